@@ -1,0 +1,87 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+const ioPackages = [
+  'botbuilder*',
+  '@microsoft/*',
+  '@azure/*',
+  'express',
+  'pg',
+  '@electric-sql/*',
+  'node:*',
+  'fs',
+  'http',
+  'pino',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.data/**',
+      'coverage/**',
+      'src/tab/dist/**',
+      '*.config.js',
+      '*.config.mjs',
+    ],
+  },
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // The core stays pure: domain imports nothing of ours outside domain, and no I/O.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/app/**',
+                '**/adapters/**',
+                '**/sandbox/**',
+                '**/tab/**',
+                '**/config',
+                '**/main',
+                ...ioPackages,
+              ],
+              message: 'src/domain is pure: no outer layers, no I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Use cases see domain and their ports only.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/sandbox/**', '**/tab/**', '**/config', '**/main', ...ioPackages],
+              message: 'src/app talks to the outside through app/ports.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Scripts, benchmarks and tests may print.
+    files: ['scripts/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

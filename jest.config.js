@@ -1,0 +1,27 @@
+// The PostgreSQL storage contract needs a server; without TEST_DATABASE_URL it is left out (and globalSetup says so).
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(withPostgres ? [] : ['<rootDir>/tests/adapters/storage/postgres\\.test\\.ts$']),
+  ],
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  // swc strips types only; `npm test` runs `tsc --noEmit` first, so type errors still fail the run.
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    // PGlite's CommonJS build loads Node built-ins with import(), which jest's CommonJS runtime refuses without
+    // --experimental-vm-modules: swc rewrites those into require().
+    '/node_modules/@electric-sql/pglite/.+\\.cjs$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  // jose is ESM-only: let swc turn it into CommonJS for jest's module system. PGlite: see above.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
+  testTimeout: 30000,
+};

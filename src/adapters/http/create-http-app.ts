@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { CharterDeps } from '../../app/charters/charter-deps';
+import type { InstallStore } from '../../app/ports';
+import { requireCaller, type Authenticate } from './authenticate';
+import { httpProblem, problemFor, sendProblem } from './problem-details';
+import { charterRoutes } from './routes/charter-routes';
+import { healthRoutes, type ReadinessCheck } from './routes/health-routes';
+import { teamRoutes } from './routes/team-routes';
+
+export interface HttpAppDeps {
+  logger: Logger;
+  authenticate: Authenticate;
+  charters: CharterDeps;
+  installs: InstallStore;
+  readiness: () => Promise<ReadinessCheck>;
+}
+
+/** JSON bodies above this are refused with 413: a charter is a few kilobytes. */
+export const BODY_LIMIT = '64kb';
+
+/** The express app: health, the tab's API (authenticated), problem+json errors. */
+export function createHttpApp(deps: HttpAppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  app.use(healthRoutes(deps.readiness));
+
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use(requireCaller(deps.authenticate));
+  api.use(teamRoutes(deps.installs));
+  api.use('/teams/:teamId/charter', charterRoutes(deps.charters));
+  api.use((req, res) => {
+    sendProblem(res, httpProblem(404, 'Not found', `There is no ${req.method} ${req.baseUrl}${req.path}.`));
+  });
+  app.use('/api', api);
+
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const bodyError = bodyParserProblem(error);
+    if (bodyError) return sendProblem(res, bodyError);
+    const problem = problemFor(error);
+    if (problem.status >= 500) req.log.error({ err: error }, 'http.request.failed');
+    else req.log.info({ status: problem.status, reason: problem.title }, 'http.request.refused');
+    sendProblem(res, problem);
+  });
+  return app;
+}
+
+/** body-parser's own errors (too large, not JSON) carry a `type`; answer them as the client's mistake. */
+function bodyParserProblem(error: unknown) {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return null;
+  switch ((error as { type: unknown }).type) {
+    case 'entity.too.large':
+      return httpProblem(413, 'Too large', `The body is larger than ${BODY_LIMIT}.`);
+    case 'entity.parse.failed':
+      return httpProblem(400, 'Not JSON', 'The body is not valid JSON.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return httpProblem(415, 'Unsupported encoding', 'Send the body as UTF-8 JSON.');
+    default:
+      return null;
+  }
+}

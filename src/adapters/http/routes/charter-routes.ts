@@ -1,0 +1,107 @@
+import { Router, type Request } from 'express';
+import type { CharterDeps } from '../../../app/charters/charter-deps';
+import { diffCharterVersions } from '../../../app/charters/diff-charter-versions';
+import { exportCharter } from '../../../app/charters/export-charter';
+import { getCharter, type CharterView } from '../../../app/charters/get-charter';
+import { getCharterVersion } from '../../../app/charters/get-charter-version';
+import { listCharterVersions } from '../../../app/charters/list-charter-versions';
+import { saveCharter } from '../../../app/charters/save-charter';
+import { ValidationError } from '../../../domain/errors';
+import { callerOf } from '../authenticate';
+import { httpProblem, sendProblem } from '../problem-details';
+import { putCharterBodySchema } from '../schemas/charter-body-schema';
+import { zodProblems } from '../zod-problems';
+import { teamIdParam, versionNumber } from './params';
+
+/** The charter routes of DESIGN.md §9, under `/api/teams/:teamId/charter`. */
+export function charterRoutes(deps: CharterDeps): Router {
+  const router = Router({ mergeParams: true });
+
+  router.get('/', async (req, res) => {
+    const view = await getCharter(deps, callerOf(res), teamIdParam(req));
+    res.set('ETag', etag(view.version)).json(charterBody(view));
+  });
+
+  router.put('/', async (req, res) => {
+    const teamId = teamIdParam(req);
+    const expected = expectedVersion(req);
+    if (expected === 'missing')
+      return sendProblem(
+        res,
+        httpProblem(
+          428,
+          'Version needed',
+          'Send If-Match with the ETag you got from GET, or If-None-Match: * to create the first charter, so no one’s change is lost.',
+        ),
+      );
+    if (expected === 'malformed')
+      return sendProblem(
+        res,
+        httpProblem(400, 'Bad version', 'If-Match must be one strong ETag from GET, like "3".'),
+      );
+    if (!req.is('application/json'))
+      return sendProblem(res, httpProblem(415, 'JSON needed', 'Send the charter as application/json.'));
+    const body = putCharterBodySchema.safeParse(req.body);
+    if (!body.success) throw new ValidationError(zodProblems(body.error));
+    const view = await saveCharter(deps, callerOf(res), {
+      teamId,
+      expectedVersion: expected,
+      draft: body.data.content,
+      why: body.data.why ?? null,
+    });
+    res.set('ETag', etag(view.version)).json(charterBody(view));
+  });
+
+  router.get('/versions', async (req, res) => {
+    const versions = await listCharterVersions(deps, callerOf(res), teamIdParam(req));
+    res.json({ versions });
+  });
+
+  router.get('/versions/:n', async (req, res) => {
+    const n = versionNumber(req.params.n, 'n');
+    res.json(await getCharterVersion(deps, callerOf(res), teamIdParam(req), n));
+  });
+
+  router.get('/diff', async (req, res) => {
+    const from = versionNumber(req.query.from, 'from');
+    const to = versionNumber(req.query.to, 'to');
+    res.json(await diffCharterVersions(deps, callerOf(res), teamIdParam(req), from, to));
+  });
+
+  router.get('/export', async (req, res) => {
+    const format = req.query.format ?? 'md';
+    if (format !== 'md' && format !== 'json')
+      throw new ValidationError([{ path: 'format', message: 'Choose format=md (Markdown) or format=json.' }]);
+    const file = await exportCharter(deps, callerOf(res), teamIdParam(req), format);
+    res.type(file.contentType).attachment(file.fileName).set('Cache-Control', 'no-store').send(file.body);
+  });
+
+  return router;
+}
+
+function etag(version: number): string {
+  return `"${version}"`;
+}
+
+function charterBody(view: CharterView) {
+  return {
+    teamId: view.teamId,
+    teamName: view.teamName,
+    version: view.version,
+    updatedAt: view.updatedAt,
+    updatedBy: view.updatedBy,
+    canEdit: view.canEdit,
+    content: view.content,
+  };
+}
+
+/** The version a PUT is based on: If-Match "n" to update, If-None-Match * to create. */
+function expectedVersion(req: Request): number | 'missing' | 'malformed' {
+  const ifMatch = req.get('If-Match');
+  if (ifMatch !== undefined) {
+    const m = /^\s*"(\d{1,9})"\s*$/.exec(ifMatch);
+    return m?.[1] ? Number(m[1]) : 'malformed';
+  }
+  if (req.get('If-None-Match')?.trim() === '*') return 0;
+  return 'missing';
+}

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { Caller } from '../../../app/caller';
+import { getMe } from '../../../app/teams/get-me';
+import { listTeamMembers } from '../../../app/teams/list-team-members';
+import type { InstallStore } from '../../../app/ports';
+import { callerOf } from '../authenticate';
+import { teamIdParam } from './params';
+
+/** `GET /api/me` and `GET /api/teams/:teamId/members`. */
+export function teamRoutes(installs: InstallStore): Router {
+  const router = Router();
+  router.get('/me', async (_req, res) => {
+    const caller: Caller = callerOf(res);
+    res.json(await getMe(installs, caller));
+  });
+  router.get('/teams/:teamId/members', async (req, res) => {
+    res.json({ members: await listTeamMembers(installs, callerOf(res), teamIdParam(req)) });
+  });
+  return router;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one interface both storage drivers (PGlite, node-postgres) implement. Adapters write plain PostgreSQL against it.
+ *
+ * Rows come back as `unknown`: every adapter checks what it reads (see `rows.ts`) before it maps it to a port's types.
+ */
+
+export type DatabaseDriver = 'pglite' | 'postgres';
+
+export interface QueryResult {
+  rows: unknown[];
+  /** Rows returned, or rows changed by an INSERT/UPDATE/DELETE without RETURNING. */
+  rowCount: number;
+}
+
+export interface SqlExecutor {
+  /** One statement with `$1…$n` parameters. Pass jsonb values as `JSON.stringify(…)` with a `::jsonb` cast. */
+  query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+}
+
+export interface Transaction extends SqlExecutor {
+  /** A script of several statements without parameters (a migration). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends SqlExecutor {
+  readonly driver: DatabaseDriver;
+  /**
+   * Runs `fn` in one transaction (READ COMMITTED): COMMIT when it resolves, ROLLBACK when it throws (the error is
+   * rethrown). Use only `tx` inside `fn`: on PGlite, a query on the database itself would wait for this transaction.
+   */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers; throws otherwise. For `/readyz`. */
+  ping(): Promise<void>;
+  /** True when every migration this build knows is recorded as applied. For `/readyz`. */
+  migrationsApplied(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, QueryResult, Transaction } from './database';
+import { pendingMigrations, type Migration } from './migrations';
+
+interface PgliteResults {
+  rows: unknown[];
+  affectedRows?: number;
+}
+
+function toResult(results: PgliteResults): QueryResult {
+  return { rows: results.rows, rowCount: Math.max(results.affectedRows ?? 0, results.rows.length) };
+}
+
+/**
+ * The embedded default: PostgreSQL in WASM, with its files in a data directory. One connection, so PGlite itself
+ * serialises queries and transactions (a query outside a running transaction waits for it to finish).
+ */
+export class PgliteDatabase implements Database {
+  readonly driver = 'pglite' as const;
+
+  private constructor(
+    private readonly pg: PGlite,
+    private readonly migrations: readonly Migration[],
+  ) {}
+
+  /**
+   * Opens (or, on first use, initialises: a few seconds) the database in `dataDir`, creating its parent directory
+   * when missing. Does not migrate: `openDatabase` does.
+   */
+  static async open(dataDir: string, migrations: readonly Migration[]): Promise<PgliteDatabase> {
+    const dir = path.resolve(dataDir);
+    await mkdir(path.dirname(dir), { recursive: true });
+    const pg = await PGlite.create(dir);
+    return new PgliteDatabase(pg, migrations);
+  }
+
+  async query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
+    return toResult(await this.pg.query(sql, [...params]));
+  }
+
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.pg.transaction(async (pgTx) => {
+      const tx: Transaction = {
+        query: async (sql, params = []) => toResult(await pgTx.query(sql, [...params])),
+        exec: async (sql) => {
+          await pgTx.exec(sql);
+        },
+      };
+      return fn(tx);
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.pg.query('SELECT 1');
+  }
+
+  async migrationsApplied(): Promise<boolean> {
+    return (await pendingMigrations(this, this.migrations)).length === 0;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pg.closed) await this.pg.close();
+  }
+}

@@ -1,0 +1,95 @@
+import { Pool, type PoolClient, type QueryResult as PgQueryResult } from 'pg';
+import type { Database, QueryResult, Transaction } from './database';
+import { pendingMigrations, type Migration } from './migrations';
+
+export interface PostgresDatabaseOptions {
+  /** Pool size. Default 10. */
+  maxConnections?: number;
+  /**
+   * An idle pooled connection failed (e.g. the server restarted). The pool has already dropped it and the next query
+   * opens a new one, so this is for logging only. Default: ignore (the next query reports any lasting failure).
+   */
+  onIdleClientError?: (error: Error) => void;
+}
+
+function toResult(result: PgQueryResult): QueryResult {
+  return { rows: result.rows as unknown[], rowCount: result.rowCount ?? result.rows.length };
+}
+
+/** A PostgreSQL server through a node-postgres connection pool (`DATABASE_URL`). */
+export class PostgresDatabase implements Database {
+  readonly driver = 'postgres' as const;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly migrations: readonly Migration[],
+  ) {}
+
+  /** Opens a pool and checks that the server answers. Does not migrate: `openDatabase` does. */
+  static async open(
+    connectionString: string,
+    migrations: readonly Migration[],
+    options: PostgresDatabaseOptions = {},
+  ): Promise<PostgresDatabase> {
+    const pool = new Pool({
+      connectionString,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 10_000,
+    });
+    pool.on('error', options.onIdleClientError ?? (() => undefined));
+    const db = new PostgresDatabase(pool, migrations);
+    try {
+      await db.ping();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return db;
+  }
+
+  async query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
+    return toResult(await this.pool.query(sql, [...params]));
+  }
+
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(transactionOn(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection is unusable: destroy it rather than return it to the pool. The original error is the story.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async migrationsApplied(): Promise<boolean> {
+    return (await pendingMigrations(this, this.migrations)).length === 0;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}
+
+function transactionOn(client: PoolClient): Transaction {
+  return {
+    query: async (sql, params = []) => toResult(await client.query(sql, [...params])),
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+  };
+}

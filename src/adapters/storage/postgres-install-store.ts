@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type {
+  Installation,
+  InstallStore,
+  Member,
+  MemberInput,
+  TeamScope,
+  TeamSummary,
+} from '../../app/ports';
+import type { Database } from './database';
+import { parseRow, parseRows } from './rows';
+
+const installationRow = z.object({
+  tenant_id: z.string(),
+  team_id: z.string(),
+  teams_team_id: z.string(),
+  team_name: z.string(),
+  service_url: z.string(),
+  channel_conversation_id: z.string(),
+  installed_by: z.string().nullable(),
+  installed_at: z.date(),
+  uninstalled_at: z.date().nullable(),
+});
+
+const memberRow = z.object({
+  tenant_id: z.string(),
+  team_id: z.string(),
+  aad_object_id: z.string(),
+  teams_user_id: z.string().nullable(),
+  name: z.string(),
+  email: z.string().nullable(),
+  time_zone: z.string().nullable(),
+  conversation_id: z.string().nullable(),
+  left_at: z.date().nullable(),
+});
+
+const teamSummaryRow = z.object({ team_id: z.string(), team_name: z.string() });
+
+const MEMBER_COLUMNS =
+  'tenant_id, team_id, aad_object_id, teams_user_id, name, email, time_zone, conversation_id, left_at';
+
+/** Installations and rosters in PostgreSQL (or PGlite). */
+export class PostgresInstallStore implements InstallStore {
+  constructor(private readonly db: Database) {}
+
+  async saveInstallation(installation: Installation): Promise<void> {
+    await this.db.query(
+      `INSERT INTO installations AS i
+         (tenant_id, team_id, teams_team_id, team_name, service_url, channel_conversation_id,
+          installed_by, installed_at, uninstalled_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (tenant_id, team_id) DO UPDATE SET
+         teams_team_id = EXCLUDED.teams_team_id,
+         team_name = EXCLUDED.team_name,
+         service_url = EXCLUDED.service_url,
+         channel_conversation_id = EXCLUDED.channel_conversation_id,
+         installed_by = EXCLUDED.installed_by,
+         installed_at = EXCLUDED.installed_at,
+         uninstalled_at = EXCLUDED.uninstalled_at,
+         updated_at = now()`,
+      [
+        installation.tenantId,
+        installation.teamId,
+        installation.teamsTeamId,
+        installation.teamName,
+        installation.serviceUrl,
+        installation.channelConversationId,
+        installation.installedBy,
+        installation.installedAt,
+        installation.uninstalledAt,
+      ],
+    );
+  }
+
+  async getInstallation(scope: TeamScope): Promise<Installation | null> {
+    const result = await this.db.query(
+      `SELECT tenant_id, team_id, teams_team_id, team_name, service_url, channel_conversation_id,
+              installed_by, installed_at, uninstalled_at
+         FROM installations WHERE tenant_id = $1 AND team_id = $2`,
+      [scope.tenantId, scope.teamId],
+    );
+    if (result.rows[0] === undefined) return null;
+    const row = parseRow(installationRow, result.rows[0], 'installations');
+    return {
+      tenantId: row.tenant_id,
+      teamId: row.team_id,
+      teamsTeamId: row.teams_team_id,
+      teamName: row.team_name,
+      serviceUrl: row.service_url,
+      channelConversationId: row.channel_conversation_id,
+      installedBy: row.installed_by,
+      installedAt: row.installed_at,
+      uninstalledAt: row.uninstalled_at,
+    };
+  }
+
+  /**
+   * One statement for the whole page. A null `teamsUserId`, `email` or `timeZone` means "not known here" (a roster page
+   * does not know a member's zone), so it keeps what is stored rather than erasing it.
+   */
+  async upsertMembers(scope: TeamScope, members: readonly MemberInput[]): Promise<void> {
+    if (members.length === 0) return;
+    await this.db.query(
+      `INSERT INTO members AS m (tenant_id, team_id, aad_object_id, teams_user_id, name, email, time_zone)
+       SELECT $1, $2, x.aad_object_id, x.teams_user_id, x.name, x.email, x.time_zone
+         FROM jsonb_to_recordset($3::jsonb)
+           AS x(aad_object_id text, teams_user_id text, name text, email text, time_zone text)
+       ON CONFLICT (tenant_id, team_id, aad_object_id) DO UPDATE SET
+         teams_user_id = COALESCE(EXCLUDED.teams_user_id, m.teams_user_id),
+         name = EXCLUDED.name,
+         email = COALESCE(EXCLUDED.email, m.email),
+         time_zone = COALESCE(EXCLUDED.time_zone, m.time_zone),
+         left_at = NULL,
+         updated_at = now()`,
+      [
+        scope.tenantId,
+        scope.teamId,
+        JSON.stringify(
+          uniqueByAadObjectId(members).map((m) => ({
+            aad_object_id: m.aadObjectId,
+            teams_user_id: m.teamsUserId,
+            name: m.name,
+            email: m.email,
+            time_zone: m.timeZone,
+          })),
+        ),
+      ],
+    );
+  }
+
+  async markMemberLeft(scope: TeamScope, aadObjectId: string, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE members SET left_at = $4, updated_at = now()
+        WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3 AND left_at IS NULL`,
+      [scope.tenantId, scope.teamId, aadObjectId, at],
+    );
+  }
+
+  async listMembers(scope: TeamScope): Promise<Member[]> {
+    const result = await this.db.query(
+      `SELECT ${MEMBER_COLUMNS} FROM members
+        WHERE tenant_id = $1 AND team_id = $2 AND left_at IS NULL
+        ORDER BY lower(name), name, aad_object_id`,
+      [scope.tenantId, scope.teamId],
+    );
+    return parseRows(memberRow, result.rows, 'members').map(toMember);
+  }
+
+  async getMember(scope: TeamScope, aadObjectId: string): Promise<Member | null> {
+    const result = await this.db.query(
+      `SELECT ${MEMBER_COLUMNS} FROM members
+        WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3 AND left_at IS NULL`,
+      [scope.tenantId, scope.teamId, aadObjectId],
+    );
+    return result.rows[0] === undefined ? null : toMember(parseRow(memberRow, result.rows[0], 'members'));
+  }
+
+  async listTeamsOfUser(tenantId: string, aadObjectId: string): Promise<TeamSummary[]> {
+    const result = await this.db.query(
+      `SELECT i.team_id, i.team_name
+         FROM members m
+         JOIN installations i ON i.tenant_id = m.tenant_id AND i.team_id = m.team_id
+        WHERE m.tenant_id = $1 AND m.aad_object_id = $2
+          AND m.left_at IS NULL AND i.uninstalled_at IS NULL
+        ORDER BY lower(i.team_name), i.team_name, i.team_id`,
+      [tenantId, aadObjectId],
+    );
+    return parseRows(teamSummaryRow, result.rows, 'installations').map((row) => ({
+      teamId: row.team_id,
+      teamName: row.team_name,
+    }));
+  }
+}
+
+/** ON CONFLICT cannot touch one row twice in a statement: the last entry for a member wins. */
+function uniqueByAadObjectId(members: readonly MemberInput[]): MemberInput[] {
+  return [...new Map(members.map((m) => [m.aadObjectId, m])).values()];
+}
+
+function toMember(row: z.infer<typeof memberRow>): Member {
+  return {
+    tenantId: row.tenant_id,
+    teamId: row.team_id,
+    aadObjectId: row.aad_object_id,
+    teamsUserId: row.teams_user_id,
+    name: row.name,
+    email: row.email,
+    timeZone: row.time_zone,
+    conversationId: row.conversation_id,
+    leftAt: row.left_at,
+  };
+}

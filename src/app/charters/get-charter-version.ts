@@ -1,0 +1,26 @@
+import { NotFoundError } from '../../domain/errors';
+import type { Caller } from '../caller';
+import type { CharterStore, CharterVersionRecord, TeamScope } from '../ports';
+import { requireTeamMember } from '../teams/require-team-member';
+import type { CharterDeps } from './charter-deps';
+
+/** One version of the charter as it was. */
+export async function getCharterVersion(
+  deps: CharterDeps,
+  caller: Caller,
+  teamId: string,
+  version: number,
+): Promise<CharterVersionRecord> {
+  const { scope } = await requireTeamMember(deps.installs, caller, teamId);
+  return loadVersion(deps.charters, scope, version);
+}
+
+export async function loadVersion(
+  charters: CharterStore,
+  scope: TeamScope,
+  version: number,
+): Promise<CharterVersionRecord> {
+  const record = await charters.getVersion(scope, version);
+  if (!record) throw new NotFoundError(`The charter has no version ${version}.`);
+  return record;
+}

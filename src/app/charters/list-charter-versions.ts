@@ -1,0 +1,14 @@
+import type { Caller } from '../caller';
+import type { CharterVersionSummary } from '../ports';
+import { requireTeamMember } from '../teams/require-team-member';
+import type { CharterDeps } from './charter-deps';
+
+/** The charter's history, newest first (empty when the team has no charter yet). */
+export async function listCharterVersions(
+  deps: CharterDeps,
+  caller: Caller,
+  teamId: string,
+): Promise<CharterVersionSummary[]> {
+  const { scope } = await requireTeamMember(deps.installs, caller, teamId);
+  return deps.charters.listVersions(scope);
+}

@@ -1,0 +1,80 @@
+import { CHARTER_LIMITS, type CharterDraft } from '../../domain/charter/charter';
+import { diffCharters, isEmptyDiff, summarizeDiff } from '../../domain/charter/diff-charters';
+import { prepareCharter } from '../../domain/charter/prepare-charter';
+import { validateCharter } from '../../domain/charter/validate-charter';
+import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
+import type { Caller } from '../caller';
+import { requireTeamMember } from '../teams/require-team-member';
+import type { CharterDeps } from './charter-deps';
+import type { CharterView } from './get-charter';
+
+export interface SaveCharterInput {
+  teamId: string;
+  /** The version the editor started from (the ETag they hold); 0 to create the first charter. */
+  expectedVersion: number;
+  draft: CharterDraft;
+  why: string | null;
+}
+
+/**
+ * Saves an editor's change as the next version. Only editors may change a charter; the first charter may be written by
+ * the member who installed the app (or by any member when that is unknown). Every rule is checked before anything is
+ * written; a stale `expectedVersion` is a `ConflictError` and the newer version stays as it is. A draft identical to
+ * the current version creates no new version.
+ */
+export async function saveCharter(
+  deps: CharterDeps,
+  caller: Caller,
+  input: SaveCharterInput,
+): Promise<CharterView> {
+  const { scope, installation, member } = await requireTeamMember(deps.installs, caller, input.teamId);
+  const current = await deps.charters.getCurrent(scope);
+
+  if (current) {
+    if (!current.content.editorIds.includes(caller.userId))
+      throw new ForbiddenError(
+        'Only the charter’s editors can change it. Ask one of them to add you as an editor.',
+      );
+    if (input.expectedVersion !== current.version)
+      throw new ConflictError(
+        `The charter changed since you opened it (you edited version ${input.expectedVersion}, it is now at ${current.version}).`,
+        current.version,
+      );
+  } else {
+    if (installation.installedBy && installation.installedBy !== caller.userId)
+      throw new ForbiddenError('The member who added Team Charter to this team writes the first charter.');
+    if (input.expectedVersion !== 0)
+      throw new ConflictError('This team has no charter yet; create it from version 0.', 0);
+  }
+
+  const content = prepareCharter(input.draft, () => deps.ids.next());
+  const members = await deps.installs.listMembers(scope);
+  const problems = validateCharter(content, { memberIds: new Set(members.map((m) => m.aadObjectId)) });
+  const why = input.why?.trim() ? input.why.trim() : null;
+  if (why && why.length > CHARTER_LIMITS.whyMax)
+    problems.push({
+      path: 'why',
+      message: `“Why this change” can be at most ${CHARTER_LIMITS.whyMax} characters (it has ${why.length}).`,
+    });
+  if (problems.length > 0) throw new ValidationError(problems);
+
+  const view = (record: typeof current & object): CharterView => ({
+    ...record,
+    teamId: input.teamId,
+    teamName: installation.teamName,
+    canEdit: record.content.editorIds.includes(caller.userId),
+  });
+
+  const diff = current ? diffCharters(current.content, content) : null;
+  if (current && diff && isEmptyDiff(diff)) return view(current);
+
+  const saved = await deps.charters.saveVersion(scope, {
+    expectedVersion: input.expectedVersion,
+    content,
+    author: { id: member.aadObjectId, name: member.name },
+    why,
+    summary: diff ? summarizeDiff(diff) : 'Charter created',
+    at: deps.clock.now(),
+  });
+  return view(saved);
+}

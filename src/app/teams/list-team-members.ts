@@ -1,0 +1,20 @@
+import type { Caller } from '../caller';
+import type { InstallStore } from '../ports';
+import { requireTeamMember } from './require-team-member';
+
+export interface TeamMemberView {
+  id: string;
+  name: string;
+  timeZone: string | null;
+}
+
+/** The team's current members (names and zones only), for pickers and for showing times in everyone's zone. */
+export async function listTeamMembers(
+  installs: InstallStore,
+  caller: Caller,
+  teamId: string,
+): Promise<TeamMemberView[]> {
+  const { scope } = await requireTeamMember(installs, caller, teamId);
+  const members = await installs.listMembers(scope);
+  return members.map((m) => ({ id: m.aadObjectId, name: m.name, timeZone: m.timeZone }));
+}

@@ -1,0 +1,158 @@
+import type { CharterContent } from '../../domain/charter/charter';
+import { diffCharters, summarizeDiff } from '../../domain/charter/diff-charters';
+import type { CharterStore, Clock, Ids, InstallStore, MemberInput, TeamScope } from '../ports';
+
+/** The demo team local mode seeds, so `npm start` shows something true at once. Ids look like Entra ids on purpose. */
+export const DEMO_TEAM = {
+  tenantId: '5f1c0c4e-2d7b-4b8a-9c3e-7a6d1e2f3a4b',
+  teamId: '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f',
+  teamsTeamId: '19:demo-contoso-product@thread.tacv2',
+  teamName: 'Contoso Product Team',
+  channelConversationId: '19:demo-contoso-general@thread.tacv2',
+} as const;
+
+export const DEMO_MEMBERS: readonly MemberInput[] = [
+  member('a1f0e1d2-0001-4c3b-8a9f-000000000001', 'Adele Vance', 'AdeleV', 'Europe/Berlin'),
+  member('a1f0e1d2-0002-4c3b-8a9f-000000000002', 'Lukas Becker', 'LukasB', 'Europe/Berlin'),
+  member('a1f0e1d2-0003-4c3b-8a9f-000000000003', 'Megan Bowen', 'MeganB', 'America/New_York'),
+  member('a1f0e1d2-0004-4c3b-8a9f-000000000004', 'Diego Siciliani', 'DiegoS', 'America/New_York'),
+  member('a1f0e1d2-0005-4c3b-8a9f-000000000005', 'Priya Natarajan', 'PriyaN', 'Asia/Kolkata'),
+  member('a1f0e1d2-0006-4c3b-8a9f-000000000006', 'Arjun Mehta', 'ArjunM', 'Asia/Kolkata'),
+];
+
+function member(aadObjectId: string, name: string, alias: string, timeZone: string): MemberInput {
+  return {
+    aadObjectId,
+    teamsUserId: `29:demo-${alias.toLowerCase()}`,
+    name,
+    email: `${alias}@contoso.example`,
+    timeZone,
+  };
+}
+
+export interface SeedDeps {
+  installs: InstallStore;
+  charters: CharterStore;
+  clock: Clock;
+  ids: Ids;
+}
+
+/**
+ * Seeds the demo team (installation, six members in three zones, a charter with two versions) unless it exists.
+ * `serviceUrl` is where the team's Bot Connector answers (the in-process sandbox in local mode).
+ * Returns whether it seeded.
+ */
+export async function seedDemoTeam(deps: SeedDeps, options: { serviceUrl: string }): Promise<boolean> {
+  const scope: TeamScope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
+  if (await deps.installs.getInstallation(scope)) return false;
+
+  const now = deps.clock.now();
+  const [adele, lukas, megan] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string];
+  await deps.installs.saveInstallation({
+    ...scope,
+    teamsTeamId: DEMO_TEAM.teamsTeamId,
+    teamName: DEMO_TEAM.teamName,
+    serviceUrl: options.serviceUrl,
+    channelConversationId: DEMO_TEAM.channelConversationId,
+    installedBy: adele,
+    installedAt: now,
+    uninstalledAt: null,
+  });
+  await deps.installs.upsertMembers(scope, DEMO_MEMBERS);
+
+  const today = now.toISOString().slice(0, 10);
+  const first: CharterContent = {
+    purpose:
+      'We help small retailers sell online without hiring an IT team. Every decision should make it easier for a ' +
+      'shop owner to get from a product photo to a paid order.',
+    nonNegotiables: [
+      { id: deps.ids.next(), text: 'Customer data never leaves the EU region.' },
+      { id: deps.ids.next(), text: 'Every change ships behind a review by a second person.' },
+      { id: deps.ids.next(), text: 'We are honest about what is late, early and often.' },
+    ],
+    outcomes: [
+      {
+        id: deps.ids.next(),
+        title: 'Shop owners publish their first product in under 10 minutes',
+        measure: 'median time-to-first-product',
+      },
+      {
+        id: deps.ids.next(),
+        title: 'Checkout works on every phone our customers use',
+        measure: 'checkout error rate below 0.5 %',
+      },
+      { id: deps.ids.next(), title: 'Support tickets about payments halve this quarter', measure: null },
+    ],
+    boundaries: [
+      {
+        id: deps.ids.next(),
+        area: 'Tools, libraries and how we split the work',
+        right: 'team_decides',
+        note: null,
+      },
+      {
+        id: deps.ids.next(),
+        area: 'Changes to pricing or what customers pay',
+        right: 'escalate',
+        note: 'Bring to Adele before committing.',
+      },
+    ],
+    checkIns: {
+      cadence: {
+        pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+        startTime: '10:00',
+        durationMinutes: 15,
+        timeZone: 'Europe/Berlin',
+        startDate: today,
+        endDate: null,
+      },
+      anonymityMinimum: 3,
+      quietHours: { start: '19:00', end: '08:00' },
+      namedAnswersVisibleTo: 'team',
+    },
+    review: {
+      cadence: {
+        pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'first', dayOfWeek: 'thursday' },
+        startTime: '16:00',
+        durationMinutes: 60,
+        timeZone: 'Europe/Berlin',
+        startDate: today,
+        endDate: null,
+      },
+      organizerId: adele,
+    },
+    timeZone: 'Europe/Berlin',
+    editorIds: [adele, lukas],
+  };
+  await deps.charters.saveVersion(scope, {
+    expectedVersion: 0,
+    content: first,
+    author: { id: adele, name: 'Adele Vance' },
+    why: 'Our first charter, written together at the kick-off.',
+    summary: 'Charter created',
+    at: now,
+  });
+
+  const second: CharterContent = {
+    ...first,
+    boundaries: [
+      ...first.boundaries,
+      {
+        id: deps.ids.next(),
+        area: 'Public API changes',
+        right: 'consult_first',
+        note: 'Talk to the partner team one sprint ahead.',
+      },
+    ],
+    editorIds: [adele, lukas, megan],
+  };
+  await deps.charters.saveVersion(scope, {
+    expectedVersion: 1,
+    content: second,
+    author: { id: lukas, name: 'Lukas Becker' },
+    why: 'The partner integration broke twice; we agreed to consult before changing the API.',
+    summary: summarizeDiff(diffCharters(first, second)),
+    at: now,
+  });
+  return true;
+}

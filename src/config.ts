@@ -1,0 +1,169 @@
+/**
+ * The environment, parsed once into a typed Config. This is the only reader of `process.env` (main.ts passes it in).
+ * Local mode is on when no production credential is set; setting any of them requires all of them.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const BOT_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+/** The tenant local mode runs as (the seeded demo team's tenant). */
+export const LOCAL_TENANT_ID = '5f1c0c4e-2d7b-4b8a-9c3e-7a6d1e2f3a4b';
+
+const PRODUCTION_SETTINGS = [
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppTenantId',
+  'AAD_APP_CLIENT_ID',
+  'AAD_APP_CLIENT_SECRET',
+  'AAD_APP_TENANT_ID',
+] as const;
+
+const blankIsUnset = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalText = z.preprocess(blankIsUnset, z.string().trim().optional());
+const httpUrl = (name: string) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL.` })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  );
+
+const EnvSchema = z.object({
+  PORT: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ error: 'PORT must be a number.' }).int().min(1).max(65535).default(3978),
+  ),
+  DATABASE_URL: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string.')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./.data')),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(BOT_APP_TYPES, { error: `MicrosoftAppType must be one of ${BOT_APP_TYPES.join(', ')}.` })
+      .optional(),
+  ),
+  AAD_APP_CLIENT_ID: optionalText,
+  AAD_APP_CLIENT_SECRET: optionalText,
+  AAD_APP_TENANT_ID: optionalText,
+  AAD_APP_OAUTH_AUTHORITY_HOST: httpUrl('AAD_APP_OAUTH_AUTHORITY_HOST'),
+  GRAPH_BASE_URL: httpUrl('GRAPH_BASE_URL'),
+  TAB_ENDPOINT: httpUrl('TAB_ENDPOINT'),
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
+  ),
+});
+
+export interface LocalMode {
+  kind: 'local';
+  /** The tenant every local caller belongs to. */
+  tenantId: string;
+}
+
+export interface ProductionMode {
+  kind: 'production';
+  bot: {
+    appId: string;
+    appPassword: string | null;
+    appTenantId: string | null;
+    appType: (typeof BOT_APP_TYPES)[number];
+  };
+  aad: {
+    clientId: string;
+    clientSecret: string;
+    tenantId: string;
+    authorityHost: string;
+    /** `api://<tab host>/<client id>`: the audience Teams SSO tokens may carry besides the client id. */
+    appIdUri: string;
+  };
+  graphBaseUrl: string;
+}
+
+export interface Config {
+  port: number;
+  /** Local mode binds to loopback only. */
+  host: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  storage: { databaseUrl: string | null; dataDir: string };
+  tabEndpoint: string;
+  mode: LocalMode | ProductionMode;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is not valid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws `ConfigError` naming every setting that is wrong or missing. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const e = parsed.data;
+
+  const base = {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    storage: { databaseUrl: e.DATABASE_URL ?? null, dataDir: path.resolve(cwd, e.DATA_DIR) },
+    tabEndpoint: e.TAB_ENDPOINT ?? `http://localhost:${e.PORT}`,
+  };
+
+  const set = PRODUCTION_SETTINGS.filter((name) => e[name] !== undefined);
+  if (set.length === 0) {
+    return { ...base, host: '127.0.0.1', mode: { kind: 'local', tenantId: LOCAL_TENANT_ID } };
+  }
+
+  const appType = e.MicrosoftAppType ?? 'MultiTenant';
+  const required: (typeof PRODUCTION_SETTINGS)[number][] = [
+    'MicrosoftAppId',
+    'AAD_APP_CLIENT_ID',
+    'AAD_APP_CLIENT_SECRET',
+    'AAD_APP_TENANT_ID',
+  ];
+  if (appType !== 'UserAssignedMSI') required.push('MicrosoftAppPassword');
+  if (appType !== 'MultiTenant') required.push('MicrosoftAppTenantId');
+  const missing = required.filter((name) => e[name] === undefined);
+  if (missing.length > 0)
+    throw new ConfigError([
+      `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing. ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set, which turns local mode off; set every production setting, or unset them all to run in local mode.`,
+    ]);
+  if (!e.TAB_ENDPOINT)
+    throw new ConfigError(['TAB_ENDPOINT is missing: production needs the public https URL of the tab.']);
+
+  const clientId = e.AAD_APP_CLIENT_ID as string;
+  return {
+    ...base,
+    host: '0.0.0.0',
+    mode: {
+      kind: 'production',
+      bot: {
+        appId: e.MicrosoftAppId as string,
+        appPassword: e.MicrosoftAppPassword ?? null,
+        appTenantId: e.MicrosoftAppTenantId ?? null,
+        appType,
+      },
+      aad: {
+        clientId,
+        clientSecret: e.AAD_APP_CLIENT_SECRET as string,
+        tenantId: e.AAD_APP_TENANT_ID as string,
+        authorityHost: e.AAD_APP_OAUTH_AUTHORITY_HOST ?? 'https://login.microsoftonline.com',
+        appIdUri: `api://${new URL(e.TAB_ENDPOINT).host}/${clientId}`,
+      },
+      graphBaseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0',
+    },
+  };
+}

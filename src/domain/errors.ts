@@ -1,0 +1,81 @@
+/**
+ * The error vocabulary of the whole app. Each edge maps these once: HTTP to problem+json, the bot to a card,
+ * jobs to retry or dead-letter. A `UserError` is the caller's to fix; anything else is ours.
+ */
+
+/** One thing wrong with an input, at a path a person (and the tab) can point to. */
+export interface FieldProblem {
+  /** Dotted path into the input, e.g. `nonNegotiables.2.text`. Empty for the input as a whole. */
+  path: string;
+  /** A sentence a person understands, e.g. "Purpose can be at most 500 characters (it has 512)." */
+  message: string;
+}
+
+export type UserErrorReason = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated';
+
+export abstract class UserError extends Error {
+  abstract readonly reason: UserErrorReason;
+}
+
+export class ValidationError extends UserError {
+  readonly reason = 'validation' as const;
+  constructor(
+    readonly problems: readonly FieldProblem[],
+    message = problems.length === 1
+      ? (problems[0]?.message ?? 'The input is not valid.')
+      : `${problems.length} fields need attention.`,
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends UserError {
+  readonly reason = 'not_found' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A write based on a stale version, or a duplicate that must not happen twice. */
+export class ConflictError extends UserError {
+  readonly reason = 'conflict' as const;
+  constructor(
+    message: string,
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export class ForbiddenError extends UserError {
+  readonly reason = 'forbidden' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class UnauthenticatedError extends UserError {
+  readonly reason = 'unauthenticated' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** A dependency we call (Graph, Bot Connector, the database) failed; `retryable` says whether trying again may help. */
+export class UpstreamError extends Error {
+  constructor(
+    readonly service: string,
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'UpstreamError';
+  }
+}

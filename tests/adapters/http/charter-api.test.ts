@@ -1,0 +1,282 @@
+import request from 'supertest';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
+import { createTestApp, testMember, type TestApp } from '../../support/test-app';
+
+const [ADELE, LUKAS, , DIEGO] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string, string];
+const TEAM = DEMO_TEAM.teamId;
+const charterUrl = `/api/teams/${TEAM}/charter`;
+const STRANGER = '99999999-9999-4999-8999-999999999999';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+}, 60_000);
+afterAll(() => t.close());
+
+const as = (userId: string) => ({
+  get: (url: string) => request(t.app).get(url).set('X-Local-User', userId),
+  put: (url: string) => request(t.app).put(url).set('X-Local-User', userId),
+});
+
+async function current() {
+  const res = await as(ADELE).get(charterUrl).expect(200);
+  return {
+    etag: res.headers.etag as string,
+    body: res.body as { version: number; content: Record<string, unknown> },
+  };
+}
+
+describe('GET /api/teams/:teamId/charter', () => {
+  it('answers a member with the charter and its version as a strong ETag', async () => {
+    const res = await as(DIEGO).get(charterUrl).expect(200);
+    expect(res.headers.etag).toBe(`"${res.body.version}"`);
+    expect(res.body).toMatchObject({
+      teamId: TEAM,
+      teamName: 'Contoso Product Team',
+      canEdit: false,
+      content: { timeZone: 'Europe/Berlin' },
+    });
+    expect(res.body.content.outcomes).toHaveLength(3);
+  });
+
+  it('refuses a request without a caller with 401 problem+json', async () => {
+    const res = await request(t.app).get(charterUrl).expect(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toMatch(/X-Local-User/);
+  });
+
+  it('refuses someone who is not a member of the team with 403', async () => {
+    const res = await as(STRANGER).get(charterUrl).expect(403);
+    expect(res.body.detail).toBe('You are not a member of this team.');
+  });
+
+  it('answers 404 for a team where the app is not installed, and 400 for a malformed team id', async () => {
+    await as(ADELE).get('/api/teams/00000000-0000-4000-8000-000000000000/charter').expect(404);
+    const res = await as(ADELE).get('/api/teams/not-a-guid/charter').expect(400);
+    expect(res.body.errors).toEqual([{ path: 'teamId', message: expect.stringMatching(/group id/) }]);
+  });
+
+  it('answers 404 with a clear detail when the team has no charter yet', async () => {
+    const scope = { tenantId: DEMO_TEAM.tenantId, teamId: '11111111-1111-4111-8111-111111111111' };
+    await t.addTeam(scope, [testMember(ADELE, 'Adele Vance')]);
+    const res = await as(ADELE).get(`/api/teams/${scope.teamId}/charter`).expect(404);
+    expect(res.body.detail).toBe('This team has no charter yet.');
+  });
+});
+
+describe('PUT /api/teams/:teamId/charter', () => {
+  it('needs If-Match (428) and changes nothing without it', async () => {
+    const before = await current();
+    const res = await as(ADELE).put(charterUrl).send({ content: before.body.content }).expect(428);
+    expect(res.body.detail).toMatch(/If-Match/);
+    expect((await current()).etag).toBe(before.etag);
+  });
+
+  it('saves an editor’s change as the next version with their reason', async () => {
+    const before = await current();
+    const content = { ...before.body.content, purpose: 'We help small retailers sell online, simply.' };
+    const res = await as(LUKAS)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({ content, why: 'Shorter, so people remember it.' })
+      .expect(200);
+    expect(res.headers.etag).toBe(`"${before.body.version + 1}"`);
+    expect(res.body.content.purpose).toBe('We help small retailers sell online, simply.');
+    const versions = await as(DIEGO).get(`${charterUrl}/versions`).expect(200);
+    expect(versions.body.versions[0]).toMatchObject({
+      version: before.body.version + 1,
+      author: { id: LUKAS, name: 'Lukas Becker' },
+      why: 'Shorter, so people remember it.',
+      summary: 'Purpose reworded',
+    });
+  });
+
+  it('answers a stale ETag with 412 and the current version, and keeps the newer version', async () => {
+    const before = await current();
+    const stale = `"${before.body.version - 1}"`;
+    const res = await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', stale)
+      .send({ content: { ...before.body.content, purpose: 'An old draft overwriting newer work' } })
+      .expect(412);
+    expect(res.body.currentVersion).toBe(before.body.version);
+    const after = await current();
+    expect(after.body).toEqual(before.body);
+  });
+
+  it('lets exactly one of two concurrent saves from the same version win', async () => {
+    const before = await current();
+    const save = (purpose: string) =>
+      as(ADELE)
+        .put(charterUrl)
+        .set('If-Match', before.etag)
+        .send({ content: { ...before.body.content, purpose } });
+    const results = await Promise.all([save('Version from tab one'), save('Version from tab two')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+    const after = await current();
+    expect(after.body.version).toBe(before.body.version + 1);
+    const winner = results.find((r) => r.status === 200);
+    expect(after.body.content.purpose).toBe(winner?.body.content.purpose);
+  });
+
+  it('answers three bad fields with 400 naming all three, and changes nothing', async () => {
+    const before = await current();
+    const res = await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({
+        content: { ...before.body.content, purpose: '', nonNegotiables: [], timeZone: 'Atlantis/Capital' },
+      })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'purpose',
+      'nonNegotiables',
+      'timeZone',
+    ]);
+    expect(res.body.detail).toBe('3 fields need attention.');
+    expect((await current()).body).toEqual(before.body);
+  });
+
+  it('rejects unknown fields by name', async () => {
+    const before = await current();
+    const res = await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({ content: { ...before.body.content, mood: 'great' }, why: null })
+      .expect(400);
+    expect(res.body.errors).toEqual([{ path: 'content', message: 'Unknown field: mood. Remove it.' }]);
+  });
+
+  it('refuses a member who is not an editor with 403 and changes nothing', async () => {
+    const before = await current();
+    await as(DIEGO)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({ content: { ...before.body.content, purpose: 'Diego was here' } })
+      .expect(403);
+    expect((await current()).body).toEqual(before.body);
+  });
+
+  it('creates no new version when nothing changed', async () => {
+    const before = await current();
+    const res = await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({ content: before.body.content });
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe(before.etag);
+  });
+
+  it('gives new clauses ids and trims what people typed', async () => {
+    const before = await current();
+    const outcomes = before.body.content.outcomes as { id: string }[];
+    const res = await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({
+        content: { ...before.body.content, outcomes: [...outcomes, { title: '  Fewer   pager alerts  ' }] },
+      })
+      .expect(200);
+    const added = res.body.content.outcomes.at(-1);
+    expect(added).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      title: 'Fewer pager alerts',
+      measure: null,
+    });
+  });
+
+  it('refuses bodies that are not JSON, malformed, or too large', async () => {
+    const before = await current();
+    await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .set('Content-Type', 'text/plain')
+      .send('hi')
+      .expect(415);
+    const bad = await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .set('Content-Type', 'application/json')
+      .send('{"content": ')
+      .expect(400);
+    expect(bad.body.detail).toBe('The body is not valid JSON.');
+    await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({ content: { ...before.body.content, purpose: 'x'.repeat(70_000) } })
+      .expect(413);
+    expect((await current()).body).toEqual(before.body);
+  });
+
+  it('lets the installer create a team’s first charter with If-None-Match: *, and nobody else', async () => {
+    const scope = { tenantId: DEMO_TEAM.tenantId, teamId: '22222222-2222-4222-8222-222222222222' };
+    await t.addTeam(scope, [testMember(ADELE, 'Adele Vance'), testMember(DIEGO, 'Diego Siciliani')]);
+    const url = `/api/teams/${scope.teamId}/charter`;
+    const { content } = (await current()).body;
+    const draft = { ...content, editorIds: [ADELE], review: null };
+    await as(DIEGO).put(url).set('If-None-Match', '*').send({ content: draft }).expect(403);
+    const res = await as(ADELE).put(url).set('If-None-Match', '*').send({ content: draft }).expect(200);
+    expect(res.headers.etag).toBe('"1"');
+    await as(ADELE).put(url).set('If-None-Match', '*').send({ content: draft }).expect(412);
+  });
+});
+
+describe('history, diff and export', () => {
+  it('shows any version as it was and diffs two versions per part', async () => {
+    const v1 = await as(DIEGO).get(`${charterUrl}/versions/1`).expect(200);
+    expect(v1.body).toMatchObject({
+      version: 1,
+      author: { name: 'Adele Vance' },
+      summary: 'Charter created',
+    });
+    const diff = await as(DIEGO).get(`${charterUrl}/diff?from=1&to=2`).expect(200);
+    expect(diff.body.summary).toBe('1 boundary added; 1 editor added');
+    expect(diff.body.changes.boundaries.added).toHaveLength(1);
+    await as(DIEGO).get(`${charterUrl}/versions/999`).expect(404);
+    const bad = await as(DIEGO).get(`${charterUrl}/diff?from=one&to=2`).expect(400);
+    expect(bad.body.errors).toEqual([{ path: 'from', message: '“from” must be a version number, like 3.' }]);
+  });
+
+  it('exports Markdown and JSON as downloads', async () => {
+    const md = await as(DIEGO).get(`${charterUrl}/export?format=md`).expect(200);
+    expect(md.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(md.headers['content-disposition']).toMatch(
+      /^attachment; filename="?charter-contoso-product-team-v\d+\.md"?$/,
+    );
+    expect(md.text).toContain('## Non-negotiables');
+    const json = await as(DIEGO).get(`${charterUrl}/export?format=json`).expect(200);
+    const parsed = JSON.parse(json.text) as { versions: { version: number }[]; current: { version: number } };
+    expect(parsed.versions.map((v) => v.version)[0]).toBe(parsed.current.version);
+    await as(DIEGO).get(`${charterUrl}/export?format=pdf`).expect(400);
+  });
+});
+
+describe('me, members and health', () => {
+  it('tells the caller who they are, their teams and their zone', async () => {
+    const res = await as(DIEGO).get('/api/me').expect(200);
+    expect(res.body).toEqual({
+      userId: DIEGO,
+      tenantId: DEMO_TEAM.tenantId,
+      name: 'Diego Siciliani',
+      timeZone: 'America/New_York',
+      teams: expect.arrayContaining([{ teamId: TEAM, teamName: 'Contoso Product Team' }]),
+    });
+  });
+
+  it('lists the team’s members with their zones', async () => {
+    const res = await as(DIEGO).get(`/api/teams/${TEAM}/members`).expect(200);
+    expect(res.body.members).toHaveLength(6);
+    expect(new Set(res.body.members.map((m: { timeZone: string }) => m.timeZone))).toEqual(
+      new Set(['Europe/Berlin', 'America/New_York', 'Asia/Kolkata']),
+    );
+  });
+
+  it('answers health and readiness, and 404 problem+json for an unknown API route', async () => {
+    await request(t.app).get('/healthz').expect(200, { status: 'ok' });
+    const ready = await request(t.app).get('/readyz').expect(200);
+    expect(ready.body.status).toBe('ready');
+    const res = await as(ADELE).get('/api/nothing-here').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});

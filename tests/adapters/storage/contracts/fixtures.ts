@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { TeamScope } from '../../../../src/app/ports';
+import type { CharterContent } from '../../../../src/domain/charter/charter';
+
+/** A fixed clock origin: tests pass `now` explicitly, never read the real clock. */
+export const T0 = new Date('2030-01-07T09:00:00.000Z');
+
+export function at(msAfterT0: number): Date {
+  return new Date(T0.getTime() + msAfterT0);
+}
+
+/** A tenant and team nobody else in the run uses, so tests sharing a database never see each other's rows. */
+export function newScope(): TeamScope {
+  return { tenantId: `tenant-${randomUUID()}`, teamId: `team-${randomUUID()}` };
+}
+
+/** A charter using every field, including the nullable and optional ones. */
+export function charterContent(overrides: Partial<CharterContent> = {}): CharterContent {
+  return {
+    purpose: 'Ship a calm, reliable checkout for our customers.',
+    nonNegotiables: [
+      { id: 'nn-1', text: 'No deploys on Fridays after 3 pm.' },
+      { id: 'nn-2', text: 'Every incident gets a blameless review.' },
+    ],
+    outcomes: [
+      { id: 'out-1', title: 'Checkout p95 under 1 s', measure: 'p95 page load from RUM' },
+      { id: 'out-2', title: 'Fewer abandoned carts', measure: null },
+      { id: 'out-3', title: 'Happy on-call' },
+    ],
+    boundaries: [
+      {
+        id: 'b-1',
+        area: 'Choice of tools and libraries',
+        right: 'team_decides',
+        note: 'Within the approved list.',
+      },
+      { id: 'b-2', area: 'Pricing changes', right: 'escalate', note: null },
+    ],
+    checkIns: {
+      cadence: {
+        pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday', 'thursday'] },
+        startTime: '09:30',
+        durationMinutes: 15,
+        timeZone: 'Europe/Berlin',
+        startDate: '2030-01-07',
+        endDate: null,
+      },
+      anonymityMinimum: 3,
+      quietHours: { start: '18:00', end: '08:00' },
+      namedAnswersVisibleTo: 'team',
+    },
+    review: {
+      cadence: {
+        pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'last', dayOfWeek: 'friday' },
+        startTime: '14:00',
+        durationMinutes: 60,
+        timeZone: 'Europe/Berlin',
+        startDate: '2030-01-01',
+      },
+      organizerId: 'aad-editor-1',
+    },
+    timeZone: 'Europe/Berlin',
+    editorIds: ['aad-editor-1'],
+    ...overrides,
+  };
+}

@@ -1,0 +1,13 @@
+// The storage contract on PGlite, the embedded default driver. Always runs.
+import { charterStoreContract } from './contracts/charter-store.contract';
+import { installStoreContract } from './contracts/install-store.contract';
+import { jobQueueContract } from './contracts/job-queue.contract';
+import { migrationsContract } from './contracts/migrations.contract';
+import { usePgliteHarness } from './support/storage-harness';
+
+const harness = usePgliteHarness();
+
+migrationsContract(harness);
+charterStoreContract(harness);
+installStoreContract(harness);
+jobQueueContract(harness);

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { ConfigError, LOCAL_TENANT_ID, loadConfig } from '../src/config';
+
+const production = {
+  MicrosoftAppId: 'bot-app-id',
+  MicrosoftAppPassword: 'bot-secret',
+  AAD_APP_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+  AAD_APP_CLIENT_SECRET: 'aad-secret',
+  AAD_APP_TENANT_ID: '66666666-7777-8888-9999-000000000000',
+  TAB_ENDPOINT: 'https://charter.contoso.example',
+};
+
+describe('loadConfig', () => {
+  it('runs in local mode on loopback with PGlite in ./.data when nothing is set', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toEqual({
+      port: 3978,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      storage: { databaseUrl: null, dataDir: path.resolve('/srv/app', '.data') },
+      tabEndpoint: 'http://localhost:3978',
+      mode: { kind: 'local', tenantId: LOCAL_TENANT_ID },
+    });
+  });
+
+  it('treats blank values (as Toolkit env files leave them) as unset', () => {
+    expect(loadConfig({ MicrosoftAppId: '', AAD_APP_CLIENT_ID: '  ', PORT: '' }).mode.kind).toBe('local');
+  });
+
+  it('turns local mode off entirely once every production setting is set', () => {
+    const config = loadConfig({ ...production, DATABASE_URL: 'postgres://app@db/charter' });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.storage.databaseUrl).toBe('postgres://app@db/charter');
+    expect(config.mode).toEqual({
+      kind: 'production',
+      bot: { appId: 'bot-app-id', appPassword: 'bot-secret', appTenantId: null, appType: 'MultiTenant' },
+      aad: {
+        clientId: production.AAD_APP_CLIENT_ID,
+        clientSecret: 'aad-secret',
+        tenantId: production.AAD_APP_TENANT_ID,
+        authorityHost: 'https://login.microsoftonline.com',
+        appIdUri: `api://charter.contoso.example/${production.AAD_APP_CLIENT_ID}`,
+      },
+      graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+    });
+  });
+
+  it('refuses a half-set configuration and names every missing setting', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MicrosoftAppId: 'x' })).toThrow(
+      /MicrosoftAppPassword|AAD_APP_CLIENT_ID, AAD_APP_CLIENT_SECRET, AAD_APP_TENANT_ID, MicrosoftAppPassword are missing/,
+    );
+    expect(() => loadConfig({ ...production, AAD_APP_CLIENT_SECRET: undefined })).toThrow(
+      /AAD_APP_CLIENT_SECRET is missing\. .*turns local mode off/,
+    );
+  });
+
+  it('needs the bot tenant for a single-tenant bot', () => {
+    expect(() => loadConfig({ ...production, MicrosoftAppType: 'SingleTenant' })).toThrow(
+      /MicrosoftAppTenantId is missing/,
+    );
+  });
+
+  it('names each malformed setting', () => {
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.join('\n');
+      expect(text).toMatch(/PORT/);
+      expect(text).toMatch(/LOG_LEVEL must be one of/);
+      expect(text).toMatch(/DATABASE_URL must be a postgres/);
+    }
+  });
+});

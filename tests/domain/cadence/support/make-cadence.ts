@@ -1,0 +1,17 @@
+import type { Cadence } from '../../../../src/domain/cadence/cadence';
+
+/** A valid weekly cadence (Thursdays 15:00 in Berlin for an hour, from 2026-01-08), with the given changes. */
+export function makeCadence(changes: Partial<Cadence> = {}): Cadence {
+  return {
+    pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['thursday'] },
+    startTime: '15:00',
+    durationMinutes: 60,
+    timeZone: 'Europe/Berlin',
+    startDate: '2026-01-08',
+    endDate: null,
+    ...changes,
+  };
+}
+
+/** ISO strings of instants, for readable expectations. */
+export const iso = (date: Date): string => date.toISOString();

@@ -1,0 +1,177 @@
+/**
+ * A local stand-in for Entra ID's OpenID endpoints, for tests. Shaped like the real thing:
+ * `GET /{tenant}/v2.0/.well-known/openid-configuration` → `{ issuer: "{authorityHost}/{tenant}/v2.0", jwks_uri }`,
+ * `GET /{tenant}/discovery/v2.0/keys` → the RSA signing keys (no `alg` member, as Entra publishes them),
+ * and 400 for a tenant it does not know, as Entra answers (AADSTS90002).
+ * It mints Teams-SSO-like v2.0 access tokens, good or deliberately bad.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+
+export const FAKE_TENANT_ID = '7d3f6a52-1c9e-4b8a-9f3e-2a6c0d5e8b41';
+/** A second tenant Entra knows, for cross-tenant cases. */
+export const OTHER_TENANT_ID = '0b8e2c7d-5a41-4f96-8d3b-c9e1f27a6d05';
+/** A well-formed tenant id the fake answers 400 for. */
+export const UNKNOWN_TENANT_ID = 'f1e2d3c4-b5a6-4978-8695-a4b3c2d1e0f9';
+export const FAKE_CLIENT_ID = '3c5d9e1f-8a2b-4c6d-9e0f-1a2b3c4d5e6f';
+export const FAKE_APP_ID_URI = `api://charter.example.com/${FAKE_CLIENT_ID}`;
+export const FAKE_USER = {
+  oid: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+  name: 'Ada Lovelace',
+  preferred_username: 'ada@contoso.example',
+} as const;
+/** Teams web client, one of the client ids an SSO app preauthorizes. */
+const TEAMS_WEB_CLIENT_ID = '5e3ce6c0-2b1f-4285-8d4b-75ee78787346';
+
+export interface FakeEntraClaims {
+  aud: string;
+  iss: string;
+  tid: string;
+  oid: string;
+  sub: string;
+  name: string;
+  preferred_username: string;
+  scp: string;
+  azp: string;
+  ver: string;
+  [claim: string]: unknown;
+}
+
+export interface MintOptions {
+  /** `untrusted` signs with a key the JWKS does not publish, while the header still names the trusted `kid`. */
+  key?: 'trusted' | 'untrusted';
+  /**
+   * `RS256` (default); `none` (unsigned); `HS256` signed with the trusted public key's PEM bytes as the HMAC
+   * secret (the classic RS/HS confusion attack).
+   */
+  alg?: 'RS256' | 'none' | 'HS256';
+  /** `exp` relative to now; negative for an expired token. Default 3600. */
+  expiresInSeconds?: number;
+  /** `nbf` relative to now; positive for a token not valid yet. Default 0. */
+  notBeforeSeconds?: number;
+  /** Merged over the protected header (`kid`, `typ`, …); a value of `undefined` removes the member. */
+  header?: Record<string, unknown>;
+}
+
+export interface FakeEntra {
+  /** `http://127.0.0.1:PORT`; a tenant's issuer is `${authorityHost}/${tenantId}/v2.0`. */
+  authorityHost: string;
+  trustedKid: string;
+  issuerFor(tenantId: string): string;
+  /** Default claims are a valid Teams SSO token for FAKE_USER in FAKE_TENANT_ID; a claim set to `undefined` is left out. */
+  mintToken(claims?: Partial<FakeEntraClaims>, options?: MintOptions): Promise<string>;
+  /** Paths requested so far, in order (to observe caching). */
+  readonly requests: readonly string[];
+  /** Makes the metadata endpoint answer this status (e.g. 503) until cleared with `undefined`. */
+  failMetadataWith(status: number | undefined): void;
+  close(): Promise<void>;
+}
+
+interface SigningKey {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
+
+export async function startFakeEntra(): Promise<FakeEntra> {
+  const trusted: SigningKey = await generateKeyPair('RS256', { extractable: true });
+  const untrusted: SigningKey = await generateKeyPair('RS256');
+  const trustedKid = 'fake-entra-key-1';
+  const publicJwk: JWK = { ...(await exportJWK(trusted.publicKey)), kid: trustedKid, use: 'sig' };
+  const publicKeyPem = await exportSPKI(trusted.publicKey);
+  const knownTenants = new Set([FAKE_TENANT_ID, OTHER_TENANT_ID]);
+  const requests: string[] = [];
+  let metadataFailure: number | undefined;
+  let authorityHost = '';
+
+  const issuerFor = (tenantId: string): string => `${authorityHost}/${tenantId}/v2.0`;
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', authorityHost).pathname;
+    requests.push(path);
+    const send = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    const metadata = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path);
+    const keys = /^\/([^/]+)\/discovery\/v2\.0\/keys$/.exec(path);
+    const tenantId = metadata?.[1] ?? keys?.[1];
+    if (req.method !== 'GET' || tenantId === undefined) return send(404, { error: 'not_found' });
+    if (!knownTenants.has(tenantId)) {
+      return send(400, {
+        error: 'invalid_tenant',
+        error_description: `AADSTS90002: Tenant '${tenantId}' not found.`,
+      });
+    }
+    if (metadata) {
+      if (metadataFailure !== undefined) return send(metadataFailure, { error: 'temporarily_unavailable' });
+      return send(200, {
+        issuer: issuerFor(tenantId),
+        jwks_uri: `${authorityHost}/${tenantId}/discovery/v2.0/keys`,
+        token_endpoint: `${authorityHost}/${tenantId}/oauth2/v2.0/token`,
+        authorization_endpoint: `${authorityHost}/${tenantId}/oauth2/v2.0/authorize`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        tenant_region_scope: 'EU',
+      });
+    }
+    // Entra adds the tenant's issuer to each key; verifiers ignore it.
+    return send(200, { keys: [{ ...publicJwk, issuer: issuerFor(tenantId) }] });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  authorityHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function mintToken(
+    claims: Partial<FakeEntraClaims> = {},
+    options: MintOptions = {},
+  ): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    const tid = 'tid' in claims ? claims.tid : FAKE_TENANT_ID;
+    const payload = withoutUndefined({
+      aud: FAKE_CLIENT_ID,
+      iss: issuerFor(typeof tid === 'string' ? tid : FAKE_TENANT_ID),
+      iat: now,
+      nbf: now + (options.notBeforeSeconds ?? 0),
+      exp: now + (options.expiresInSeconds ?? 3600),
+      tid: FAKE_TENANT_ID,
+      oid: FAKE_USER.oid,
+      sub: 'kPZ3cR0fhFz9wq1r6XyPbqf0lQm0g4Hc2YbKxU8aT1E',
+      name: FAKE_USER.name,
+      preferred_username: FAKE_USER.preferred_username,
+      scp: 'access_as_user',
+      azp: TEAMS_WEB_CLIENT_ID,
+      azpacr: '0',
+      ver: '2.0',
+      ...claims,
+    });
+    const alg = options.alg ?? 'RS256';
+    const header = withoutUndefined({ alg, typ: 'JWT', kid: trustedKid, ...options.header });
+
+    if (alg === 'none') return `${base64url(header)}.${base64url(payload)}.`;
+    const jwt = new SignJWT(payload).setProtectedHeader({ ...header, alg });
+    if (alg === 'HS256') return jwt.sign(new TextEncoder().encode(publicKeyPem));
+    return jwt.sign(options.key === 'untrusted' ? untrusted.privateKey : trusted.privateKey);
+  }
+
+  return {
+    authorityHost,
+    trustedKid,
+    issuerFor,
+    mintToken,
+    requests,
+    failMetadataWith(status) {
+      metadataFailure = status;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections(); // fetch keeps connections alive; do not wait for them to idle out
+      }),
+  };
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
+
+function base64url(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}

@@ -1,0 +1,80 @@
+/**
+ * The real HTTP app over real PGlite storage, for API tests: one database per test file, the demo team seeded.
+ * The caller is proven by whatever `authenticate` the test passes (local mode's X-Local-User by default).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { CharterDeps } from '../../src/app/charters/charter-deps';
+import type { Installation, MemberInput, TeamScope } from '../../src/app/ports';
+import { DEMO_TEAM, seedDemoTeam } from '../../src/app/teams/seed-demo-team';
+import { localAuthenticate, type Authenticate } from '../../src/adapters/http/authenticate';
+import { createHttpApp } from '../../src/adapters/http/create-http-app';
+import type { Database } from '../../src/adapters/storage/database';
+import { openDatabase } from '../../src/adapters/storage/open-database';
+import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
+import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
+import type { Express } from 'express';
+
+export interface TestApp {
+  app: Express;
+  db: Database;
+  deps: CharterDeps;
+  /** Installs the app in another team of `tenantId` with these members; the first member installed it. */
+  addTeam(scope: TeamScope, members: readonly MemberInput[], name?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  authenticate: Authenticate = localAuthenticate(DEMO_TEAM.tenantId),
+): Promise<TestApp> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'team-charter-http-'));
+  const db = await openDatabase({ dataDir: path.join(dir, 'db') });
+  const installs = new PostgresInstallStore(db);
+  const deps: CharterDeps = {
+    charters: new PostgresCharterStore(db),
+    installs,
+    clock: { now: () => new Date() },
+    ids: { next: () => randomUUID() },
+  };
+  await seedDemoTeam(deps, { serviceUrl: 'http://127.0.0.1:1/' });
+  const app = createHttpApp({
+    logger: pino({ level: 'silent' }),
+    authenticate,
+    charters: deps,
+    installs,
+    readiness: async () => {
+      await db.ping();
+      return { ready: await db.migrationsApplied(), checks: { database: 'ok' } };
+    },
+  });
+  return {
+    app,
+    db,
+    deps,
+    async addTeam(scope, members, name = 'Another Team') {
+      const installation: Installation = {
+        ...scope,
+        teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
+        teamName: name,
+        serviceUrl: 'http://127.0.0.1:1/',
+        channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
+        installedBy: members[0]?.aadObjectId ?? null,
+        installedAt: new Date(),
+        uninstalledAt: null,
+      };
+      await installs.saveInstallation(installation);
+      await installs.upsertMembers(scope, members);
+    },
+    async close() {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testMember(aadObjectId: string, name: string): MemberInput {
+  return { aadObjectId, teamsUserId: `29:${aadObjectId}`, name, email: null, timeZone: null };
+}
