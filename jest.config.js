@@ -11,6 +11,7 @@ module.exports = {
     ...(withPostgres ? [] : ['<rootDir>/tests/adapters/storage/postgres\\.test\\.ts$']),
   ],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // swc strips types only; `npm test` runs `tsc --noEmit` first, so type errors still fail the run.
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
@@ -23,5 +24,6 @@ module.exports = {
   },
   // jose is ESM-only: let swc turn it into CommonJS for jest's module system. PGlite: see above.
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
+  reporters: ['default', '<rootDir>/tests/support/suite-summary-reporter.js'],
   testTimeout: 30000,
 };

@@ -1,8 +1,17 @@
 /**
- * jest globalSetup: says out loud when the PostgreSQL storage contract is left out of this run (jest.config.js drops
- * tests/adapters/storage/postgres.test.ts when TEST_DATABASE_URL is unset), so a green run never hides it.
+ * jest globalSetup:
+ * - says out loud when the PostgreSQL storage contract is left out of this run (jest.config.js drops
+ *   tests/adapters/storage/postgres.test.ts when TEST_DATABASE_URL is unset), so a green run never hides it;
+ * - prepares one migrated PGlite data directory that API tests copy (a new one costs seconds of initdb each).
  */
-export default function globalSetup(): void {
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../src/adapters/storage/open-database';
+
+export const PGLITE_TEMPLATE_ENV = 'TEAM_CHARTER_TEST_PGLITE_TEMPLATE';
+
+export default async function globalSetup(): Promise<void> {
   if (!process.env.TEST_DATABASE_URL) {
     process.stdout.write(
       '\n[storage] TEST_DATABASE_URL is not set: the PostgreSQL storage contract ' +
@@ -10,4 +19,8 @@ export default function globalSetup(): void {
         'Set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test or use .ci/run to include it.\n',
     );
   }
+  const root = await mkdtemp(path.join(os.tmpdir(), 'team-charter-template-'));
+  const dataDir = path.join(root, 'db');
+  await (await openDatabase({ dataDir })).close();
+  process.env[PGLITE_TEMPLATE_ENV] = dataDir;
 }

@@ -3,7 +3,7 @@
  * The caller is proven by whatever `authenticate` the test passes (local mode's X-Local-User by default).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -17,6 +17,7 @@ import { openDatabase } from '../../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
 import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
 import type { Express } from 'express';
+import { PGLITE_TEMPLATE_ENV } from './global-setup';
 
 export interface TestApp {
   app: Express;
@@ -31,7 +32,10 @@ export async function createTestApp(
   authenticate: Authenticate = localAuthenticate(DEMO_TEAM.tenantId),
 ): Promise<TestApp> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'team-charter-http-'));
-  const db = await openDatabase({ dataDir: path.join(dir, 'db') });
+  const dataDir = path.join(dir, 'db');
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  if (template) await cp(template, dataDir, { recursive: true });
+  const db = await openDatabase({ dataDir });
   const installs = new PostgresInstallStore(db);
   const deps: CharterDeps = {
     charters: new PostgresCharterStore(db),
