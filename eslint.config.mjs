@@ -21,6 +21,7 @@ export default tseslint.config(
       'dist/**',
       '.data/**',
       'coverage/**',
+      'tests/support/*.js',
       'src/tab/dist/**',
       '*.config.js',
       '*.config.mjs',

@@ -3,9 +3,12 @@
  * The only module that knows every adapter.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
+import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
 import type { CharterDeps } from './app/charters/charter-deps';
+import type { JobHandler } from './app/jobs/run-due-jobs';
 import type { Clock, Ids } from './app/ports';
 import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from './app/teams/seed-demo-team';
 import { createEntraTokenVerifier } from './adapters/auth/entra-token-verifier';
@@ -15,6 +18,8 @@ import type { ReadinessCheck } from './adapters/http/routes/health-routes';
 import { openDatabase } from './adapters/storage/open-database';
 import { PostgresCharterStore } from './adapters/storage/postgres-charter-store';
 import { PostgresInstallStore } from './adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from './adapters/storage/postgres-job-queue';
+import { JobWorker } from './adapters/scheduler/job-worker';
 import { ConfigError, loadConfig, type Config } from './config';
 
 export interface RunningApp {
@@ -33,12 +38,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     dataDir: config.storage.dataDir,
   });
   const installs = new PostgresInstallStore(db);
+  const jobs = new PostgresJobQueue(db);
   const charterDeps: CharterDeps = {
     charters: new PostgresCharterStore(db),
     installs,
+    jobs,
     clock: systemClock,
     ids: uuidIds,
   };
+  const handlers: Record<string, JobHandler> = {};
 
   const local = config.mode.kind === 'local';
   if (config.mode.kind === 'local') {
@@ -47,6 +55,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     });
     if (seeded) logger.info({ teamId: DEMO_TEAM.teamId }, 'demo.team.seeded');
   }
+  await announceAllCharterVersions(charterDeps, systemClock.now());
+  const worker = new JobWorker(
+    {
+      queue: jobs,
+      clock: systemClock,
+      log: logger,
+      handlers,
+      workerId: `${hostname()}:${process.pid}`,
+      leaseMs: 60_000,
+    },
+    { idleMs: 1_000, batch: 10 },
+  );
+
   const authenticate =
     config.mode.kind === 'local'
       ? localAuthenticate(config.mode.tenantId)
@@ -74,6 +95,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  worker.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${local ? 'localhost' : config.host}:${port}`;
@@ -93,6 +115,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   return {
     url,
     async close() {
+      // Stop taking work first (the current job pass finishes and releases its leases), then requests, then storage.
+      await worker.stop();
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
       await db.close();
     },

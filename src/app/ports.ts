@@ -112,6 +112,8 @@ export interface CharterStore {
   /** Newest first. */
   listVersions(scope: TeamScope): Promise<CharterVersionSummary[]>;
   getVersion(scope: TeamScope, version: number): Promise<CharterVersionRecord | null>;
+  /** System-wide (not a user query): every team's head version, for the start-up sweep. */
+  listHeadVersions(): Promise<(TeamScope & { version: number })[]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,4 +197,15 @@ export interface Clock {
 export interface Ids {
   /** A new unique id (UUID v4 or similar). */
   next(): string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Logging
+
+/** The structured log the use cases write to (pino's Logger fits): fields first, then an event name. */
+export interface Log {
+  debug(fields: object, event: string): void;
+  info(fields: object, event: string): void;
+  warn(fields: object, event: string): void;
+  error(fields: object, event: string): void;
 }

@@ -3,9 +3,6 @@
  * The caller is proven by whatever `authenticate` the test passes (local mode's X-Local-User by default).
  */
 import { randomUUID } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pino from 'pino';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { Installation, MemberInput, TeamScope } from '../../src/app/ports';
@@ -13,11 +10,11 @@ import { DEMO_TEAM, seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { localAuthenticate, type Authenticate } from '../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../src/adapters/http/create-http-app';
 import type { Database } from '../../src/adapters/storage/database';
-import { openDatabase } from '../../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
 import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
 import type { Express } from 'express';
-import { PGLITE_TEMPLATE_ENV } from './global-setup';
+import { openTestDatabase } from './test-database';
 
 export interface TestApp {
   app: Express;
@@ -31,15 +28,12 @@ export interface TestApp {
 export async function createTestApp(
   authenticate: Authenticate = localAuthenticate(DEMO_TEAM.tenantId),
 ): Promise<TestApp> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'team-charter-http-'));
-  const dataDir = path.join(dir, 'db');
-  const template = process.env[PGLITE_TEMPLATE_ENV];
-  if (template) await cp(template, dataDir, { recursive: true });
-  const db = await openDatabase({ dataDir });
+  const db = await openTestDatabase();
   const installs = new PostgresInstallStore(db);
   const deps: CharterDeps = {
     charters: new PostgresCharterStore(db),
     installs,
+    jobs: new PostgresJobQueue(db),
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
   };
@@ -73,8 +67,7 @@ export async function createTestApp(
       await installs.upsertMembers(scope, members);
     },
     async close() {
-      await db.close();
-      await rm(dir, { recursive: true, force: true });
+      await db.dispose();
     },
   };
 }

@@ -28,6 +28,8 @@ const versionSummaryRow = z.object({
   summary: z.string(),
 });
 
+const headVersionRow = z.object({ tenant_id: z.string(), team_id: z.string(), version: z.number().int() });
+
 const versionRow = versionSummaryRow.extend({ content: z.unknown() });
 
 const HEAD_COLUMNS = 'version, content, updated_at, updated_by_id, updated_by_name';
@@ -105,6 +107,17 @@ export class PostgresCharterStore implements CharterStore {
       }
       return toRecord(head.rows[0], scope);
     });
+  }
+
+  async listHeadVersions(): Promise<(TeamScope & { version: number })[]> {
+    const result = await this.db.query(
+      'SELECT tenant_id, team_id, version FROM charters ORDER BY tenant_id, team_id',
+    );
+    return parseRows(headVersionRow, result.rows, 'charters (heads)').map((row) => ({
+      tenantId: row.tenant_id,
+      teamId: row.team_id,
+      version: row.version,
+    }));
   }
 
   async listVersions(scope: TeamScope): Promise<CharterVersionSummary[]> {

@@ -5,6 +5,7 @@ import { validateCharter } from '../../domain/charter/validate-charter';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import type { Caller } from '../caller';
 import { requireTeamMember } from '../teams/require-team-member';
+import { announceCharterVersion } from './announce-charter-version';
 import type { CharterDeps } from './charter-deps';
 import type { CharterView } from './get-charter';
 
@@ -68,13 +69,17 @@ export async function saveCharter(
   const diff = current ? diffCharters(current.content, content) : null;
   if (current && diff && isEmptyDiff(diff)) return view(current);
 
+  const at = deps.clock.now();
   const saved = await deps.charters.saveVersion(scope, {
     expectedVersion: input.expectedVersion,
     content,
     author: { id: member.aadObjectId, name: member.name },
     why,
     summary: diff ? summarizeDiff(diff) : 'Charter created',
-    at: deps.clock.now(),
+    at,
   });
+  // After the commit: a crash in between leaves the version without its follow-up jobs until the start-up sweep
+  // (announceAllCharterVersions) announces it again; the jobs are keyed by version, so that never doubles anything.
+  await announceCharterVersion(deps.jobs, scope, saved.version, at);
   return view(saved);
 }

@@ -1,6 +1,7 @@
 import type { CharterContent } from '../../domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../domain/charter/diff-charters';
-import type { CharterStore, Clock, Ids, InstallStore, MemberInput, TeamScope } from '../ports';
+import { announceCharterVersion } from '../charters/announce-charter-version';
+import type { CharterStore, Clock, Ids, InstallStore, JobQueue, MemberInput, TeamScope } from '../ports';
 
 /** The demo team local mode seeds, so `npm start` shows something true at once. Ids look like Entra ids on purpose. */
 export const DEMO_TEAM = {
@@ -33,6 +34,7 @@ function member(aadObjectId: string, name: string, alias: string, timeZone: stri
 export interface SeedDeps {
   installs: InstallStore;
   charters: CharterStore;
+  jobs: JobQueue;
   clock: Clock;
   ids: Ids;
 }
@@ -154,5 +156,6 @@ export async function seedDemoTeam(deps: SeedDeps, options: { serviceUrl: string
     summary: summarizeDiff(diffCharters(first, second)),
     at: now,
   });
+  await announceCharterVersion(deps.jobs, scope, 2, now);
   return true;
 }

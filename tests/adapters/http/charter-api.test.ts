@@ -280,3 +280,23 @@ describe('me, members and health', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });
+
+describe('follow-up work', () => {
+  it('queues check-in scheduling and review sync once per saved version', async () => {
+    const before = await current();
+    const res = await as(ADELE)
+      .put(charterUrl)
+      .set('If-Match', before.etag)
+      .send({ content: { ...before.body.content, purpose: 'A purpose that sets work off.' } })
+      .expect(200);
+    const version = res.body.version as number;
+    const rows = await t.db.query(
+      `SELECT kind, key, payload FROM jobs WHERE tenant_id = $1 AND team_id = $2 AND key = $3 ORDER BY kind`,
+      [DEMO_TEAM.tenantId, TEAM, `v${version}`],
+    );
+    expect(rows.rows).toEqual([
+      { kind: 'checkins.schedule', key: `v${version}`, payload: { version } },
+      { kind: 'reviews.sync', key: `v${version}`, payload: { version } },
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+import { runDueJobs, type JobRunnerDeps } from '../../app/jobs/run-due-jobs';
+
+export interface JobWorkerOptions {
+  /** How long to sleep when the queue had nothing due. */
+  idleMs: number;
+  /** Jobs claimed per pass. */
+  batch: number;
+}
+
+/**
+ * Polls the durable queue and runs due jobs until stopped. Stopping lets the current pass finish (its jobs complete
+ * or fail and release their leases) and claims nothing more.
+ */
+export class JobWorker {
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: JobRunnerDeps,
+    private readonly options: JobWorkerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Runs the next pass now instead of after the idle sleep (e.g. right after enqueueing). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.poke();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let ran = 0;
+      try {
+        ran = await runDueJobs(this.deps, this.options.batch);
+      } catch (error) {
+        // The queue itself failed (database unreachable): log once per pass and try again after the idle sleep.
+        this.deps.log.error({ err: error }, 'jobs.pass.failed');
+      }
+      if (ran === 0 && this.running) await this.sleep(this.options.idleMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = () => {
+        clearTimeout(this.timer);
+        this.wake = undefined;
+        resolve();
+      };
+      this.timer = setTimeout(() => this.wake?.(), ms);
+    });
+  }
+}

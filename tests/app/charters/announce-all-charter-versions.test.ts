@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { announceAllCharterVersions } from '../../../src/app/charters/announce-all-charter-versions';
+import { DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
+import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import { openTestDatabase } from '../../support/test-database';
+
+it('re-announces every head version at start-up without queueing anything twice', async () => {
+  const db = await openTestDatabase();
+  try {
+    const deps = {
+      charters: new PostgresCharterStore(db),
+      installs: new PostgresInstallStore(db),
+      jobs: new PostgresJobQueue(db),
+      clock: { now: () => new Date() },
+      ids: { next: () => randomUUID() },
+    };
+    await seedDemoTeam(deps, { serviceUrl: 'http://127.0.0.1:1/' });
+    // Simulate a crash between saving version 2 and queueing its follow-up work.
+    await db.query('DELETE FROM jobs');
+    expect(await announceAllCharterVersions(deps, new Date())).toBe(1);
+    expect(await announceAllCharterVersions(deps, new Date())).toBe(1);
+    const rows = await db.query('SELECT tenant_id, team_id, kind, key FROM jobs ORDER BY kind');
+    expect(rows.rows).toEqual([
+      { tenant_id: DEMO_TEAM.tenantId, team_id: DEMO_TEAM.teamId, kind: 'checkins.schedule', key: 'v2' },
+      { tenant_id: DEMO_TEAM.tenantId, team_id: DEMO_TEAM.teamId, kind: 'reviews.sync', key: 'v2' },
+    ]);
+  } finally {
+    await db.dispose();
+  }
+});
