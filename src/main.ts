@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
+import type { Express, Router } from 'express';
 import pino, { type Logger } from 'pino';
 import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
 import type { CharterDeps } from './app/charters/charter-deps';
@@ -90,7 +91,18 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }
   };
 
-  const app = createHttpApp({ logger, authenticate, charters: charterDeps, installs, readiness });
+  // Features add their routers and mounts here (bot, sandboxes, tab files, check-in and review APIs).
+  const apiRouters: Router[] = [];
+  const mounts: ((app: Express) => void)[] = [];
+  const app = createHttpApp({
+    logger,
+    authenticate,
+    charters: charterDeps,
+    installs,
+    readiness,
+    apiRouters,
+    mounts,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

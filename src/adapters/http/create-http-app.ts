@@ -16,6 +16,16 @@ export interface HttpAppDeps {
   charters: CharterDeps;
   installs: InstallStore;
   readiness: () => Promise<ReadinessCheck>;
+  /**
+   * Feature routers that need the proven caller (check-ins, reviews, …), mounted under `/api` after authentication.
+   * Each reads the caller with `callerOf(res)`.
+   */
+  apiRouters?: readonly express.Router[];
+  /**
+   * Everything else a feature serves outside the authenticated API, mounted before it: the bot's `/api/messages`
+   * (botbuilder authenticates it), the tab's files, the local sandboxes. Each receives the app and mounts its own paths.
+   */
+  mounts?: readonly ((app: express.Express) => void)[];
 }
 
 /** JSON bodies above this are refused with 413: a charter is a few kilobytes. */
@@ -45,12 +55,14 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
 
   app.use(healthRoutes(deps.readiness));
+  for (const mount of deps.mounts ?? []) mount(app);
 
   const api = express.Router();
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
   api.use(requireCaller(deps.authenticate));
   api.use(teamRoutes(deps.installs));
   api.use('/teams/:teamId/charter', charterRoutes(deps.charters));
+  for (const router of deps.apiRouters ?? []) api.use(router);
   api.use((req, res) => {
     sendProblem(res, httpProblem(404, 'Not found', `There is no ${req.method} ${req.baseUrl}${req.path}.`));
   });
