@@ -4,6 +4,8 @@ export const JOB_KINDS = {
   checkinsSchedule: 'checkins.schedule',
   /** A new charter version exists: create, patch or cancel the review series to match it. Key: `v<version>`. */
   reviewsSync: 'reviews.sync',
+  /** The app was uninstalled from the team: cancel its review series (with a comment). Key: `uninstall-<iso time>`. */
+  reviewsCancel: 'reviews.cancel',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
