@@ -1,4 +1,5 @@
 // @ts-check
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const ioPackages = [
@@ -78,6 +79,15 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The tab (React): the rules of hooks; its own tsconfig (src/tab, tests/tab) gives TSX and the DOM.
+    files: ['src/tab/**/*.{ts,tsx}', 'tests/tab/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -5,7 +5,9 @@ const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // Component tests choose jsdom with a `@jest-environment jsdom` docblock; this gives them an offline fetch.
+  setupFiles: ['<rootDir>/tests/tab/support/jsdom-setup.ts'],
   testPathIgnorePatterns: [
     '/node_modules/',
     ...(withPostgres ? [] : ['<rootDir>/tests/adapters/storage/postgres\\.test\\.ts$']),
@@ -14,6 +16,18 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // swc strips types only; `npm test` runs `tsc --noEmit` first, so type errors still fail the run.
   transform: {
+    // The tab's components (TSX, React's automatic runtime); listed first because jest uses the first match.
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     // PGlite's CommonJS build loads Node built-ins with import(), which jest's CommonJS runtime refuses without
     // --experimental-vm-modules: swc rewrites those into require().

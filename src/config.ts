@@ -167,3 +167,72 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Microsoft Graph for review booking (issue 5). A separate reader so `Config` keeps its shape for the other features.
+
+export interface GraphConfig {
+  /** e.g. `https://graph.microsoft.com/v1.0`; in local mode the in-process sandbox. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  authorityHost: string;
+  /** A local token endpoint for msal (`authorityMetadata`); null = Entra ID's own. */
+  tokenEndpoint: string | null;
+  /** Whether the Graph sandbox is mounted in this process (local mode). */
+  sandbox: boolean;
+  /** How long before each review its agenda is written (`REVIEW_AGENDA_LEAD_HOURS`, default 24). */
+  agendaLeadMs: number;
+}
+
+const GraphEnvSchema = z.object({
+  GRAPH_TOKEN_ENDPOINT: httpUrl('GRAPH_TOKEN_ENDPOINT'),
+  REVIEW_AGENDA_LEAD_HOURS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'REVIEW_AGENDA_LEAD_HOURS must be a number of hours.' })
+      .min(0, 'REVIEW_AGENDA_LEAD_HOURS must be 0 to 336 hours.')
+      .max(336, 'REVIEW_AGENDA_LEAD_HOURS must be 0 to 336 hours.')
+      .default(24),
+  ),
+});
+
+/** The Graph settings for `config`: in local mode the in-process sandbox and its token endpoint. */
+export function loadGraphConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  config: Config,
+): GraphConfig {
+  const parsed = GraphEnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const agendaLeadMs = parsed.data.REVIEW_AGENDA_LEAD_HOURS * 3_600_000;
+  if (config.mode.kind === 'production') {
+    const { aad } = config.mode;
+    return {
+      baseUrl: config.mode.graphBaseUrl,
+      clientId: aad.clientId,
+      clientSecret: aad.clientSecret,
+      tenantId: aad.tenantId,
+      authorityHost: aad.authorityHost,
+      tokenEndpoint: parsed.data.GRAPH_TOKEN_ENDPOINT ?? null,
+      sandbox: false,
+      agendaLeadMs,
+    };
+  }
+  const local = `http://127.0.0.1:${config.port}/sandbox/graph`;
+  const tenantId = config.mode.tenantId;
+  return {
+    baseUrl: EnvSchema.shape.GRAPH_BASE_URL.parse(env.GRAPH_BASE_URL) ?? `${local}/v1.0`,
+    clientId: 'local-team-charter',
+    clientSecret: 'local-sandbox-secret',
+    tenantId,
+    authorityHost: 'https://login.microsoftonline.com',
+    // msal-node rewrites the first path segment of a metadata endpoint to the tenant, so the sandbox's token endpoint
+    // sits at /{tenant}/oauth2/v2.0/token on the app's root.
+    tokenEndpoint:
+      parsed.data.GRAPH_TOKEN_ENDPOINT ?? `http://127.0.0.1:${config.port}/${tenantId}/oauth2/v2.0/token`,
+    sandbox: true,
+    agendaLeadMs,
+  };
+}

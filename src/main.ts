@@ -15,13 +15,30 @@ import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from './app/teams/seed-demo-tea
 import { createEntraTokenVerifier } from './adapters/auth/entra-token-verifier';
 import { bearerAuthenticate, localAuthenticate } from './adapters/http/authenticate';
 import { createHttpApp } from './adapters/http/create-http-app';
+import { localContext } from './adapters/http/local-context';
+import { tabFiles } from './adapters/http/tab-files';
 import type { ReadinessCheck } from './adapters/http/routes/health-routes';
 import { openDatabase } from './adapters/storage/open-database';
 import { PostgresCharterStore } from './adapters/storage/postgres-charter-store';
 import { PostgresInstallStore } from './adapters/storage/postgres-install-store';
 import { PostgresJobQueue } from './adapters/storage/postgres-job-queue';
 import { JobWorker } from './adapters/scheduler/job-worker';
-import { ConfigError, loadConfig, type Config } from './config';
+import { checkInJobHandlers } from './app/checkins/check-in-job-handlers';
+import type { CheckInDeps } from './app/checkins/checkin-deps';
+import { JOB_KINDS } from './app/jobs/job-kinds';
+import { botAuthentication, botMount, createMessenger } from './adapters/bot/create-bot';
+import { checkInRoutes } from './adapters/http/routes/checkin-routes';
+import { PostgresCheckInStore } from './adapters/storage/postgres-checkin-store';
+import { BotConnectorSandbox } from './sandbox/bot-connector/bot-connector-sandbox';
+import { ConfigError, loadConfig, loadGraphConfig, type Config, type GraphConfig } from './config';
+import { reviewJobHandlers } from './app/reviews/review-job-handlers';
+import { NO_REVIEW_SIGNALS, type ReviewDeps } from './app/reviews/review-deps';
+import { createGraphCalendar, DeferredCalendar } from './adapters/graph/create-graph-calendar';
+import { reviewRoutes } from './adapters/http/routes/review-routes';
+import { PostgresReviewStore } from './adapters/storage/postgres-review-store';
+import { GraphSandbox } from './sandbox/graph/graph-sandbox';
+import { graphSandboxRouter, graphSandboxTokenRouter } from './sandbox/graph/graph-sandbox-router';
+import { demoWorkingHours } from './sandbox/graph/sandbox-store';
 
 export interface RunningApp {
   url: string;
@@ -32,7 +49,11 @@ const systemClock: Clock = { now: () => new Date() };
 const uuidIds: Ids = { next: () => randomUUID() };
 
 /** Starts the whole app for a config; used by `npm start` and by tests that need the real thing. */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  graphConfig: GraphConfig = loadGraphConfig({}, config),
+): Promise<RunningApp> {
   const startedAt = performance.now();
   const db = await openDatabase({
     databaseUrl: config.storage.databaseUrl ?? undefined,
@@ -49,6 +70,39 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   };
   const handlers: Record<string, JobHandler> = {};
 
+  // Check-ins and the bot (issue 4). Uninstalled teams' data is deleted after this grace period.
+  const checkins = new PostgresCheckInStore(db);
+  const botIdentity = config.mode.kind === 'local' ? null : config.mode.bot;
+  const botAuth = botAuthentication(botIdentity);
+  const messenger = createMessenger(botAuth, botIdentity);
+  const checkInDeps: CheckInDeps = {
+    ...charterDeps,
+    checkins,
+    messenger,
+    directory: messenger,
+    log: logger,
+    tabUrl: config.tabEndpoint,
+    uninstallGraceMs: 30 * 86_400_000,
+  };
+  const checkInHandlers = checkInJobHandlers(checkInDeps);
+  Object.assign(handlers, checkInHandlers);
+  // Review cycles (issue 5): the Graph calendar (the in-process sandbox in local mode), jobs, API.
+  const calendar = new DeferredCalendar();
+  const graphSandbox = graphConfig.sandbox ? new GraphSandbox() : null;
+  for (const m of graphSandbox ? DEMO_MEMBERS : [])
+    // the demo mailboxes work 09:00–17:00 in their own zones
+    if (m.email && m.timeZone)
+      graphSandbox?.setMailbox(m.email, { workingHours: demoWorkingHours(m.timeZone) });
+  const reviewDeps: ReviewDeps = {
+    ...charterDeps,
+    reviews: new PostgresReviewStore(db),
+    calendar,
+    signals: NO_REVIEW_SIGNALS,
+    log: logger,
+    agendaLeadMs: graphConfig.agendaLeadMs,
+  };
+  Object.assign(handlers, reviewJobHandlers(reviewDeps));
+
   const local = config.mode.kind === 'local';
   if (config.mode.kind === 'local') {
     const seeded = await seedDemoTeam(charterDeps, {
@@ -57,6 +111,24 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     if (seeded) logger.info({ teamId: DEMO_TEAM.teamId }, 'demo.team.seeded');
   }
   await announceAllCharterVersions(charterDeps, systemClock.now());
+  // Card fan-out: a few workers for delivery jobs alone, so a round's cards go out as fast as the Teams limits allow
+  // (the Messenger's limiter is the pace) while the main worker carries on with everything else.
+  const fanOutKinds = [JOB_KINDS.checkinsDeliver, JOB_KINDS.checkinsNudgeMember] as const;
+  const fanOutWorkers = Array.from(
+    { length: 4 },
+    (_, i) =>
+      new JobWorker(
+        {
+          queue: jobs,
+          clock: systemClock,
+          log: logger,
+          handlers: Object.fromEntries(fanOutKinds.map((k) => [k, checkInHandlers[k] as JobHandler])),
+          workerId: `${hostname()}:${process.pid}:fan-out-${i}`,
+          leaseMs: 60_000,
+        },
+        { idleMs: 1_000, batch: 5 },
+      ),
+  );
   const worker = new JobWorker(
     {
       queue: jobs,
@@ -94,6 +166,45 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   // Features add their routers and mounts here (bot, sandboxes, tab files, check-in and review APIs).
   const apiRouters: Router[] = [];
   const mounts: ((app: Express) => void)[] = [];
+  apiRouters.push(checkInRoutes(checkInDeps));
+  mounts.push(botMount(botAuth, checkInDeps, logger));
+  if (config.mode.kind === 'local') {
+    // The demo team's Bot Connector: the sandbox, in-process, at the serviceUrl seedDemoTeam stored.
+    const connector = new BotConnectorSandbox({
+      serviceUrl: `http://127.0.0.1:${config.port}/sandbox/connector/`,
+      botEndpoint: `http://127.0.0.1:${config.port}/api/messages`,
+    });
+    connector.addTeam({
+      tenantId: DEMO_TEAM.tenantId,
+      teamsTeamId: DEMO_TEAM.teamsTeamId,
+      aadGroupId: DEMO_TEAM.teamId,
+      name: DEMO_TEAM.teamName,
+      channelIds: [DEMO_TEAM.channelConversationId],
+      members: DEMO_MEMBERS.map((m) => ({
+        id: m.teamsUserId ?? '',
+        aadObjectId: m.aadObjectId,
+        name: m.name,
+        email: m.email ?? undefined,
+      })),
+    });
+    mounts.push((app) => app.use('/sandbox/connector', connector.router()));
+  }
+  apiRouters.push(reviewRoutes(reviewDeps, charterDeps));
+  if (graphSandbox)
+    mounts.push((app) => {
+      app.use('/sandbox/graph', graphSandboxRouter(graphSandbox));
+      app.use(`/${graphConfig.tenantId}/oauth2`, graphSandboxTokenRouter(graphSandbox));
+    });
+  // The tab (issue 3): its built files at /tab/, and in local mode `/` → the tab plus the sandbox's member list.
+  mounts.push(tabFiles({ redirectRoot: local }));
+  if (local)
+    mounts.push(
+      localContext({
+        installs,
+        scope: { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId },
+        teamName: DEMO_TEAM.teamName,
+      }),
+    );
   const app = createHttpApp({
     logger,
     authenticate,
@@ -107,9 +218,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
-  worker.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // The sandbox's URL is known once the server listens (port 0 in tests).
+  const graphUrl = (u: string | null) => (graphSandbox && u ? u.replace(`:${config.port}/`, `:${port}/`) : u);
+  calendar.bind(
+    createGraphCalendar({
+      ...graphConfig,
+      graphBaseUrl: graphUrl(graphConfig.baseUrl) as string,
+      tokenEndpoint: graphUrl(graphConfig.tokenEndpoint),
+    }),
+  );
+  worker.start();
+  for (const w of fanOutWorkers) w.start();
   const url = `http://${local ? 'localhost' : config.host}:${port}`;
   logger.info(
     {
@@ -128,7 +249,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     url,
     async close() {
       // Stop taking work first (the current job pass finishes and releases its leases), then requests, then storage.
-      await worker.stop();
+      await Promise.all([worker.stop(), ...fanOutWorkers.map((w) => w.stop())]);
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
       await db.close();
     },
@@ -137,8 +258,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
 async function main(): Promise<void> {
   let config: Config;
+  let graphConfig: GraphConfig;
   try {
     config = loadConfig(process.env);
+    graphConfig = loadGraphConfig(process.env, config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -150,7 +273,7 @@ async function main(): Promise<void> {
     level: config.logLevel,
     redact: ['*.MicrosoftAppPassword', '*.AAD_APP_CLIENT_SECRET', '*.clientSecret', '*.appPassword'],
   });
-  const running = await startApp(config, logger);
+  const running = await startApp(config, logger, graphConfig);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

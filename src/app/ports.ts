@@ -65,6 +65,12 @@ export interface InstallStore {
   getMember(scope: TeamScope, aadObjectId: string): Promise<Member | null>;
   /** Teams in which the user is a current member and the app is installed, ordered by team name. */
   listTeamsOfUser(tenantId: string, aadObjectId: string): Promise<TeamSummary[]>;
+  /** Remembers the bot's 1:1 conversation with a member (created once, reused for every card). */
+  saveConversationId(scope: TeamScope, aadObjectId: string, conversationId: string): Promise<void>;
+  /** The Bot Connector's URL can change: every installation of the tenant follows the latest inbound activity. */
+  refreshServiceUrl(tenantId: string, serviceUrl: string): Promise<void>;
+  /** Deletes the installation, its roster, and the team's charter with its history. */
+  deleteTeam(scope: TeamScope): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -208,4 +214,267 @@ export interface Log {
   info(fields: object, event: string): void;
   warn(fields: object, event: string): void;
   error(fields: object, event: string): void;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check-ins and the bot (issue 4): rounds, deliveries, answers, pauses; the Messenger and the Directory
+
+export type CheckInRoundState = import('../domain/checkin/check-in').RoundState;
+type CheckInQuestionsOf = import('../domain/checkin/check-in').CheckInQuestions;
+type CheckInAnswerOf = import('../domain/checkin/check-in').CheckInAnswer;
+type RoundAggregateOf = import('../domain/checkin/aggregate-round').RoundAggregate;
+type FieldProblemOf = import('../domain/errors').FieldProblem;
+
+export interface NewCheckInRound extends TeamScope {
+  id: string;
+  charterVersion: number;
+  questions: CheckInQuestionsOf;
+  anonymityMinimum: number;
+  namedAnswersVisibleTo: 'team' | 'editors';
+  opensAt: Date;
+  nudgeAt: Date;
+  closesAt: Date;
+}
+
+export interface CheckInRound extends NewCheckInRound {
+  state: CheckInRoundState;
+  closedAt: Date | null;
+}
+
+export type DeliveryState = 'pending' | 'sent' | 'failed';
+
+export interface CheckInDelivery {
+  roundId: string;
+  aadObjectId: string;
+  state: DeliveryState;
+  activityId: string | null;
+  conversationId: string | null;
+  reason: string | null;
+  sentAt: Date | null;
+  nudgedAt: Date | null;
+}
+
+export interface CheckInResponse {
+  roundId: string;
+  aadObjectId: string;
+  memberName: string;
+  answer: CheckInAnswerOf;
+  answeredAt: Date;
+  updatedAt: Date;
+}
+
+export type SaveResponseResult = 'saved' | 'round_closed' | 'not_asked';
+
+export interface CheckInStore {
+  /** Creates the round that opens at `opensAt`, or returns the one that exists (one round per team and instant). */
+  createRound(round: NewCheckInRound): Promise<{ round: CheckInRound; created: boolean }>;
+  getRound(scope: TeamScope, roundId: string): Promise<CheckInRound | null>;
+  /** Newest first. */
+  listRounds(scope: TeamScope, limit: number): Promise<CheckInRound[]>;
+  /** True when this call closed it (false: already closed or unknown). */
+  closeRound(scope: TeamScope, roundId: string, at: Date): Promise<boolean>;
+  /** Adds pending deliveries; members that already have one keep it. */
+  addDeliveries(scope: TeamScope, roundId: string, aadObjectIds: readonly string[]): Promise<void>;
+  getDelivery(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CheckInDelivery | null>;
+  listDeliveries(scope: TeamScope, roundId: string): Promise<CheckInDelivery[]>;
+  markDeliverySent(
+    scope: TeamScope,
+    roundId: string,
+    aadObjectId: string,
+    sent: { activityId: string; conversationId: string; at: Date },
+  ): Promise<void>;
+  markDeliveryFailed(scope: TeamScope, roundId: string, aadObjectId: string, reason: string): Promise<void>;
+  markNudged(scope: TeamScope, roundId: string, aadObjectId: string, at: Date): Promise<void>;
+  /**
+   * Inserts or replaces the member's answer in one statement that also checks the round is open and the member was
+   * asked: a closed round or a stranger changes nothing.
+   */
+  saveResponse(
+    scope: TeamScope,
+    input: { roundId: string; aadObjectId: string; answer: CheckInAnswerOf; at: Date },
+  ): Promise<SaveResponseResult>;
+  getResponse(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CheckInResponse | null>;
+  listResponses(scope: TeamScope, roundId: string): Promise<CheckInResponse[]>;
+  /** Pauses a member's check-ins until `until` (null resumes). */
+  setPause(scope: TeamScope, aadObjectId: string, until: Date | null): Promise<void>;
+  /** Members paused at `at`. */
+  listPaused(scope: TeamScope, at: Date): Promise<{ aadObjectId: string; until: Date }[]>;
+  /** Removes every round, delivery, answer and pause of the team. */
+  deleteTeamData(scope: TeamScope): Promise<void>;
+}
+
+/** Where the Messenger posts: a channel or a member's 1:1 chat, at the team's Bot Connector. */
+export interface ConversationTarget {
+  serviceUrl: string;
+  tenantId: string;
+  conversationId: string;
+}
+
+/** What the check-in card shows; the bot adapter renders it (Adaptive Card 1.5 template). */
+export interface CheckInCardView {
+  mode: 'ask' | 'thanks' | 'closed';
+  teamName: string;
+  tenantId: string;
+  teamId: string;
+  roundId: string;
+  closesAt: Date;
+  questions: CheckInQuestionsOf;
+  /** Inputs to fill in (an answer being edited, or what the member sent with an error). */
+  inputs: Record<string, string>;
+  problems: FieldProblemOf[];
+}
+
+export type OutboundCard =
+  | { kind: 'welcome'; teamName: string; tabUrl: string }
+  | { kind: 'checkin'; view: CheckInCardView }
+  | {
+      kind: 'summary';
+      teamName: string;
+      opensAt: Date;
+      closesAt: Date;
+      aggregate: RoundAggregateOf;
+      tabUrl: string;
+    };
+
+export interface Messenger {
+  /** Creates (or finds: Teams returns the same one) the bot's 1:1 conversation with a member; returns its id. */
+  createPersonalConversation(
+    target: { serviceUrl: string; tenantId: string },
+    teamsUserId: string,
+  ): Promise<string>;
+  sendCard(target: ConversationTarget, card: OutboundCard): Promise<{ activityId: string }>;
+  sendText(target: ConversationTarget, text: string): Promise<{ activityId: string }>;
+  updateCard(target: ConversationTarget, activityId: string, card: OutboundCard): Promise<void>;
+}
+
+/** The team's roster as Teams knows it (paged through `pagedmembers`). */
+export interface Directory {
+  listTeamMembers(installation: Installation): Promise<MemberInput[]>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Review cycles (issue 5): the organizer's calendar (Microsoft Graph) and what we recorded about the booking
+
+/** A series to book or to bring in step: its `schedule` comes from the domain (`toGraphSchedule`). */
+export interface CalendarSeriesInput {
+  subject: string;
+  schedule: import('../domain/cadence/graph-recurrence').GraphSchedule;
+  attendees: { address: string; name: string }[];
+}
+
+export interface BookedCalendarSeries {
+  id: string;
+  joinUrl: string | null;
+  webLink: string | null;
+}
+
+export interface CalendarOccurrence {
+  id: string;
+  start: Date;
+  end: Date;
+  bodyHtml: string;
+  joinUrl: string | null;
+}
+
+export interface FreeBusy {
+  address: string;
+  busy: { start: Date; end: Date }[];
+  /** Days, `HH:mm` bounds and the IANA zone of the person's working hours, when the mailbox says. */
+  workingHours: {
+    daysOfWeek: import('../domain/cadence/cadence').Weekday[];
+    startTime: string;
+    endTime: string;
+    timeZone: string;
+  } | null;
+}
+
+/**
+ * The organizer's calendar. Failures are `CalendarError`s (domain/review/calendar-error.ts), retryable or not.
+ * Calls made at the same time may travel together (the Graph adapter groups them in `$batch`).
+ */
+export interface Calendar {
+  /** Books an online (Teams) meeting series; a repeat with the same `transactionId` returns the first booking. */
+  createSeries(
+    mailbox: string,
+    series: CalendarSeriesInput & { bodyHtml: string; transactionId: string },
+  ): Promise<BookedCalendarSeries>;
+  /** Brings the series' times, recurrence, attendees and subject in step; the body is left alone. */
+  updateSeries(mailbox: string, seriesId: string, series: CalendarSeriesInput): Promise<BookedCalendarSeries>;
+  /** Cancels the series and tells attendees why; a series that no longer exists counts as cancelled. */
+  cancelSeries(mailbox: string, seriesId: string, comment: string): Promise<void>;
+  listOccurrences(mailbox: string, seriesId: string, from: Date, to: Date): Promise<CalendarOccurrence[]>;
+  /** Reads the occurrence's body, passes it to `rewrite`, writes the result (so the online-meeting block is kept). */
+  rewriteOccurrenceBody(
+    mailbox: string,
+    occurrenceId: string,
+    rewrite: (currentHtml: string) => string,
+  ): Promise<void>;
+  getFreeBusy(mailbox: string, addresses: readonly string[], from: Date, to: Date): Promise<FreeBusy[]>;
+}
+
+export type ReviewSeriesState = 'creating' | 'booked' | 'cancelled' | 'failed';
+
+export interface ReviewSeriesRecord extends TeamScope {
+  state: ReviewSeriesState;
+  organizerId: string;
+  organizerMailbox: string;
+  /** The series master's Graph id, once the create call answered. */
+  graphSeriesId: string | null;
+  /** Recorded before the create call, reused by every retry, so a crash and retry never books twice. */
+  transactionId: string;
+  joinUrl: string | null;
+  webLink: string | null;
+  /** The cadence the series was booked from. */
+  cadence: import('../domain/cadence/cadence').Cadence | null;
+  subject: string;
+  attendees: string[];
+  charterVersion: number;
+  lastError: string | null;
+  lastErrorReason: import('../domain/review/calendar-error').CalendarFailure | 'organizer' | null;
+  syncedAt: Date | null;
+}
+
+export type ReviewProposalState = 'open' | 'accepted' | 'dropped';
+
+export interface ReviewProposal extends TeamScope {
+  id: string;
+  /** The charter version the review started from. */
+  baseVersion: number;
+  outcomes: import('../domain/review/review-outcomes').ClauseOutcome[];
+  content: CharterContent;
+  summary: string;
+  state: ReviewProposalState;
+  createdBy: Author;
+  createdAt: Date;
+  decidedBy: Author | null;
+  decidedAt: Date | null;
+  /** The charter version accepting it created. */
+  acceptedVersion: number | null;
+}
+
+export interface ReviewStore {
+  getSeries(scope: TeamScope): Promise<ReviewSeriesRecord | null>;
+  /** Insert or replace the team's series record. */
+  saveSeries(record: ReviewSeriesRecord): Promise<void>;
+  createProposal(proposal: ReviewProposal): Promise<void>;
+  getProposal(scope: TeamScope, id: string): Promise<ReviewProposal | null>;
+  /** Newest first. */
+  listProposals(scope: TeamScope, state?: ReviewProposalState): Promise<ReviewProposal[]>;
+  /** Moves an open proposal to accepted or dropped; `ConflictError` when it was already decided. */
+  decideProposal(
+    scope: TeamScope,
+    id: string,
+    decision: { state: 'accepted' | 'dropped'; by: Author; at: Date; acceptedVersion: number | null },
+  ): Promise<void>;
+}
+
+/** What the check-ins said since a date, for the review agenda (the check-in feature provides it). */
+export interface ReviewSignals {
+  since(
+    scope: TeamScope,
+    from: Date,
+  ): Promise<{
+    signals: import('../domain/review/agenda').ClauseSignal[];
+    supportRequests: string[];
+  }>;
 }

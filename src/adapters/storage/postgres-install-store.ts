@@ -170,6 +170,32 @@ export class PostgresInstallStore implements InstallStore {
       teamName: row.team_name,
     }));
   }
+
+  async saveConversationId(scope: TeamScope, aadObjectId: string, conversationId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE members SET conversation_id = $4, updated_at = now()
+        WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3`,
+      [scope.tenantId, scope.teamId, aadObjectId, conversationId],
+    );
+  }
+
+  async refreshServiceUrl(tenantId: string, serviceUrl: string): Promise<void> {
+    await this.db.query(
+      `UPDATE installations SET service_url = $2, updated_at = now()
+        WHERE tenant_id = $1 AND service_url <> $2`,
+      [tenantId, serviceUrl],
+    );
+  }
+
+  async deleteTeam(scope: TeamScope): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const args = [scope.tenantId, scope.teamId];
+      await tx.query('DELETE FROM charters WHERE tenant_id = $1 AND team_id = $2', args);
+      await tx.query('DELETE FROM charter_versions WHERE tenant_id = $1 AND team_id = $2', args);
+      // members go with the installation (ON DELETE CASCADE).
+      await tx.query('DELETE FROM installations WHERE tenant_id = $1 AND team_id = $2', args);
+    });
+  }
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: the last entry for a member wins. */

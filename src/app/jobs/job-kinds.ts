@@ -6,6 +6,20 @@ export const JOB_KINDS = {
   reviewsSync: 'reviews.sync',
   /** The app was uninstalled from the team: cancel its review series (with a comment). Key: `uninstall-<iso time>`. */
   reviewsCancel: 'reviews.cancel',
+  /** Write the agenda of one review occurrence into its body, then queue the next. Key: `agenda-<series>-<start>`. */
+  reviewsAgenda: 'reviews.agenda',
+  /** Open the check-in round planned for an occurrence. Key: the occurrence's ISO instant. */
+  checkinsRoundOpen: 'checkins.round.open',
+  /** Send one member the round's card. Key: `<roundId>:<aadObjectId>`. */
+  checkinsDeliver: 'checkins.deliver',
+  /** Halfway through a round: queue one nudge per member who has not answered. Key: `<roundId>`. */
+  checkinsNudge: 'checkins.nudge',
+  /** Nudge one member. Key: `<roundId>:<aadObjectId>`. */
+  checkinsNudgeMember: 'checkins.nudge.member',
+  /** Close a round and post its summary to the channel. Key: `<roundId>`. */
+  checkinsRoundClose: 'checkins.round.close',
+  /** After the uninstall grace period: delete the team's data unless it was reinstalled. Key: `uninstall-<iso time>`. */
+  installsDeleteTeam: 'installs.delete-team',
 } as const;
 
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];

@@ -1,7 +1,9 @@
 // The storage contract on PGlite, the embedded default driver. Always runs.
 import { charterStoreContract } from './contracts/charter-store.contract';
+import { checkInStoreContract } from './contracts/checkin-store.contract';
 import { installStoreContract } from './contracts/install-store.contract';
 import { jobQueueContract } from './contracts/job-queue.contract';
+import { reviewStoreContract } from './contracts/review-store.contract';
 import { migrationsContract } from './contracts/migrations.contract';
 import { usePgliteHarness } from './support/storage-harness';
 
@@ -10,4 +12,6 @@ const harness = usePgliteHarness();
 migrationsContract(harness);
 charterStoreContract(harness);
 installStoreContract(harness);
+checkInStoreContract(harness);
 jobQueueContract(harness);
+reviewStoreContract(harness);

@@ -165,5 +165,19 @@ export function installStoreContract(h: StorageHarness): void {
     it('refuses a roster for a team that is not installed', async () => {
       await expect(store.upsertMembers(newScope(), [member('aad-ada', 'Ada')])).rejects.toThrow();
     });
+
+    it('remembers a member’s 1:1 conversation, follows a new service URL tenant-wide, and deletes a team whole', async () => {
+      await store.upsertMembers(scope, [member('aad-ada', 'Ada')]);
+      await store.saveConversationId(scope, 'aad-ada', 'a:1ada');
+      expect((await store.getMember(scope, 'aad-ada'))?.conversationId).toBe('a:1ada');
+
+      await store.refreshServiceUrl(scope.tenantId, 'https://smba.trafficmanager.net/amer/');
+      await store.refreshServiceUrl(`${scope.tenantId}-other`, 'https://elsewhere.example/');
+      expect((await store.getInstallation(scope))?.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+
+      await store.deleteTeam(scope);
+      expect(await store.getInstallation(scope)).toBeNull();
+      expect(await store.listMembers(scope)).toEqual([]);
+    });
   });
 }

@@ -1,0 +1,145 @@
+/**
+ * The tab's load cost, against a minimal Fluent UI v9 "hello" page built the same way (Vite, same settings) in the
+ * same run:
+ *   1. initial JS+CSS, gzip (what index.html loads before anything lazy), target ≤ 250 KB;
+ *   2. time from navigation until the charter's purpose is visible in headless Chromium (the app started as
+ *      `npm start` starts it, local mode) vs until the hello page's text is visible; median of 7 cold loads each,
+ *      target ≤ 1.5×.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import express from 'express';
+import { launchChromium } from '../tests/e2e/support/chromium';
+import { startAppLikeNpmStart } from '../tests/e2e/support/start-app';
+
+const repo = path.resolve(__dirname, '..');
+const RUNS = 7;
+
+function initialGzipBytes(distDir: string): { bytes: number; files: string[] } {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
+  let bytes = 0;
+  for (const ref of refs) {
+    const file = path.join(distDir, ref.replace(/^\/[^/]+\//, ''));
+    bytes += gzipSync(readFileSync(file), { level: 9 }).length;
+  }
+  return { bytes, files: refs };
+}
+
+function buildHello(): string {
+  const dir = path.join(repo, 'node_modules/.cache/tab-bench-hello');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>Hello</title></head>' +
+      '<body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+  );
+  writeFileSync(
+    path.join(dir, 'main.tsx'),
+    `import { createRoot } from 'react-dom/client';
+import { Body1, FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+createRoot(document.getElementById('root')).render(
+  <FluentProvider theme={teamsLightTheme}><Body1 data-testid="hello">Hello, Fluent</Body1></FluentProvider>,
+);
+`,
+  );
+  writeFileSync(
+    path.join(dir, 'vite.config.mjs'),
+    `export default {
+  root: ${JSON.stringify(dir)},
+  base: '/hello/',
+  logLevel: 'error',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', reportCompressedSize: false,
+    rollupOptions: { onwarn(w, warn) { if (w.code !== 'MODULE_LEVEL_DIRECTIVE') warn(w); } } },
+};
+`,
+  );
+  const result = spawnSync(
+    path.join(repo, 'node_modules/.bin/vite'),
+    ['build', '--config', path.join(dir, 'vite.config.mjs')],
+    {
+      cwd: repo,
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0) throw new Error('building the hello page failed');
+  return path.join(dir, 'dist');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const tabBuild = spawnSync(
+    path.join(repo, 'node_modules/.bin/tsx'),
+    ['src/tab/build-if-stale.ts', '--force'],
+    {
+      cwd: repo,
+      stdio: 'inherit',
+    },
+  );
+  if (tabBuild.status !== 0) throw new Error('building the tab failed');
+  const helloDist = buildHello();
+  const tab = initialGzipBytes(path.join(repo, 'src/tab/dist'));
+  const hello = initialGzipBytes(helloDist);
+
+  const helloApp = express();
+  helloApp.use('/hello', express.static(helloDist));
+  const helloServer = await new Promise<Server>((resolve) => {
+    const s = helloApp.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = helloServer.address();
+  const helloUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hello/`;
+
+  const app = await startAppLikeNpmStart();
+  const browser = await launchChromium();
+  try {
+    const load = async (url: string, testId: string): Promise<number> => {
+      const context = await browser.newContext(); // cold cache every time
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.getByTestId(testId).waitFor({ state: 'visible' });
+      const ms = performance.now() - started;
+      await context.close();
+      return ms;
+    };
+    await load(`${app.url}/tab/`, 'purpose'); // warm the server (PGlite, tsx) once
+    await load(helloUrl, 'hello');
+    const tabTimes: number[] = [];
+    const helloTimes: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      helloTimes.push(await load(helloUrl, 'hello'));
+      tabTimes.push(await load(`${app.url}/tab/`, 'purpose'));
+    }
+    const kb = (b: number) => (b / 1024).toFixed(1);
+    const tabMs = median(tabTimes);
+    const helloMs = median(helloTimes);
+    console.log(
+      `tab-load: initial JS+CSS gzip  tab ${kb(tab.bytes)} KB (${tab.files.length} files; budget 250 KB)`,
+    );
+    console.log(
+      `tab-load: initial JS+CSS gzip  hello ${kb(hello.bytes)} KB  → ${(tab.bytes / hello.bytes).toFixed(2)}×`,
+    );
+    console.log(
+      `tab-load: time to visible (median of ${RUNS} cold loads)  charter purpose ${tabMs.toFixed(0)} ms, ` +
+        `hello ${helloMs.toFixed(0)} ms  → ${(tabMs / helloMs).toFixed(2)}× (target ≤ 1.5×)`,
+    );
+  } finally {
+    await browser.close();
+    await app.stop();
+    helloServer.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,235 @@
+/**
+ * The proactive Messenger: Bot Connector calls through botbuilder's own connector client (credentials and tokens as
+ * botbuilder does them), kept under the Teams rate limits by `ConnectorRateLimiter`, and retried with exponential
+ * backoff and full jitter on 429/412/502/503/504 and network failures, honouring `Retry-After`. What still fails is an
+ * `UpstreamError` that says whether trying later may help (the job queue then retries or records the failure).
+ */
+import { ActivityTypes, CardFactory } from 'botbuilder';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type BotFrameworkAuthentication,
+  type ConnectorClient,
+} from 'botframework-connector';
+import type {
+  ConversationTarget,
+  Directory,
+  Installation,
+  MemberInput,
+  Messenger,
+  OutboundCard,
+} from '../../app/ports';
+import { UpstreamError } from '../../domain/errors';
+import { renderCard } from './cards/render-card';
+import { ConnectorRateLimiter } from './token-bucket';
+
+const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
+
+export interface MessengerOptions {
+  auth: BotFrameworkAuthentication;
+  /** Empty in local mode (no token is sent). */
+  botAppId: string;
+  limiter?: ConnectorRateLimiter;
+  /** Tries per call before giving up to the job queue. Default 6. */
+  maxTries?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  random?: () => number;
+}
+
+export interface ConnectorCallStats {
+  calls: number;
+  retries: number;
+  /** Retryable failures by status (0: network). */
+  failures: Map<number, number>;
+}
+
+export class BotConnectorMessenger implements Messenger, Directory {
+  readonly stats: ConnectorCallStats = { calls: 0, retries: 0, failures: new Map() };
+  private readonly limiter: ConnectorRateLimiter;
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  constructor(private readonly options: MessengerOptions) {
+    this.limiter = options.limiter ?? new ConnectorRateLimiter();
+  }
+
+  async createPersonalConversation(
+    target: { serviceUrl: string; tenantId: string },
+    teamsUserId: string,
+  ): Promise<string> {
+    const result = await this.call(target.serviceUrl, `1:1:${teamsUserId}`, 'create conversation', (client) =>
+      client.conversations.createConversation({
+        isGroup: false,
+        bot: {
+          id: this.options.botAppId ? `28:${this.options.botAppId}` : 'team-charter',
+          name: 'Team Charter',
+        },
+        members: [{ id: teamsUserId, name: '' }],
+        channelData: { tenant: { id: target.tenantId } },
+        tenantId: target.tenantId,
+        activity: undefined as never,
+      }),
+    );
+    if (!result.id)
+      throw new UpstreamError('bot-connector', 'Create conversation answered without an id.', true);
+    return result.id;
+  }
+
+  async sendCard(target: ConversationTarget, card: OutboundCard): Promise<{ activityId: string }> {
+    return this.send(target, {
+      type: ActivityTypes.Message,
+      attachments: [CardFactory.adaptiveCard(renderCard(card))],
+    });
+  }
+
+  async sendText(target: ConversationTarget, text: string): Promise<{ activityId: string }> {
+    return this.send(target, { type: ActivityTypes.Message, text, textFormat: 'plain' });
+  }
+
+  async updateCard(target: ConversationTarget, activityId: string, card: OutboundCard): Promise<void> {
+    await this.call(target.serviceUrl, target.conversationId, 'update activity', (client) =>
+      client.conversations.updateActivity(target.conversationId, activityId, {
+        type: ActivityTypes.Message,
+        id: activityId,
+        attachments: [CardFactory.adaptiveCard(renderCard(card))],
+      }),
+    );
+  }
+
+  /** The whole roster, page by page (`pagedmembers`; the old get-members is throttled to 5 per minute). */
+  async listTeamMembers(installation: Installation): Promise<MemberInput[]> {
+    const members: MemberInput[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const token = continuationToken;
+      const page = await this.call(
+        installation.serviceUrl,
+        installation.teamsTeamId,
+        'get paged members',
+        (client) =>
+          client.conversations.getConversationPagedMembers(
+            installation.teamsTeamId,
+            // The typings require the token; the first page has none (an undefined query parameter is left out).
+            { pageSize: 200, continuationToken: token as string },
+          ),
+      );
+      for (const m of page.members ?? []) {
+        if (!m.aadObjectId) continue;
+        const email =
+          (m as { email?: string }).email ?? (m as { userPrincipalName?: string }).userPrincipalName;
+        members.push({
+          aadObjectId: m.aadObjectId,
+          teamsUserId: m.id,
+          name: m.name || 'Unknown',
+          email: email ?? null,
+          timeZone: null,
+        });
+      }
+      continuationToken = page.continuationToken || undefined;
+    } while (continuationToken);
+    return members;
+  }
+
+  private async send(
+    target: ConversationTarget,
+    activity: Record<string, unknown>,
+  ): Promise<{ activityId: string }> {
+    const result = await this.call(target.serviceUrl, target.conversationId, 'send activity', (client) =>
+      client.conversations.sendToConversation(target.conversationId, activity),
+    );
+    if (!result.id) throw new UpstreamError('bot-connector', 'Send answered without an activity id.', true);
+    return { activityId: result.id };
+  }
+
+  private async call<T>(
+    serviceUrl: string,
+    thread: string,
+    what: string,
+    request: (client: ConnectorClient) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.client(serviceUrl);
+    const maxTries = this.options.maxTries ?? 6;
+    for (let attempt = 1; ; attempt++) {
+      await this.limiter.acquire(thread);
+      this.stats.calls += 1;
+      try {
+        return await request(client);
+      } catch (error) {
+        const status = statusOf(error);
+        const retryable = status === 0 || RETRYABLE.has(status);
+        const retryAfterMs = retryAfterOf(error);
+        if (!retryable)
+          throw new UpstreamError(
+            'bot-connector',
+            `${what} failed with ${status}: ${messageOf(error)}`,
+            false,
+            undefined,
+            {
+              cause: error,
+            },
+          );
+        this.stats.failures.set(status, (this.stats.failures.get(status) ?? 0) + 1);
+        if (attempt >= maxTries)
+          throw new UpstreamError(
+            'bot-connector',
+            `${what} failed ${attempt} times (last ${status || 'network error'}).`,
+            true,
+            retryAfterMs,
+            { cause: error },
+          );
+        this.stats.retries += 1;
+        await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt, retryAfterMs)));
+      }
+    }
+  }
+
+  /** Full jitter over an exponential ceiling, never sooner than the service's Retry-After. */
+  private backoffMs(attempt: number, retryAfterMs: number | undefined): number {
+    const base = this.options.backoffBaseMs ?? 250;
+    const cap = this.options.backoffCapMs ?? 30_000;
+    const ceiling = Math.min(cap, base * 2 ** (attempt - 1));
+    const jittered = (this.options.random ?? Math.random)() * ceiling;
+    return Math.max(retryAfterMs ?? 0, jittered);
+  }
+
+  private client(serviceUrl: string): Promise<ConnectorClient> {
+    const cached = this.clients.get(serviceUrl);
+    if (cached) return cached;
+    {
+      const appId = this.options.botAppId;
+      const identity = new ClaimsIdentity(
+        [
+          { type: AuthenticationConstants.AudienceClaim, value: appId },
+          { type: AuthenticationConstants.AppIdClaim, value: appId },
+        ],
+        true,
+      );
+      const client = this.options.auth.createConnectorFactory(identity).create(serviceUrl, undefined);
+      client.catch(() => this.clients.delete(serviceUrl));
+      this.clients.set(serviceUrl, client);
+      return client;
+    }
+  }
+}
+
+function statusOf(error: unknown): number {
+  const e = error as { statusCode?: unknown; response?: { status?: unknown } } | null;
+  if (typeof e?.statusCode === 'number') return e.statusCode;
+  if (typeof e?.response?.status === 'number') return e.response.status;
+  return 0;
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } } | null)
+    ?.response?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,7 @@
+/** Every `Action.Execute` verb our cards carry; each has one handler file in `verbs/`. */
+export const CARD_VERBS = {
+  submitCheckIn: 'checkin.submit',
+  editCheckIn: 'checkin.edit',
+} as const;
+
+export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

@@ -1,0 +1,18 @@
+import type { CheckInDeps } from '../../../app/checkins/checkin-deps';
+import { submitCheckInAnswer, type CheckInCardReply } from '../../../app/checkins/submit-check-in-answer';
+import { cardInputs, type CardActionData } from './card-action-data';
+
+/** `checkin.submit`: the member's answer. */
+export function submitCheckIn(
+  deps: CheckInDeps,
+  member: { tenantId: string; aadObjectId: string },
+  data: CardActionData,
+): Promise<CheckInCardReply> {
+  return submitCheckInAnswer(deps, {
+    tenantId: member.tenantId,
+    aadObjectId: member.aadObjectId,
+    teamId: data.teamId,
+    roundId: data.roundId,
+    inputs: cardInputs(data),
+  });
+}

@@ -1,0 +1,101 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { CharterDeps } from '../../../app/charters/charter-deps';
+import { JOB_KINDS } from '../../../app/jobs/job-kinds';
+import { acceptReviewProposal } from '../../../app/reviews/accept-review-proposal';
+import { dropReviewProposal } from '../../../app/reviews/drop-review-proposal';
+import { getTeamReviews } from '../../../app/reviews/get-team-reviews';
+import { recordReviewOutcomes } from '../../../app/reviews/record-review-outcomes';
+import type { ReviewDeps } from '../../../app/reviews/review-deps';
+import { suggestReviewSlots } from '../../../app/reviews/suggest-review-slots';
+import { requireTeamMember } from '../../../app/teams/require-team-member';
+import { ValidationError } from '../../../domain/errors';
+import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../../domain/review/review-outcomes';
+import { callerOf } from '../authenticate';
+import { zodProblems } from '../zod-problems';
+import { teamIdParam } from './params';
+
+const outcomesBody = z.object({
+  baseVersion: z.number().int().min(1),
+  outcomes: z
+    .array(
+      z.object({
+        kind: z.enum(CLAUSE_KINDS),
+        clauseId: z.string().min(1).max(100),
+        decision: z.enum(REVIEW_DECISIONS),
+        text: z.string().max(500).nullish(),
+      }),
+    )
+    .min(1)
+    .max(60),
+});
+const suggestionsBody = z.object({
+  durationMinutes: z.number().int().min(15).max(480).default(60),
+  organizerId: z.string().max(100).optional(),
+});
+
+/** Review cycles under `/api/teams/:teamId/reviews` (DESIGN.md §9). */
+export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router {
+  const router = Router({ mergeParams: true });
+  const base = '/teams/:teamId/reviews';
+
+  router.get(base, async (req, res) => {
+    res.json(await getTeamReviews(deps, callerOf(res), teamIdParam(req)));
+  });
+
+  router.post(`${base}/sync`, async (req, res) => {
+    const { scope } = await requireTeamMember(deps.installs, callerOf(res), teamIdParam(req));
+    const now = deps.clock.now();
+    await deps.jobs.enqueue({
+      scope,
+      kind: JOB_KINDS.reviewsSync,
+      key: `manual-${now.toISOString()}`,
+      runAt: now,
+      payload: {},
+    });
+    res.status(202).json({ queued: true });
+  });
+
+  router.post(`${base}/suggestions`, async (req, res) => {
+    const body = suggestionsBody.safeParse(req.body ?? {});
+    if (!body.success) throw new ValidationError(zodProblems(body.error));
+    const slots = await suggestReviewSlots(deps, callerOf(res), teamIdParam(req), body.data);
+    res.json({ slots });
+  });
+
+  router.post(`${base}/outcomes`, async (req, res) => {
+    const body = outcomesBody.safeParse(req.body);
+    if (!body.success) throw new ValidationError(zodProblems(body.error));
+    const result = await recordReviewOutcomes(deps, callerOf(res), teamIdParam(req), body.data);
+    res.status(201).json(result);
+  });
+
+  router.get(`${base}/proposals`, async (req, res) => {
+    const { scope } = await requireTeamMember(deps.installs, callerOf(res), teamIdParam(req));
+    res.json({ proposals: await deps.reviews.listProposals(scope) });
+  });
+
+  router.post(`${base}/proposals/:proposalId/accept`, async (req, res) => {
+    const charter = await acceptReviewProposal(
+      deps,
+      charterDeps,
+      callerOf(res),
+      teamIdParam(req),
+      proposalId(req.params.proposalId),
+    );
+    res.set('ETag', `"${charter.version}"`).json({ accepted: true, version: charter.version, charter });
+  });
+
+  router.post(`${base}/proposals/:proposalId/drop`, async (req, res) => {
+    await dropReviewProposal(deps, callerOf(res), teamIdParam(req), proposalId(req.params.proposalId));
+    res.json({ dropped: true });
+  });
+
+  return router;
+}
+
+function proposalId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[\w-]{1,100}$/.test(value))
+    throw new ValidationError([{ path: 'proposalId', message: 'That is not a proposal id.' }]);
+  return value;
+}

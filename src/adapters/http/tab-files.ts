@@ -1,0 +1,98 @@
+/**
+ * Serves the built tab (src/tab/dist, made by Vite) at /tab/ and its configuration page at /tab/config, with headers
+ * that let Microsoft Teams and the other Microsoft 365 hosts frame the pages and nobody else
+ * (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+
+/** The hosts that may frame the tab: Teams, Microsoft 365 and Outlook, old domains and *.cloud.microsoft. */
+export const FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+  'https://outlook.live.com',
+] as const;
+
+/**
+ * Griffel (Fluent UI's CSS-in-JS) inserts <style> elements at run time, so styles need 'unsafe-inline'; scripts do not.
+ * teams-js reads its list of valid host origins from res.cdn.office.net.
+ */
+export const TAB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://res.cdn.office.net",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+].join('; ');
+
+/** src/tab/dist, seen from src/ (tsx) or from dist/ (`npm run build`, where the tab stays in the source tree). */
+export const TAB_DIST_DIR =
+  [path.resolve(__dirname, '../../tab/dist'), path.resolve(__dirname, '../../../src/tab/dist')].find((dir) =>
+    existsSync(path.join(dir, 'index.html')),
+  ) ?? path.resolve(__dirname, '../../tab/dist');
+
+export interface TabFilesOptions {
+  /** Where Vite wrote the tab; defaults to src/tab/dist. */
+  distDir?: string;
+  /** Local mode: `/` opens the tab. */
+  redirectRoot: boolean;
+}
+
+function tabHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', TAB_CSP);
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
+  next();
+}
+
+/** The express mount for the tab's files. */
+export function tabFiles(options: TabFilesOptions): (app: Express) => void {
+  const distDir = options.distDir ?? TAB_DIST_DIR;
+  return (app) => {
+    if (options.redirectRoot)
+      app.get('/', (req, res) => {
+        const query = req.originalUrl.indexOf('?');
+        res.redirect(302, `/tab/${query >= 0 ? req.originalUrl.slice(query) : ''}`);
+      });
+    const tab = express.Router();
+    tab.use(tabHeaders);
+    tab.use((_req, res, next) => {
+      if (existsSync(path.join(distDir, 'index.html'))) return next();
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The tab is not built yet: run `npm run build:tab` (npm start does it for you).');
+    });
+    const page = (file: string) => (_req: Request, res: Response) => {
+      // Pages must be re-read after a rebuild (their asset names change); the hashed assets never change.
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(distDir, file));
+    };
+    tab.get(['/', '/index.html'], page('index.html'));
+    tab.get(['/config', '/config.html'], page('config.html'));
+    tab.use(
+      '/assets',
+      express.static(path.join(distDir, 'assets'), {
+        immutable: true,
+        maxAge: '365d',
+        index: false,
+        fallthrough: false,
+      }),
+    );
+    app.use('/tab', tab);
+  };
+}

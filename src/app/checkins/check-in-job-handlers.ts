@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { JOB_KINDS } from '../jobs/job-kinds';
+import type { JobHandler } from '../jobs/run-due-jobs';
+import type { ClaimedJob } from '../ports';
+import { deleteUninstalledTeam } from '../installs/delete-uninstalled-team';
+import type { CheckInDeps } from './checkin-deps';
+import { closeCheckInRound } from './close-check-in-round';
+import { deliverCheckInCard } from './deliver-check-in-card';
+import { nudgeCheckInRound } from './nudge-check-in-round';
+import { openCheckInRound } from './open-check-in-round';
+import { scheduleCheckInRounds } from './schedule-check-in-rounds';
+import { sendCheckInNudge } from './send-check-in-nudge';
+
+const roundPayload = z.object({ roundId: z.string() });
+const memberPayload = z.object({ roundId: z.string(), aadObjectId: z.string() });
+const instantPayload = (name: string) => z.object({ [name]: z.iso.datetime() });
+
+function payload<S extends z.ZodType>(schema: S, job: ClaimedJob): z.infer<S> {
+  const parsed = schema.safeParse(job.payload);
+  if (!parsed.success) throw new Error(`Job ${job.kind} ${job.key} has a malformed payload.`);
+  return parsed.data;
+}
+
+/** The durable jobs of check-ins and installs, by kind (registered in main.ts). */
+export function checkInJobHandlers(deps: CheckInDeps): Record<string, JobHandler> {
+  return {
+    [JOB_KINDS.checkinsSchedule]: async (job) => {
+      await scheduleCheckInRounds(deps, job.scope);
+    },
+    [JOB_KINDS.checkinsRoundOpen]: async (job) => {
+      const { opensAt } = payload(instantPayload('opensAt'), job) as { opensAt: string };
+      await openCheckInRound(deps, job.scope, new Date(opensAt));
+    },
+    [JOB_KINDS.checkinsDeliver]: async (job) => {
+      const p = payload(memberPayload, job);
+      await deliverCheckInCard(deps, job.scope, { ...p, lastAttempt: job.attempts >= job.maxAttempts });
+    },
+    [JOB_KINDS.checkinsNudge]: async (job) => {
+      await nudgeCheckInRound(deps, job.scope, payload(roundPayload, job).roundId);
+    },
+    [JOB_KINDS.checkinsNudgeMember]: async (job) => {
+      await sendCheckInNudge(deps, job.scope, payload(memberPayload, job));
+    },
+    [JOB_KINDS.checkinsRoundClose]: async (job) => {
+      await closeCheckInRound(deps, job.scope, payload(roundPayload, job).roundId);
+    },
+    [JOB_KINDS.installsDeleteTeam]: async (job) => {
+      const { uninstalledAt } = payload(instantPayload('uninstalledAt'), job) as { uninstalledAt: string };
+      await deleteUninstalledTeam(deps, job.scope, new Date(uninstalledAt));
+    },
+  };
+}

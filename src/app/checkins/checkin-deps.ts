@@ -1,0 +1,28 @@
+import type {
+  CharterStore,
+  CheckInStore,
+  Clock,
+  Directory,
+  Ids,
+  InstallStore,
+  JobQueue,
+  Log,
+  Messenger,
+} from '../ports';
+
+/** What the check-in and install use cases need from the outside. */
+export interface CheckInDeps {
+  checkins: CheckInStore;
+  installs: InstallStore;
+  charters: CharterStore;
+  jobs: JobQueue;
+  messenger: Messenger;
+  directory: Directory;
+  clock: Clock;
+  ids: Ids;
+  log: Log;
+  /** Public URL of the tab: welcome and summary cards link to it. */
+  tabUrl: string;
+  /** How long after an uninstall the team's data is deleted (a reinstall in between keeps it). */
+  uninstallGraceMs: number;
+}

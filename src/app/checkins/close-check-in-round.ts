@@ -1,0 +1,40 @@
+import type { TeamScope } from '../ports';
+import type { CheckInDeps } from './checkin-deps';
+import { summarizeCheckInRound } from './summarize-check-in-round';
+
+/**
+ * Closes a round (job `checkins.round.close`) and posts its summary card in the channel: aggregates per outcome and
+ * boundary, never a list of who did not answer. Closing is idempotent; a crash after posting but before the job
+ * completes posts the summary again on retry (at most once per crash), never zero times.
+ */
+export async function closeCheckInRound(
+  deps: CheckInDeps,
+  scope: TeamScope,
+  roundId: string,
+): Promise<boolean> {
+  const round = await deps.checkins.getRound(scope, roundId);
+  const installation = await deps.installs.getInstallation(scope);
+  if (!round || !installation || installation.uninstalledAt) return false;
+  await deps.checkins.closeRound(scope, roundId, deps.clock.now());
+  const aggregate = await summarizeCheckInRound(deps, scope, round, null);
+  await deps.messenger.sendCard(
+    {
+      serviceUrl: installation.serviceUrl,
+      tenantId: scope.tenantId,
+      conversationId: installation.channelConversationId,
+    },
+    {
+      kind: 'summary',
+      teamName: installation.teamName,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      aggregate,
+      tabUrl: deps.tabUrl,
+    },
+  );
+  deps.log.info(
+    { ...scope, roundId, responses: aggregate.responses, asked: aggregate.asked },
+    'checkin.round.closed',
+  );
+  return true;
+}

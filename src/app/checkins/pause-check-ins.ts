@@ -1,0 +1,17 @@
+import type { CheckInDeps } from './checkin-deps';
+
+/** `pause 2 weeks`: no check-in cards in any of the member's teams until `until`. Returns the teams paused. */
+export async function pauseCheckIns(
+  deps: CheckInDeps,
+  member: { tenantId: string; aadObjectId: string },
+  until: Date,
+): Promise<number> {
+  const teams = await deps.installs.listTeamsOfUser(member.tenantId, member.aadObjectId);
+  for (const team of teams)
+    await deps.checkins.setPause(
+      { tenantId: member.tenantId, teamId: team.teamId },
+      member.aadObjectId,
+      until,
+    );
+  return teams.length;
+}

@@ -1,0 +1,26 @@
+import { nextRound } from '../../domain/checkin/round-schedule';
+import { JOB_KINDS } from '../jobs/job-kinds';
+import type { TeamScope } from '../ports';
+import type { CheckInDeps } from './checkin-deps';
+
+/**
+ * A charter version was saved (job `checkins.schedule`): plan the next round of its check-in cadence. Only the next
+ * round is queued; opening a round queues the one after, so a changed cadence takes effect from its next occurrence.
+ * A round planned under an older cadence finds itself outdated when it is due and does nothing (see open-check-in-round).
+ */
+export async function scheduleCheckInRounds(deps: CheckInDeps, scope: TeamScope): Promise<Date | null> {
+  const charter = await deps.charters.getCurrent(scope);
+  const installation = await deps.installs.getInstallation(scope);
+  if (!charter?.content.checkIns || !installation || installation.uninstalledAt) return null;
+  const next = nextRound(charter.content.checkIns.cadence, deps.clock.now());
+  if (!next) return null;
+  await deps.jobs.enqueue({
+    scope,
+    kind: JOB_KINDS.checkinsRoundOpen,
+    key: next.opensAt.toISOString(),
+    runAt: next.opensAt,
+    payload: { opensAt: next.opensAt.toISOString() },
+  });
+  deps.log.info({ ...scope, opensAt: next.opensAt }, 'checkin.round.planned');
+  return next.opensAt;
+}

@@ -1,0 +1,22 @@
+import type { CheckInCardReply, CardActionInput } from './submit-check-in-answer';
+import type { CheckInDeps } from './checkin-deps';
+import { checkInCardView } from './check-in-card-view';
+
+/** "Edit" on the thank-you card: the questions again, filled with the member's answer (or the closed card). */
+export async function showCheckInCard(deps: CheckInDeps, input: CardActionInput): Promise<CheckInCardReply> {
+  const scope = { tenantId: input.tenantId, teamId: input.teamId };
+  const round = await deps.checkins.getRound(scope, input.roundId);
+  const installation = await deps.installs.getInstallation(scope);
+  if (!round || !installation)
+    return { kind: 'error', status: 404, message: 'This check-in is no longer available.' };
+  if (!(await deps.checkins.getDelivery(scope, round.id, input.aadObjectId)))
+    return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
+  if (round.state === 'closed')
+    return { kind: 'card', view: checkInCardView(round, installation.teamName, 'closed'), saved: false };
+  const response = await deps.checkins.getResponse(scope, round.id, input.aadObjectId);
+  return {
+    kind: 'card',
+    view: checkInCardView(round, installation.teamName, 'ask', { response }),
+    saved: false,
+  };
+}

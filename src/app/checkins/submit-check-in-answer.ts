@@ -1,0 +1,72 @@
+import { validateAnswer, type AnswerInputs } from '../../domain/checkin/validate-answer';
+import type { CheckInCardView } from '../ports';
+import type { CheckInDeps } from './checkin-deps';
+import { checkInCardView } from './check-in-card-view';
+
+/** What the bot answers a card action with: a card that replaces the member's, or an error Teams shows on it. */
+export type CheckInCardReply =
+  | { kind: 'card'; view: CheckInCardView; saved: boolean }
+  | { kind: 'error'; status: 400 | 403 | 404; message: string };
+
+export interface CardActionInput {
+  /** From the activity (proven by the Bot Framework token), never from the card's data. */
+  tenantId: string;
+  aadObjectId: string;
+  /** From the card's data: checked against the tenant and the member's delivery. */
+  teamId: string;
+  roundId: string;
+}
+
+/**
+ * A member submits the check-in card: validate, then upsert the answer and replace the card with a thank-you card
+ * (with "Edit" while the round is open). Bad input gives the same card back with every problem and every input kept,
+ * and stores nothing; a closed round gives the closed card; a card from another tenant or team, or for a round the
+ * member was not asked in, is refused.
+ */
+export async function submitCheckInAnswer(
+  deps: CheckInDeps,
+  input: CardActionInput & { inputs: AnswerInputs },
+): Promise<CheckInCardReply> {
+  const scope = { tenantId: input.tenantId, teamId: input.teamId };
+  const round = await deps.checkins.getRound(scope, input.roundId);
+  const installation = await deps.installs.getInstallation(scope);
+  if (!round || !installation)
+    return { kind: 'error', status: 404, message: 'This check-in is no longer available.' };
+  const delivery = await deps.checkins.getDelivery(scope, round.id, input.aadObjectId);
+  if (!delivery) return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
+  if (round.state === 'closed')
+    return { kind: 'card', view: checkInCardView(round, installation.teamName, 'closed'), saved: false };
+
+  const kept = keptInputs(input.inputs);
+  const validation = validateAnswer(round.questions, input.inputs);
+  if (!validation.ok)
+    return {
+      kind: 'card',
+      view: checkInCardView(round, installation.teamName, 'ask', {
+        inputs: kept,
+        problems: validation.problems,
+      }),
+      saved: false,
+    };
+  const result = await deps.checkins.saveResponse(scope, {
+    roundId: round.id,
+    aadObjectId: input.aadObjectId,
+    answer: validation.answer,
+    at: deps.clock.now(),
+  });
+  switch (result) {
+    case 'saved':
+      deps.log.info({ ...scope, roundId: round.id }, 'checkin.answer.saved');
+      return { kind: 'card', view: checkInCardView(round, installation.teamName, 'thanks'), saved: true };
+    case 'round_closed':
+      return { kind: 'card', view: checkInCardView(round, installation.teamName, 'closed'), saved: false };
+    case 'not_asked':
+      return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
+  }
+}
+
+function keptInputs(inputs: AnswerInputs): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(inputs)) if (typeof value === 'string') kept[key] = value;
+  return kept;
+}

@@ -1,0 +1,11 @@
+import type { TeamScope } from '../ports';
+import type { CheckInDeps } from '../checkins/checkin-deps';
+
+/** A member left the team: no more cards for them; their past answers stay in their rounds' aggregates. */
+export async function recordMemberLeft(
+  deps: CheckInDeps,
+  scope: TeamScope,
+  aadObjectId: string,
+): Promise<void> {
+  await deps.installs.markMemberLeft(scope, aadObjectId, deps.clock.now());
+}

@@ -1,0 +1,101 @@
+import { nextOccurrences } from '../../domain/cadence/next-occurrences';
+import { buildAgendaHtml } from '../../domain/review/agenda';
+import { describeCalendarFailure } from '../../domain/review/calendar-error';
+import type { Caller } from '../caller';
+import type { ReviewProposal, ReviewSeriesState } from '../ports';
+import { requireTeamMember } from '../teams/require-team-member';
+import type { ReviewDeps } from './review-deps';
+
+export interface TeamReviewsView {
+  series: {
+    state: ReviewSeriesState;
+    subject: string;
+    organizer: { id: string; name: string | null; mailbox: string };
+    joinUrl: string | null;
+    webLink: string | null;
+    timeZone: string | null;
+    bookedFromVersion: number;
+    syncedAt: Date | null;
+  } | null;
+  /** Whether the calendar matches the current charter, and what went wrong if not. */
+  sync: {
+    status: 'in_step' | 'pending' | 'failed' | 'not_booked';
+    charterVersion: number | null;
+    error: { reason: string; message: string } | null;
+  };
+  nextOccurrences: { start: Date; end: Date; localDate: string; joinUrl: string | null }[];
+  agendaPreview: string | null;
+  openProposals: ReviewProposal[];
+}
+
+/** The team's review series, its next three occurrences, its sync state, an agenda preview and open proposals. */
+export async function getTeamReviews(
+  deps: ReviewDeps,
+  caller: Caller,
+  teamId: string,
+): Promise<TeamReviewsView> {
+  const { scope, installation } = await requireTeamMember(deps.installs, caller, teamId);
+  const [record, charter, openProposals] = await Promise.all([
+    deps.reviews.getSeries(scope),
+    deps.charters.getCurrent(scope),
+    deps.reviews.listProposals(scope, 'open'),
+  ]);
+  const now = deps.clock.now();
+  const live = record && record.state !== 'cancelled' ? record : null;
+  const organizer = live ? await deps.installs.getMember(scope, live.organizerId) : null;
+  const occurrences = live?.state === 'booked' && live.cadence ? nextOccurrences(live.cadence, now, 3) : [];
+  const wantsReview = Boolean(charter?.content.review);
+  const error =
+    record?.lastError && record.lastErrorReason
+      ? {
+          reason: record.lastErrorReason,
+          message:
+            record.lastErrorReason === 'organizer'
+              ? record.lastError
+              : describeCalendarFailure(record.lastErrorReason),
+        }
+      : null;
+  const status: TeamReviewsView['sync']['status'] = error
+    ? 'failed'
+    : !wantsReview && !live
+      ? 'not_booked'
+      : record &&
+          charter &&
+          record.charterVersion === charter.version &&
+          (live?.state === 'booked' || !wantsReview)
+        ? 'in_step'
+        : 'pending';
+  const { signals, supportRequests } = charter
+    ? await deps.signals.since(scope, new Date(now.getTime() - 28 * 86_400_000))
+    : { signals: [], supportRequests: [] };
+  return {
+    series: live
+      ? {
+          state: live.state,
+          subject: live.subject,
+          organizer: { id: live.organizerId, name: organizer?.name ?? null, mailbox: live.organizerMailbox },
+          joinUrl: live.joinUrl,
+          webLink: live.webLink,
+          timeZone: live.cadence?.timeZone ?? null,
+          bookedFromVersion: live.charterVersion,
+          syncedAt: live.syncedAt,
+        }
+      : null,
+    sync: { status, charterVersion: charter?.version ?? null, error },
+    nextOccurrences: occurrences.map((o) => ({ ...o, joinUrl: live?.joinUrl ?? null })),
+    agendaPreview:
+      charter && occurrences[0]
+        ? buildAgendaHtml({
+            teamName: installation.teamName,
+            content: charter.content,
+            version: charter.version,
+            meetingDate: occurrences[0].localDate,
+            since: null,
+            signals,
+            supportRequests,
+            openProposals: openProposals.map((p) => ({ summary: p.summary, author: p.createdBy.name })),
+          })
+        : null,
+    openProposals,
+  };
+}

@@ -1,0 +1,31 @@
+import type {
+  Calendar,
+  CharterStore,
+  Clock,
+  Ids,
+  InstallStore,
+  JobQueue,
+  Log,
+  ReviewSignals,
+  ReviewStore,
+} from '../ports';
+
+/** What the review use cases need from the outside. */
+export interface ReviewDeps {
+  charters: CharterStore;
+  installs: InstallStore;
+  reviews: ReviewStore;
+  jobs: JobQueue;
+  calendar: Calendar;
+  signals: ReviewSignals;
+  clock: Clock;
+  ids: Ids;
+  log: Log;
+  /** How long before each occurrence its agenda is written. Default a day. */
+  agendaLeadMs: number;
+}
+
+/** Until the check-in feature provides signals, the agenda says there are none. */
+export const NO_REVIEW_SIGNALS: ReviewSignals = {
+  since: () => Promise.resolve({ signals: [], supportRequests: [] }),
+};

@@ -1,0 +1,104 @@
+/** What the Graph sandbox keeps: mailboxes and their events, in memory, readable by a person and by tests. */
+import { findWindowsZone } from '../../domain/cadence/windows-zones';
+
+export interface DateTimeTimeZone {
+  dateTime: string;
+  timeZone: string;
+}
+
+export interface Attendee {
+  emailAddress: { address: string; name?: string };
+  type: 'required' | 'optional' | 'resource';
+}
+
+export interface EventBody {
+  contentType: 'HTML' | 'text';
+  content: string;
+}
+
+/** A change made to one occurrence of a series (an exception), keyed by the occurrence's original start. */
+export interface OccurrenceException {
+  subject?: string;
+  body?: EventBody;
+  cancelled?: boolean;
+}
+
+export interface StoredEvent {
+  id: string;
+  mailbox: string;
+  type: 'singleInstance' | 'seriesMaster';
+  subject: string;
+  body: EventBody;
+  start: DateTimeTimeZone;
+  end: DateTimeTimeZone;
+  recurrence: { pattern: Record<string, unknown>; range: Record<string, unknown> } | null;
+  attendees: Attendee[];
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: string;
+  onlineMeeting: { joinUrl: string } | null;
+  allowNewTimeProposals: boolean;
+  transactionId: string | null;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  /** Set by `/cancel`: the event left the organizer's calendar; kept here so a person can see what happened. */
+  cancelled: { at: string; comment: string } | null;
+  /** Occurrence exceptions by original start instant (epoch ms). */
+  exceptions: Map<number, OccurrenceException>;
+}
+
+export interface WorkingHours {
+  daysOfWeek: string[];
+  /** `HH:mm` */
+  startTime: string;
+  endTime: string;
+  /** Windows zone name. */
+  timeZone: string;
+}
+
+export interface Mailbox {
+  /** Lower-cased UPN or id. */
+  id: string;
+  workingHours: WorkingHours;
+  /** Busy blocks that are not events (e.g. seeded for a test), epoch ms. */
+  busy: { start: number; end: number }[];
+  /** Access refused (Graph answers 403 ErrorAccessDenied), as when an admin scoped the app away from this mailbox. */
+  denied: boolean;
+}
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  startTime: '09:00',
+  endTime: '17:00',
+  timeZone: 'UTC',
+};
+
+export class SandboxStore {
+  readonly mailboxes = new Map<string, Mailbox>();
+  readonly events = new Map<string, StoredEvent>();
+
+  mailbox(id: string): Mailbox {
+    const key = id.toLowerCase();
+    let box = this.mailboxes.get(key);
+    if (!box) {
+      box = { id: key, workingHours: DEFAULT_WORKING_HOURS, busy: [], denied: false };
+      this.mailboxes.set(key, box);
+    }
+    return box;
+  }
+
+  /** Every live (not cancelled) event of a mailbox. */
+  eventsOf(mailbox: string): StoredEvent[] {
+    const key = mailbox.toLowerCase();
+    return [...this.events.values()].filter((e) => e.mailbox === key && !e.cancelled);
+  }
+
+  /** Live series masters and single events across mailboxes: what a person (or a test) wants to count. */
+  liveEvents(): StoredEvent[] {
+    return [...this.events.values()].filter((e) => !e.cancelled);
+  }
+}
+
+/** Monday–Friday 09:00–17:00 in an IANA zone's Windows zone (for the demo mailboxes). */
+export function demoWorkingHours(ianaZone: string): WorkingHours {
+  return { ...DEFAULT_WORKING_HOURS, timeZone: findWindowsZone(ianaZone) ?? 'UTC' };
+}

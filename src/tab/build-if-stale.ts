@@ -1,0 +1,57 @@
+/**
+ * `npm start` runs this first (prestart): it builds the tab with Vite when src/tab/dist is missing or older than any
+ * of its sources (the tab's own files, the domain code it bundles, the lockfile), and returns at once otherwise.
+ *
+ *   tsx src/tab/build-if-stale.ts           build when stale
+ *   tsx src/tab/build-if-stale.ts --force   always build
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const repo = path.resolve(__dirname, '../..');
+const tabDir = path.join(repo, 'src/tab');
+const stamp = path.join(tabDir, 'dist/.build-stamp');
+const SOURCES = [
+  'src/tab/src',
+  'src/tab/index.html',
+  'src/tab/config.html',
+  'src/tab/vite.config.mts',
+  'src/domain',
+  'package-lock.json',
+];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+export function tabBuildIsStale(): boolean {
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return SOURCES.some((source) => newestMtime(path.join(repo, source)) > built);
+}
+
+export function buildTab(): void {
+  const started = performance.now();
+  const vite = path.join(repo, 'node_modules/.bin/vite');
+  const result = spawnSync(vite, ['build', '--config', path.join(tabDir, 'vite.config.mts')], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+  if (result.status !== 0) {
+    process.stderr.write(`Building the tab failed (vite exited ${result.status ?? result.signal}).\n`);
+    process.exit(1);
+  }
+  writeFileSync(stamp, new Date().toISOString());
+  process.stdout.write(`Built the tab in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+}
+
+if (require.main === module) {
+  if (process.argv.includes('--force') || tabBuildIsStale()) buildTab();
+}

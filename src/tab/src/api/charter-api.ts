@@ -1,0 +1,142 @@
+import type {
+  CharterDraft,
+  CharterResponse,
+  LocalContext,
+  Me,
+  Problem,
+  TeamMember,
+  VersionDiff,
+  VersionSummary,
+} from './types';
+
+/** An HTTP answer the API refused, with its problem details. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** Headers that say who is calling: `Authorization: Bearer` in Teams, `X-Local-User` in the local sandbox. */
+export type AuthHeaders = () => Promise<Record<string, string>>;
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface SaveResult {
+  charter: CharterResponse;
+}
+
+/** The tab's client of the charter API. Every call carries the caller's auth headers. */
+export class CharterApi {
+  constructor(
+    private readonly auth: AuthHeaders,
+    private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
+    private readonly base = '',
+  ) {}
+
+  me(): Promise<Me> {
+    return this.json<Me>('GET', '/api/me');
+  }
+
+  members(teamId: string): Promise<TeamMember[]> {
+    return this.json<{ members: TeamMember[] }>('GET', `${team(teamId)}/members`).then((r) => r.members);
+  }
+
+  /** The current charter, or null when the team has none yet. */
+  async charter(teamId: string): Promise<CharterResponse | null> {
+    try {
+      return await this.json<CharterResponse>('GET', `${team(teamId)}/charter`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Saves a new version on top of `baseVersion` (0 = create). 412 / 400 / 403 come back as ApiError. */
+  save(teamId: string, baseVersion: number, content: CharterDraft, why: string): Promise<CharterResponse> {
+    const condition: Record<string, string> =
+      baseVersion === 0 ? { 'If-None-Match': '*' } : { 'If-Match': `"${baseVersion}"` };
+    const body = why.trim() ? { content, why: why.trim() } : { content };
+    return this.json<CharterResponse>('PUT', `${team(teamId)}/charter`, body, condition);
+  }
+
+  versions(teamId: string): Promise<VersionSummary[]> {
+    return this.json<{ versions: VersionSummary[] }>('GET', `${team(teamId)}/charter/versions`).then(
+      (r) => r.versions,
+    );
+  }
+
+  diff(teamId: string, from: number, to: number): Promise<VersionDiff> {
+    return this.json<VersionDiff>('GET', `${team(teamId)}/charter/diff?from=${from}&to=${to}`);
+  }
+
+  /** The export as a file: its name (from Content-Disposition) and bytes. */
+  async export(teamId: string, format: 'md' | 'json'): Promise<{ fileName: string; blob: Blob }> {
+    const response = await this.send('GET', `${team(teamId)}/charter/export?format=${format}`);
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `charter.${format}`;
+    return { fileName, blob: await response.blob() };
+  }
+
+  /** Local mode only, unauthenticated: the demo team before a member is picked. */
+  static async localContext(
+    fetchFn: Fetch = (input, init) => fetch(input, init),
+    base = '',
+  ): Promise<LocalContext> {
+    const response = await fetchFn(`${base}/api/local/context`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new ApiError(await problemOf(response));
+    return (await response.json()) as LocalContext;
+  }
+
+  private async json<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ): Promise<T> {
+    const response = await this.send(method, path, body, extra);
+    return (await response.json()) as T;
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: Record<string, string>,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...(await this.auth()), ...extra };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await this.fetchFn(`${this.base}${path}`, {
+      method,
+      // The answers depend on who calls (X-Local-User / Authorization), which the API does not name in Vary: without
+      // this, the browser revalidates one member's cached charter with If-None-Match for another and gets a 304.
+      cache: 'no-store',
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    if (!response.ok) throw new ApiError(await problemOf(response));
+    return response;
+  }
+}
+
+function team(teamId: string): string {
+  return `/api/teams/${encodeURIComponent(teamId)}`;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return {
+      status: response.status,
+      title: body.title ?? response.statusText,
+      detail: body.detail ?? body.title ?? `HTTP ${response.status}`,
+      ...(body.errors ? { errors: body.errors } : {}),
+      ...(typeof body.currentVersion === 'number' ? { currentVersion: body.currentVersion } : {}),
+    };
+  } catch {
+    return { status: response.status, title: response.statusText, detail: `HTTP ${response.status}` };
+  }
+}

@@ -1,0 +1,71 @@
+/** The API's JSON, as the tab reads it (README.md, "The HTTP API"). Shapes come from the domain so they cannot drift. */
+import type { CharterContent, CharterDraft } from '../../../domain/charter/charter';
+import type { CharterDiff } from '../../../domain/charter/diff-charters';
+
+export type { CharterContent, CharterDraft, CharterDiff };
+
+export interface Author {
+  id: string;
+  name: string;
+}
+
+export interface CharterResponse {
+  teamId: string;
+  teamName: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: Author;
+  canEdit: boolean;
+  content: CharterContent;
+}
+
+export interface VersionSummary {
+  version: number;
+  author: Author;
+  createdAt: string;
+  why: string | null;
+  summary: string;
+}
+
+export interface VersionDiff {
+  from: number;
+  to: number;
+  summary: string;
+  changes: CharterDiff;
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  timeZone: string | null;
+}
+
+export interface Me {
+  userId: string;
+  tenantId: string;
+  name: string;
+  timeZone: string | null;
+  teams: { teamId: string; teamName: string }[];
+}
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** `application/problem+json`, with every field problem for a 400 and the head version for a 412. */
+export interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+  errors?: FieldProblem[];
+  currentVersion?: number;
+}
+
+/** Local mode only: the demo team and its members, before anyone is picked. */
+export interface LocalContext {
+  tenantId: string;
+  teamId: string;
+  teamName: string;
+  members: { id: string; name: string; timeZone: string | null }[];
+}

@@ -1,0 +1,204 @@
+import { Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import type { Cadence, CadencePattern, Weekday, WeekIndex } from '../../../domain/cadence/cadence';
+import { WEEK_INDEXES, WEEKDAYS } from '../../../domain/cadence/cadence';
+import { strings } from '../strings';
+import { safeNextOccurrences } from './cadence-text';
+import { OccurrenceList } from './occurrence-list';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+    '& > *': { minWidth: 0 },
+  },
+  days: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  preview: {
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+export interface CadencePickerProps {
+  /** For ids and error paths, e.g. `checkIns.cadence`. */
+  path: string;
+  value: Cadence;
+  onChange: (cadence: Cadence) => void;
+  errorAt: (path: string) => string | undefined;
+  onBlurPath: (path: string) => void;
+  viewerZone: string;
+  zones: readonly string[];
+  now: Date;
+}
+
+const HOURS_MINUTES = /^\d{2}:\d{2}$/;
+
+function patternFor(kind: CadencePattern['kind'], interval: number): CadencePattern {
+  switch (kind) {
+    case 'weekly':
+      return { kind, interval: Math.min(interval, 4), daysOfWeek: ['monday'] };
+    case 'monthlyOnDate':
+      return { kind, interval, dayOfMonth: 1 };
+    case 'monthlyOnPosition':
+      return { kind, interval, index: 'first', dayOfWeek: 'monday' };
+  }
+}
+
+/** Picks a cadence and previews its next five occurrences in the viewer's zone and the cadence's own. */
+export function CadencePicker(props: CadencePickerProps) {
+  const styles = useStyles();
+  const { value, path, onChange, errorAt } = props;
+  const p = value.pattern;
+  const set = (patch: Partial<Cadence>): void => onChange({ ...value, ...patch });
+  const setPattern = (pattern: CadencePattern): void => set({ pattern });
+  const field = (sub: string) => {
+    const message = errorAt(`${path}.${sub}`);
+    return message ? { validationMessage: message, validationState: 'error' as const } : {};
+  };
+  const blur = (sub: string) => () => props.onBlurPath(`${path}.${sub}`);
+  const occurrences = safeNextOccurrences(value, props.now, 5);
+
+  return (
+    <div className={styles.grid}>
+      <Field label={strings.pattern} {...field('pattern.kind')}>
+        <Select
+          value={p.kind}
+          onChange={(_e, d) => setPattern(patternFor(d.value as CadencePattern['kind'], p.interval))}
+        >
+          {(['weekly', 'monthlyOnDate', 'monthlyOnPosition'] as const).map((k) => (
+            <option key={k} value={k}>
+              {strings.patternKinds[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={strings.interval} {...field('pattern.interval')}>
+        <Input
+          type="number"
+          min={1}
+          max={p.kind === 'weekly' ? 4 : 12}
+          value={String(p.interval)}
+          onBlur={blur('pattern.interval')}
+          onChange={(_e, d) => setPattern({ ...p, interval: Number(d.value) })}
+        />
+      </Field>
+      {p.kind === 'weekly' ? (
+        <Field label={strings.days} {...field('pattern.daysOfWeek')} style={{ gridColumn: '1 / -1' }}>
+          <div className={styles.days} role="group" aria-label={strings.days}>
+            {WEEKDAYS.map((day) => (
+              <Checkbox
+                key={day}
+                label={strings.weekdays[day]}
+                checked={p.daysOfWeek.includes(day)}
+                onChange={(_e, d) =>
+                  setPattern({
+                    ...p,
+                    daysOfWeek: d.checked
+                      ? WEEKDAYS.filter((w) => w === day || p.daysOfWeek.includes(w))
+                      : p.daysOfWeek.filter((w) => w !== day),
+                  })
+                }
+              />
+            ))}
+          </div>
+        </Field>
+      ) : null}
+      {p.kind === 'monthlyOnDate' ? (
+        <Field label={strings.dayOfMonthLabel} {...field('pattern.dayOfMonth')}>
+          <Select
+            value={String(p.dayOfMonth)}
+            onChange={(_e, d) =>
+              setPattern({ ...p, dayOfMonth: d.value === 'last' ? 'last' : Number(d.value) })
+            }
+          >
+            {Array.from({ length: 28 }, (_, i) => (
+              <option key={i + 1} value={String(i + 1)}>
+                {i + 1}
+              </option>
+            ))}
+            <option value="last">{strings.lastDay}</option>
+          </Select>
+        </Field>
+      ) : null}
+      {p.kind === 'monthlyOnPosition' ? (
+        <>
+          <Field label={strings.position} {...field('pattern.index')}>
+            <Select value={p.index} onChange={(_e, d) => setPattern({ ...p, index: d.value as WeekIndex })}>
+              {WEEK_INDEXES.map((i) => (
+                <option key={i} value={i}>
+                  {strings.weekIndexes[i]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={strings.weekday} {...field('pattern.dayOfWeek')}>
+            <Select
+              value={p.dayOfWeek}
+              onChange={(_e, d) => setPattern({ ...p, dayOfWeek: d.value as Weekday })}
+            >
+              {WEEKDAYS.map((w) => (
+                <option key={w} value={w}>
+                  {strings.weekdays[w]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </>
+      ) : null}
+      <Field label={strings.startTime} {...field('startTime')}>
+        <Input
+          type="time"
+          value={value.startTime}
+          onBlur={blur('startTime')}
+          onChange={(_e, d) => {
+            if (HOURS_MINUTES.test(d.value) || d.value === '') set({ startTime: d.value });
+          }}
+        />
+      </Field>
+      <Field label={strings.duration} {...field('durationMinutes')}>
+        <Input
+          type="number"
+          min={5}
+          max={480}
+          value={String(value.durationMinutes)}
+          onBlur={blur('durationMinutes')}
+          onChange={(_e, d) => set({ durationMinutes: Number(d.value) })}
+        />
+      </Field>
+      <Field label={strings.cadenceZone} {...field('timeZone')}>
+        <Select value={value.timeZone} onChange={(_e, d) => set({ timeZone: d.value })}>
+          {props.zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={strings.startDate} {...field('startDate')}>
+        <Input
+          type="date"
+          value={value.startDate}
+          onBlur={blur('startDate')}
+          onChange={(_e, d) => set({ startDate: d.value })}
+        />
+      </Field>
+      <div className={styles.preview} style={{ gridColumn: '1 / -1' }}>
+        <Text weight="semibold" block>
+          {strings.preview}
+        </Text>
+        {occurrences ? (
+          <OccurrenceList
+            occurrences={occurrences}
+            viewerZone={props.viewerZone}
+            teamZone={value.timeZone}
+            label={`${strings.preview}: ${path}`}
+          />
+        ) : (
+          <Text>{strings.previewInvalid}</Text>
+        )}
+      </div>
+    </div>
+  );
+}

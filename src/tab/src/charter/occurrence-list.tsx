@@ -1,0 +1,43 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Occurrence } from '../../../domain/cadence/next-occurrences';
+import { formatDateTime } from '../format';
+import { strings } from '../strings';
+
+const useStyles = makeStyles({
+  list: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: 'none',
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  secondary: { color: tokens.colorNeutralForeground2 },
+});
+
+/** Each occurrence in the viewer's zone, with the team's zone beside it when the two differ. */
+export function OccurrenceList(props: {
+  occurrences: readonly Occurrence[];
+  viewerZone: string;
+  teamZone: string;
+  label: string;
+}) {
+  const styles = useStyles();
+  const same = props.viewerZone === props.teamZone;
+  return (
+    <ul className={styles.list} aria-label={props.label}>
+      {props.occurrences.map((o) => (
+        <li key={o.start.toISOString()}>
+          <Text>
+            {formatDateTime(o.start, props.viewerZone)}{' '}
+            <span className={styles.secondary}>({strings.yourTime})</span>
+          </Text>
+          {same ? null : (
+            <Text className={styles.secondary} block>
+              {formatDateTime(o.start, props.teamZone)} · {strings.teamTime(props.teamZone)}
+            </Text>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,78 @@
+import {
+  Body1,
+  FluentProvider,
+  Link,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { THEMES } from '../app/themes';
+import type { ThemeName } from '../host/tab-host';
+import { strings } from '../strings';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalXXL,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalL,
+    alignContent: 'start',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+export type ConfigChoice = 'create' | 'show';
+
+/**
+ * What the configuration page needs from teams-js: the save handler and the validity state
+ * (`pages.config.registerOnSaveHandler` → `setConfig` → `notifySuccess`, and `setValidityState`).
+ */
+export interface ConfigHost {
+  theme: ThemeName;
+  /** Registers what Save does: called with the choice at the time the person presses Save. */
+  onSave(save: () => ConfigChoice): void;
+  setValid(valid: boolean): void;
+}
+
+/** The configurable channel tab's configuration page: "Create our charter" or "Show our charter". */
+export function ConfigPage({ host }: { host: ConfigHost | null }) {
+  const styles = useStyles();
+  const [choice, setChoice] = useState<ConfigChoice>('show');
+  // Teams calls the save handler outside React: it reads the choice at that moment through the ref.
+  const choiceRef = useRef(choice);
+  useEffect(() => {
+    choiceRef.current = choice;
+  }, [choice]);
+  useEffect(() => {
+    if (!host) return;
+    host.onSave(() => choiceRef.current);
+    host.setValid(true);
+  }, [host]);
+
+  return (
+    <FluentProvider theme={THEMES[host?.theme ?? 'default']}>
+      <main className={styles.root}>
+        <Title2 as="h1">{strings.configTitle}</Title2>
+        {host ? (
+          <RadioGroup
+            value={choice}
+            onChange={(_e, d) => setChoice(d.value as ConfigChoice)}
+            aria-label={strings.configTitle}
+          >
+            <Radio value="show" label={`${strings.configShow} — ${strings.configShowHint}`} />
+            <Radio value="create" label={`${strings.configCreate} — ${strings.configCreateHint}`} />
+          </RadioGroup>
+        ) : (
+          <Body1>
+            {strings.configOutsideTeams} <Link href="/tab/">{strings.configOpenTab}</Link>
+          </Body1>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

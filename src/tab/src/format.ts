@@ -1,0 +1,26 @@
+/** Dates and times for people: Intl in the viewer's locale, in a given IANA zone. */
+
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function formatDateTime(date: Date | string, timeZone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(typeof date === 'string' ? new Date(date) : date);
+}
+
+export function formatTime(date: Date, timeZone: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(date);
+}
+
+/** A list like "Monday and Thursday" in the viewer's language. */
+export function formatList(items: readonly string[], locale?: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -1,0 +1,177 @@
+import { Badge, Body1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type {
+  Boundary,
+  CheckInContract,
+  NonNegotiable,
+  Outcome,
+  ReviewPlan,
+} from '../../../domain/charter/charter';
+import type { CharterDiff, ListChange } from '../../../domain/charter/diff-charters';
+import type { TeamMember } from '../api/types';
+import { describeCadence } from '../charter/cadence-text';
+import { formatList } from '../format';
+import { strings } from '../strings';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', rowGap: tokens.spacingVerticalL },
+  part: { display: 'grid', rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: 'none',
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  before: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
+});
+
+type Kind = 'added' | 'removed' | 'changed' | 'reordered';
+const COLORS = { added: 'success', removed: 'danger', changed: 'warning', reordered: 'informative' } as const;
+
+function Change({ kind, children }: { kind: Kind; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <li className={styles.row}>
+      <Badge appearance="tint" color={COLORS[kind]}>
+        {strings[kind]}
+      </Badge>
+      <Body1>{children}</Body1>
+    </li>
+  );
+}
+
+function BeforeAfter({ before, after }: { before: string; after: string }) {
+  const styles = useStyles();
+  return (
+    <>
+      <span className={styles.before}>
+        <span className="visually-hidden">{strings.before}: </span>
+        {before}
+      </span>{' '}
+      → <span>{after}</span>
+    </>
+  );
+}
+
+function listRows<T>(change: ListChange<T>, text: (item: T) => string): ReactNode[] {
+  return [
+    ...change.added.map((item, i) => (
+      <Change key={`a${i}`} kind="added">
+        {text(item)}
+      </Change>
+    )),
+    ...change.changed.map((c, i) => (
+      <Change key={`c${i}`} kind="changed">
+        <BeforeAfter before={text(c.before)} after={text(c.after)} />
+      </Change>
+    )),
+    ...change.removed.map((item, i) => (
+      <Change key={`r${i}`} kind="removed">
+        {text(item)}
+      </Change>
+    )),
+    ...(change.reordered
+      ? [
+          <Change key="o" kind="reordered">
+            {strings.reordered}
+          </Change>,
+        ]
+      : []),
+  ];
+}
+
+const nnText = (n: NonNegotiable): string => n.text;
+const outcomeText = (o: Outcome): string =>
+  o.measure ? `${o.title} (${strings.measure}: ${o.measure})` : o.title;
+const boundaryText = (b: Boundary): string =>
+  `${b.area} — ${strings.decisionRights[b.right]}${b.note ? ` (${b.note})` : ''}`;
+const checkInText = (c: CheckInContract | null): string =>
+  c ? `${describeCadence(c.cadence)}; ${strings.anonymityMinimum(c.anonymityMinimum)}` : strings.turnedOff;
+const reviewText = (r: ReviewPlan | null): string => (r ? describeCadence(r.cadence) : strings.turnedOff);
+
+/** A readable diff between two versions, part by part. Every value is rendered as text. */
+export function DiffView({ diff, members }: { diff: CharterDiff; members: readonly TeamMember[] }) {
+  const styles = useStyles();
+  const nameOf = (id: string): string => members.find((m) => m.id === id)?.name ?? id;
+  const parts: { title: string; rows: ReactNode[] }[] = [
+    {
+      title: strings.purpose,
+      rows: diff.purpose
+        ? [
+            <Change key="p" kind="changed">
+              <BeforeAfter before={diff.purpose.before} after={diff.purpose.after} />
+            </Change>,
+          ]
+        : [],
+    },
+    { title: strings.nonNegotiables, rows: listRows(diff.nonNegotiables, nnText) },
+    { title: strings.outcomes, rows: listRows(diff.outcomes, outcomeText) },
+    { title: strings.boundaries, rows: listRows(diff.boundaries, boundaryText) },
+    {
+      title: strings.checkInContract,
+      rows: diff.checkIns
+        ? [
+            <Change key="c" kind="changed">
+              <BeforeAfter
+                before={checkInText(diff.checkIns.before)}
+                after={checkInText(diff.checkIns.after)}
+              />
+            </Change>,
+          ]
+        : [],
+    },
+    {
+      title: strings.reviewCycle,
+      rows: diff.review
+        ? [
+            <Change key="r" kind="changed">
+              <BeforeAfter before={reviewText(diff.review.before)} after={reviewText(diff.review.after)} />
+            </Change>,
+          ]
+        : [],
+    },
+    {
+      title: strings.timeZone,
+      rows: diff.timeZone
+        ? [
+            <Change key="t" kind="changed">
+              <BeforeAfter before={diff.timeZone.before} after={diff.timeZone.after} />
+            </Change>,
+          ]
+        : [],
+    },
+    {
+      title: strings.editors,
+      rows: [
+        ...(diff.editors.added.length
+          ? [
+              <Change key="ea" kind="added">
+                {formatList(diff.editors.added.map(nameOf))}
+              </Change>,
+            ]
+          : []),
+        ...(diff.editors.removed.length
+          ? [
+              <Change key="er" kind="removed">
+                {formatList(diff.editors.removed.map(nameOf))}
+              </Change>,
+            ]
+          : []),
+      ],
+    },
+  ].filter((p) => p.rows.length > 0);
+
+  if (parts.length === 0) return <Text>{strings.noChanges}</Text>;
+  return (
+    <div className={styles.root} data-testid="diff">
+      {parts.map((part) => (
+        <section key={part.title} className={styles.part}>
+          <Subtitle2 as="h3">{part.title}</Subtitle2>
+          <ul className={styles.list}>{part.rows}</ul>
+        </section>
+      ))}
+    </div>
+  );
+}

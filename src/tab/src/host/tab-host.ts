@@ -1,0 +1,71 @@
+/**
+ * Where the tab runs: inside a Teams host (identity from SSO, team from the context, theme from Teams) or in a plain
+ * browser in local mode (the local sandbox: a member picker and X-Local-User). teams-js is loaded only when the page
+ * is framed or in a Teams webview, so a plain browser never waits for it and never loads it.
+ */
+import type { AuthHeaders } from '../api/charter-api';
+
+export type ThemeName = 'default' | 'dark' | 'contrast';
+
+export interface TeamsHost {
+  kind: 'teams';
+  teamId: string | null;
+  theme: ThemeName;
+  /** Calls `listener` whenever Teams switches theme. */
+  onThemeChange(listener: (theme: ThemeName) => void): void;
+  auth: AuthHeaders;
+  /** Tells Teams the tab has loaded (hides its loading indicator). */
+  loaded(): void;
+}
+
+export interface LocalHost {
+  kind: 'local';
+}
+
+export type TabHost = TeamsHost | LocalHost;
+
+/** How long a framed page waits for a Teams host to answer before it decides it is not in Teams. */
+export const TEAMS_HANDSHAKE_MS = 1000;
+
+export function toThemeName(theme: string | undefined): ThemeName {
+  return theme === 'dark' || theme === 'contrast' ? theme : 'default';
+}
+
+/** True when the page may be hosted by Teams: framed (web, desktop) or inside the mobile clients' webview. */
+export function mayBeInTeams(win: Window): boolean {
+  let framed: boolean;
+  try {
+    framed = win.self !== win.top;
+  } catch {
+    framed = true; // a cross-origin parent
+  }
+  return framed || 'nativeInterface' in win;
+}
+
+/** Detects the host. Never takes longer than TEAMS_HANDSHAKE_MS (plus teams-js's own load) outside Teams. */
+export async function detectHost(win: Window = window): Promise<TabHost> {
+  if (!mayBeInTeams(win)) return { kind: 'local' };
+  const teams = await import('@microsoft/teams-js');
+  const initialized = await Promise.race([
+    teams.app.initialize().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), TEAMS_HANDSHAKE_MS)),
+  ]);
+  if (!initialized) return { kind: 'local' };
+  const context = await teams.app.getContext();
+  return {
+    kind: 'teams',
+    teamId: context.team?.groupId ?? null,
+    theme: toThemeName(context.app.theme),
+    onThemeChange(listener) {
+      teams.app.registerOnThemeChangeHandler((theme) => listener(toThemeName(theme)));
+    },
+    // Identity comes only from the SSO token; the context is never trusted for who the caller is.
+    auth: async () => ({ Authorization: `Bearer ${await teams.authentication.getAuthToken()}` }),
+    loaded() {
+      void teams.app.notifySuccess();
+    },
+  };
+}

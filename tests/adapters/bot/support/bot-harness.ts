@@ -1,0 +1,135 @@
+/**
+ * The real bot (botbuilder CloudAdapter + TeamCharterBot) on a real HTTP server over PGlite, talking to the Bot
+ * Connector sandbox running as its own server — the same wiring as main.ts, with a clock the test moves.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import express from 'express';
+import pino from 'pino';
+import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-handlers';
+import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
+import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
+import type { Clock, TeamScope } from '../../../../src/app/ports';
+import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
+import { BotConnectorMessenger } from '../../../../src/adapters/bot/bot-connector-messenger';
+import { botAuthentication, botMount } from '../../../../src/adapters/bot/create-bot';
+import type { Database } from '../../../../src/adapters/storage/database';
+import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
+import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
+import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
+import {
+  BotConnectorSandbox,
+  type SandboxMember,
+  type SandboxTeam,
+} from '../../../../src/sandbox/bot-connector/bot-connector-sandbox';
+
+export class MovableClock implements Clock {
+  constructor(private at: Date) {}
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(at: Date): void {
+    this.at = at;
+  }
+  advance(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
+  }
+}
+
+export interface BotHarness {
+  sandbox: BotConnectorSandbox;
+  deps: CheckInDeps;
+  messenger: BotConnectorMessenger;
+  clock: MovableClock;
+  db: Database;
+  /** Runs every due job (and those they queue) until none is due at the clock's time. */
+  drainJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startBotHarness(
+  db: Database,
+  options: { start?: Date; sandbox?: { enforceLimits?: boolean } } = {},
+): Promise<BotHarness> {
+  const clock = new MovableClock(options.start ?? new Date('2026-01-05T08:00:00Z'));
+  const sandbox = new BotConnectorSandbox({ enforceLimits: options.sandbox?.enforceLimits ?? true });
+  const connector = await sandbox.listen();
+  const auth = botAuthentication(null);
+  // Faster backoff than production so a throttling storm passes in a test's time; same code path.
+  const messenger = new BotConnectorMessenger({
+    auth,
+    botAppId: '',
+    limiter: new ConnectorRateLimiter(),
+    backoffBaseMs: 50,
+    backoffCapMs: 2_000,
+  });
+  const log = pino({ level: 'silent' });
+  const deps: CheckInDeps = {
+    checkins: new PostgresCheckInStore(db),
+    installs: new PostgresInstallStore(db),
+    charters: new PostgresCharterStore(db),
+    jobs: new PostgresJobQueue(db, { backoffBaseMs: 10, backoffCapMs: 50 }),
+    messenger,
+    directory: messenger,
+    clock,
+    ids: { next: () => randomUUID() },
+    log,
+    tabUrl: 'http://localhost:3978/tab',
+    uninstallGraceMs: 7 * 86_400_000,
+  };
+  const app = express();
+  botMount(auth, deps, log)(app);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  sandbox.botEndpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/messages`;
+  const handlers = checkInJobHandlers(deps);
+
+  return {
+    sandbox,
+    deps,
+    messenger,
+    clock,
+    db,
+    async drainJobs() {
+      let total = 0;
+      for (;;) {
+        const ran = await runDueJobs(
+          { queue: deps.jobs, clock, log, handlers, workerId: 'test', leaseMs: 60_000 },
+          50,
+        );
+        if (ran === 0) return total;
+        total += ran;
+      }
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.close();
+    },
+  };
+}
+
+let seq = 0;
+
+/** A team in the sandbox with `size` members (Teams ids, AAD ids and names), not installed yet. */
+export function sandboxTeam(size: number, tenantId = randomUUID()): SandboxTeam & { scope: TeamScope } {
+  const n = ++seq;
+  const aadGroupId = randomUUID();
+  const members: SandboxMember[] = Array.from({ length: size }, (_, i) => ({
+    id: `29:member-${n}-${i}`,
+    aadObjectId: randomUUID(),
+    name: `Member ${String(i).padStart(4, '0')}`,
+    email: `member${i}@contoso.example`,
+  }));
+  return {
+    tenantId,
+    teamsTeamId: `19:team-${n}@thread.tacv2`,
+    aadGroupId,
+    name: `Team ${n}`,
+    members,
+    scope: { tenantId, teamId: aadGroupId },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/tab/src/app/app';
+import { ADELE, FakeCharterApi, PRIYA, demoContent } from './support/fake-charter-api';
+
+const now = () => new Date('2026-11-25T12:00:00Z');
+
+function renderLocal(api: FakeCharterApi) {
+  window.localStorage.clear();
+  return render(<App host={{ kind: 'local' }} fetchFn={api.fetch} now={now} />);
+}
+
+describe('the charter tab in the local sandbox', () => {
+  it('shows the sandbox banner, a member picker and the demo charter read as the first member', async () => {
+    const api = new FakeCharterApi();
+    renderLocal(api);
+    expect(await screen.findByTestId('purpose')).toHaveProperty(
+      'textContent',
+      'We help small retailers sell online without hiring an IT team.',
+    );
+    expect(screen.getByRole('region', { name: 'Local sandbox' })).toBeTruthy();
+    expect((screen.getByLabelText('Viewing as') as HTMLSelectElement).value).toBe(ADELE);
+    expect(
+      api.requests
+        .filter((r) => r.url.startsWith('/api/teams'))
+        .every((r) => r.headers['X-Local-User'] === ADELE),
+    ).toBe(true);
+    // the next check-in round in the viewer's zone (Berlin, Monday 10:00)
+    expect(screen.getByRole('list', { name: 'Next round' }).textContent).toMatch(/Mon, Nov 30, 2026/);
+  });
+
+  it('switching to a member who is not an editor sends their id and hides editing', async () => {
+    const api = new FakeCharterApi();
+    renderLocal(api);
+    await screen.findByTestId('purpose');
+    expect(screen.getByRole('button', { name: 'Edit charter' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Viewing as'), { target: { value: PRIYA } });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Edit charter' })).toBeNull());
+    expect(await screen.findByText('Only editors change the charter: ask Adele Vance.')).toBeTruthy();
+    expect(api.requests.at(-1)?.headers['X-Local-User']).toBe(PRIYA);
+    expect(screen.queryByRole('tab', { name: 'Edit' })).toBeNull();
+  });
+
+  it('offers to create the charter when the team has none', async () => {
+    renderLocal(new FakeCharterApi(false));
+    expect(await screen.findByRole('heading', { name: 'Your team has no charter yet' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create your charter' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Create your charter' }, { timeout: 5000 }),
+    ).toBeTruthy();
+  });
+});
+
+describe('the editor', () => {
+  async function openEditor(api: FakeCharterApi) {
+    renderLocal(api);
+    await screen.findByTestId('purpose');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit charter' }));
+    return screen.findByRole('form', { name: 'Edit the charter' }, { timeout: 5000 });
+  }
+
+  it('shows the server’s own message next to an emptied purpose once the field is left', async () => {
+    const api = new FakeCharterApi();
+    const form = await openEditor(api);
+    const purpose = within(form).getByRole('textbox', { name: /^Purpose/ });
+    fireEvent.change(purpose, { target: { value: '   ' } });
+    fireEvent.blur(purpose);
+    expect(await within(form).findByText('Write the purpose: why this team’s work matters.')).toBeTruthy();
+    fireEvent.submit(form);
+    expect(await within(form).findByText('One field needs attention.')).toBeTruthy();
+    expect(api.requests.some((r) => r.method === 'PUT')).toBe(false);
+  });
+
+  it('puts a 400 from the server next to the field its path names', async () => {
+    const api = new FakeCharterApi();
+    const form = await openEditor(api);
+    api.nextPutProblem = {
+      status: 400,
+      body: {
+        title: 'Some fields need attention',
+        detail: 'x',
+        errors: [{ path: 'nonNegotiables.1.text', message: 'Server says: reword this.' }],
+      },
+    };
+    fireEvent.submit(form);
+    const message = await within(form).findByText('Server says: reword this.');
+    const field = within(form).getByRole('textbox', { name: 'Non-negotiable 2' });
+    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+  });
+
+  it('on 412 shows what changed meanwhile, keeps the typing and saves on top of the newer version', async () => {
+    const api = new FakeCharterApi();
+    const form = await openEditor(api);
+    // someone else saves version 2 (a new non-negotiable) while we type a new purpose
+    api.commit(
+      {
+        ...demoContent(),
+        nonNegotiables: [...demoContent().nonNegotiables, { id: 'nn3', text: 'We ship on Tuesdays.' }],
+      },
+      ADELE,
+      'Added a rule',
+    );
+    const purpose = within(form).getByRole('textbox', { name: /^Purpose/ });
+    fireEvent.change(purpose, { target: { value: 'Our new purpose, typed with care.' } });
+    fireEvent.submit(form);
+
+    const conflict = await screen.findByTestId('conflict');
+    expect(within(conflict).getByText('We ship on Tuesdays.')).toBeTruthy();
+    expect((purpose as HTMLTextAreaElement).value).toBe('Our new purpose, typed with care.');
+
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Keep my edits and save on top' }));
+    // the untouched part takes the newer version's value; the typed part stays
+    expect(within(form).getByRole('textbox', { name: 'Non-negotiable 3' })).toHaveProperty(
+      'value',
+      'We ship on Tuesdays.',
+    );
+    fireEvent.submit(form);
+    expect(await screen.findByText('Our new purpose, typed with care.')).toBeTruthy();
+    const put = api.requests.filter((r) => r.method === 'PUT').at(-1);
+    expect(put?.headers['If-Match']).toBe('"2"');
+    expect(api.versions.at(-1)?.content.nonNegotiables.map((n) => n.text)).toContain('We ship on Tuesdays.');
+  });
+
+  it('asks before leaving unsaved changes, and keeps them when asked to', async () => {
+    const api = new FakeCharterApi();
+    const form = await openEditor(api);
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Purpose/ }), {
+      target: { value: 'Half-typed' },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    const guard = await screen.findByRole('alertdialog', { name: 'You have unsaved changes' });
+    fireEvent.click(within(guard).getByRole('button', { name: 'Keep editing' }));
+    expect(within(form).getByRole('textbox', { name: /^Purpose/ })).toHaveProperty('value', 'Half-typed');
+  });
+});

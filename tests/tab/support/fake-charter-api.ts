@@ -1,0 +1,189 @@
+/**
+ * An in-memory stand-in for the charter HTTP API (README "The HTTP API"), answering the tab's fetches in component
+ * tests. It is a fake of our own server, not of a library: it keeps versions, checks If-Match and X-Local-User.
+ */
+import type { CharterContent } from '../../../src/domain/charter/charter';
+import { diffCharters, summarizeDiff } from '../../../src/domain/charter/diff-charters';
+
+export const TEAM_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
+export const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
+export const MEGAN = 'a1f0e1d2-0003-4c3b-8a9f-000000000003';
+export const PRIYA = 'a1f0e1d2-0005-4c3b-8a9f-000000000005';
+
+export const MEMBERS = [
+  { id: ADELE, name: 'Adele Vance', timeZone: 'Europe/Berlin' },
+  { id: MEGAN, name: 'Megan Bowen', timeZone: 'America/New_York' },
+  { id: PRIYA, name: 'Priya Natarajan', timeZone: 'Asia/Kolkata' },
+];
+
+export function demoContent(): CharterContent {
+  return {
+    purpose: 'We help small retailers sell online without hiring an IT team.',
+    nonNegotiables: [
+      { id: 'nn1', text: 'Customer data never leaves the EU region.' },
+      { id: 'nn2', text: 'Every change ships behind a review by a second person.' },
+    ],
+    outcomes: [{ id: 'o1', title: 'Shop owners publish in under 10 minutes', measure: 'median time' }],
+    boundaries: [{ id: 'b1', area: 'Tools and libraries', right: 'team_decides', note: null }],
+    checkIns: {
+      cadence: {
+        pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+        startTime: '10:00',
+        durationMinutes: 15,
+        timeZone: 'Europe/Berlin',
+        startDate: '2026-01-01',
+        endDate: null,
+      },
+      anonymityMinimum: 3,
+      quietHours: { start: '19:00', end: '08:00' },
+      namedAnswersVisibleTo: 'team',
+    },
+    review: {
+      cadence: {
+        pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'first', dayOfWeek: 'thursday' },
+        startTime: '16:00',
+        durationMinutes: 60,
+        timeZone: 'Europe/Berlin',
+        startDate: '2026-01-01',
+        endDate: null,
+      },
+      organizerId: ADELE,
+    },
+    timeZone: 'Europe/Berlin',
+    editorIds: [ADELE],
+  };
+}
+
+interface Version {
+  version: number;
+  content: CharterContent;
+  author: { id: string; name: string };
+  why: string | null;
+  createdAt: string;
+}
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export class FakeCharterApi {
+  versions: Version[] = [];
+  requests: Recorded[] = [];
+  /** Answers the next PUT with this problem instead of saving. */
+  nextPutProblem: { status: number; body: Record<string, unknown> } | null = null;
+
+  constructor(withCharter = true) {
+    if (withCharter) this.commit(demoContent(), ADELE, 'Our first charter.');
+  }
+
+  commit(content: CharterContent, authorId: string, why: string | null): Version {
+    const v: Version = {
+      version: this.versions.length + 1,
+      content,
+      author: { id: authorId, name: MEMBERS.find((m) => m.id === authorId)?.name ?? authorId },
+      why,
+      createdAt: '2026-11-20T09:00:00.000Z',
+    };
+    this.versions.push(v);
+    return v;
+  }
+
+  readonly fetch = async (url: string, init?: RequestInit): Promise<Response> => {
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const method = init?.method ?? 'GET';
+    this.requests.push({ method, url, headers, body });
+    const path = url.split('?')[0] ?? url;
+    const query = new URLSearchParams(url.split('?')[1] ?? '');
+    if (path === '/api/local/context')
+      return json(200, {
+        tenantId: 't',
+        teamId: TEAM_ID,
+        teamName: 'Contoso Product Team',
+        members: MEMBERS,
+      });
+    const user = headers['X-Local-User'];
+    if (!user) return json(401, { title: 'Sign-in needed', detail: 'Pick a member.' });
+    const head = this.versions.at(-1);
+    const base = `/api/teams/${TEAM_ID}`;
+    if (path === '/api/me')
+      return json(200, {
+        userId: user,
+        tenantId: 't',
+        name: MEMBERS.find((m) => m.id === user)?.name,
+        timeZone: MEMBERS.find((m) => m.id === user)?.timeZone ?? null,
+        teams: [],
+      });
+    if (path === `${base}/members`) return json(200, { members: MEMBERS });
+    if (path === `${base}/charter` && method === 'GET') {
+      if (!head) return json(404, { title: 'Not found', detail: 'This team has no charter yet.' });
+      return json(200, this.view(head, user));
+    }
+    if (path === `${base}/charter` && method === 'PUT') {
+      if (this.nextPutProblem) {
+        const problem = this.nextPutProblem;
+        this.nextPutProblem = null;
+        return json(problem.status, problem.body);
+      }
+      const expected = headers['If-Match'] ? Number(headers['If-Match'].replaceAll('"', '')) : 0;
+      if (expected !== (head?.version ?? 0))
+        return json(412, { title: 'Changed meanwhile', detail: 'Stale', currentVersion: head?.version });
+      const draft = body as { content: CharterContent; why?: string };
+      let n = 0;
+      const withIds = <T extends { id?: string }>(items: T[]) =>
+        items.map((i) => ({ ...i, id: i.id ?? `gen${++n}` }));
+      const content: CharterContent = {
+        ...draft.content,
+        nonNegotiables: withIds(draft.content.nonNegotiables),
+        outcomes: withIds(draft.content.outcomes),
+        boundaries: withIds(draft.content.boundaries),
+      };
+      return json(200, this.view(this.commit(content, user, draft.why ?? null), user));
+    }
+    if (path === `${base}/charter/versions`)
+      return json(200, {
+        versions: [...this.versions].reverse().map((v) => ({
+          version: v.version,
+          author: v.author,
+          createdAt: v.createdAt,
+          why: v.why,
+          summary: v.version === 1 ? 'Charter created' : 'Changed',
+        })),
+      });
+    if (path === `${base}/charter/diff`) {
+      const from = this.versions[Number(query.get('from')) - 1];
+      const to = this.versions[Number(query.get('to')) - 1];
+      if (!from || !to) return json(404, { title: 'Not found', detail: 'No such version.' });
+      const changes = diffCharters(from.content, to.content);
+      return json(200, { from: from.version, to: to.version, summary: summarizeDiff(changes), changes });
+    }
+    return json(404, { title: 'Not found', detail: `No ${method} ${path}` });
+  };
+
+  private view(v: Version, user: string) {
+    return {
+      teamId: TEAM_ID,
+      teamName: 'Contoso Product Team',
+      version: v.version,
+      updatedAt: v.createdAt,
+      updatedBy: v.author,
+      canEdit: v.content.editorIds.includes(user),
+      content: v.content,
+    };
+  }
+}
+
+function json(status: number, body: unknown): Promise<Response> {
+  const text = JSON.stringify(body);
+  return Promise.resolve({
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: String(status),
+    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) },
+    json: () => Promise.resolve(JSON.parse(text) as unknown),
+    blob: () => Promise.resolve(new Blob([text])),
+  } as unknown as Response);
+}

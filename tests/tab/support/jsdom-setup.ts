@@ -1,0 +1,38 @@
+/**
+ * Runs before every test file. Under jsdom there is no fetch, and @microsoft/teams-js 2.58 fetches its list of valid
+ * origins when it is imported: without an answer the unhandled rejection ends the whole jest run. Answer offline.
+ */
+if (typeof window !== 'undefined' && typeof globalThis.fetch !== 'function') {
+  globalThis.fetch = (() =>
+    Promise.resolve({
+      ok: false,
+      status: 503,
+      statusText: 'Offline (tests)',
+      headers: { get: () => null },
+      json: () => Promise.resolve({}),
+      text: () => Promise.resolve(''),
+    })) as unknown as typeof fetch;
+}
+
+// jsdom has no layout, so nothing is ever resized: an observer that never fires is what a real one would do here.
+// Fluent's MessageBar observes its own size to choose a layout.
+if (typeof window !== 'undefined' && typeof window.ResizeObserver !== 'function') {
+  window.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+// jsdom does not scroll.
+if (typeof window !== 'undefined' && typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = function scrollIntoView(): void {};
+}
+
+// The lazy editor chunk and Fluent's first render can take more than the default 1 s on a busy 2-core CI machine.
+if (typeof window !== 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('@testing-library/dom') as typeof import('@testing-library/dom')).configure({
+    asyncUtilTimeout: 5000,
+  });
+}
