@@ -58,6 +58,12 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   for (const mount of deps.mounts ?? []) mount(app);
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // Per-caller data: never cached, never shared between the members one browser plays (the ETag is for If-Match).
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Vary', 'Authorization, X-Local-User');
+    next();
+  });
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
   api.use(requireCaller(deps.authenticate));
   api.use(teamRoutes(deps.installs));

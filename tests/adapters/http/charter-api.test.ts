@@ -39,6 +39,12 @@ describe('GET /api/teams/:teamId/charter', () => {
     expect(res.body.content.outcomes).toHaveLength(3);
   });
 
+  it('is never cached, and varies by who is calling, so one browser playing two members never mixes them up', async () => {
+    const res = await as(DIEGO).get(charterUrl).expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.vary).toMatch(/Authorization, X-Local-User/);
+  });
+
   it('refuses a request without a caller with 401 problem+json', async () => {
     const res = await request(t.app).get(charterUrl).expect(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
