@@ -1,4 +1,5 @@
-// The PostgreSQL storage contract needs a server; without TEST_DATABASE_URL it is left out (and globalSetup says so).
+// The PostgreSQL storage contract and the check-in fan-out on PostgreSQL (crash, two instances) need a server; without
+// TEST_DATABASE_URL they are left out (and globalSetup says so).
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /** @type {import('jest').Config} */
@@ -8,9 +9,16 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // Component tests choose jsdom with a `@jest-environment jsdom` docblock; this gives them an offline fetch.
   setupFiles: ['<rootDir>/tests/tab/support/jsdom-setup.ts'],
+  // The Adaptive Cards renderer's lib/ is untranspiled ESM (with ESM dependencies): tests load its UMD bundle.
+  moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
   testPathIgnorePatterns: [
     '/node_modules/',
-    ...(withPostgres ? [] : ['<rootDir>/tests/adapters/storage/postgres\\.test\\.ts$']),
+    ...(withPostgres
+      ? []
+      : [
+          '<rootDir>/tests/adapters/storage/postgres\\.test\\.ts$',
+          '<rootDir>/tests/adapters/bot/fan-out-postgres\\.test\\.ts$',
+        ]),
   ],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
@@ -31,13 +39,18 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     // PGlite's CommonJS build loads Node built-ins with import(), which jest's CommonJS runtime refuses without
     // --experimental-vm-modules: swc rewrites those into require().
+    '/node_modules/(d3-[^/]+|internmap)/.+\\.m?js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
     '/node_modules/@electric-sql/pglite/.+\\.cjs$': [
       '@swc/jest',
       { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  // jose is ESM-only: let swc turn it into CommonJS for jest's module system. PGlite: see above.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite)/)'],
+  // jose is ESM-only: let swc turn it into CommonJS for jest's module system. PGlite: see above. d3's modules (under
+  // @fluentui/react-charts, the check-in trend chart) are ESM-only too.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|d3-[^/]+|internmap)/)'],
   reporters: ['default', '<rootDir>/tests/support/suite-summary-reporter.js'],
   testTimeout: 30000,
 };

@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   const app = await startAppLikeNpmStart();
   const browser = await launchChromium();
   try {
+    const completeTimes: number[] = [];
     const load = async (url: string, testId: string): Promise<number> => {
       const context = await browser.newContext(); // cold cache every time
       const page = await context.newPage();
@@ -108,11 +109,17 @@ async function main(): Promise<void> {
       await page.goto(url, { waitUntil: 'commit' });
       await page.getByTestId(testId).waitFor({ state: 'visible' });
       const ms = performance.now() - started;
+      if (testId === 'purpose') {
+        // the rest of the charter (schedule, editors) follows the purpose: reported, not the target
+        await page.getByRole('heading', { name: 'Editors' }).waitFor({ state: 'visible' });
+        completeTimes.push(performance.now() - started);
+      }
       await context.close();
       return ms;
     };
     await load(`${app.url}/tab/`, 'purpose'); // warm the server (PGlite, tsx) once
     await load(helloUrl, 'hello');
+    completeTimes.length = 0;
     const tabTimes: number[] = [];
     const helloTimes: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
@@ -131,6 +138,9 @@ async function main(): Promise<void> {
     console.log(
       `tab-load: time to visible (median of ${RUNS} cold loads)  charter purpose ${tabMs.toFixed(0)} ms, ` +
         `hello ${helloMs.toFixed(0)} ms  → ${(tabMs / helloMs).toFixed(2)}× (target ≤ 1.5×)`,
+    );
+    console.log(
+      `tab-load: whole charter (schedule and editors too) visible, median ${median(completeTimes).toFixed(0)} ms`,
     );
   } finally {
     await browser.close();

@@ -236,3 +236,30 @@ export function loadGraphConfig(
     agendaLeadMs,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Check-ins and installs (issue 4). A separate reader, like Graph's, so `Config` keeps its shape.
+
+export interface CheckInConfig {
+  /** How long after an uninstall the team's data is deleted (`UNINSTALL_GRACE_DAYS`, default 30; 0 = at once). */
+  uninstallGraceMs: number;
+}
+
+const CheckInEnvSchema = z.object({
+  UNINSTALL_GRACE_DAYS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'UNINSTALL_GRACE_DAYS must be a number of days.' })
+      .int('UNINSTALL_GRACE_DAYS must be a whole number of days.')
+      .min(0, 'UNINSTALL_GRACE_DAYS must be 0 to 365 days.')
+      .max(365, 'UNINSTALL_GRACE_DAYS must be 0 to 365 days.')
+      .default(30),
+  ),
+});
+
+export function loadCheckInConfig(env: Readonly<Record<string, string | undefined>>): CheckInConfig {
+  const parsed = CheckInEnvSchema.safeParse(env);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return { uninstallGraceMs: parsed.data.UNINSTALL_GRACE_DAYS * 86_400_000 };
+}

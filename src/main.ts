@@ -15,7 +15,7 @@ import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from './app/teams/seed-demo-tea
 import { createEntraTokenVerifier } from './adapters/auth/entra-token-verifier';
 import { bearerAuthenticate, localAuthenticate } from './adapters/http/authenticate';
 import { createHttpApp } from './adapters/http/create-http-app';
-import { localContext } from './adapters/http/local-context';
+import { localContext, localTabBoot } from './adapters/http/local-context';
 import { tabFiles } from './adapters/http/tab-files';
 import type { ReadinessCheck } from './adapters/http/routes/health-routes';
 import { openDatabase } from './adapters/storage/open-database';
@@ -24,15 +24,26 @@ import { PostgresInstallStore } from './adapters/storage/postgres-install-store'
 import { PostgresJobQueue } from './adapters/storage/postgres-job-queue';
 import { JobWorker } from './adapters/scheduler/job-worker';
 import { checkInJobHandlers } from './app/checkins/check-in-job-handlers';
+import { seedDemoCheckIns } from './app/checkins/seed-demo-check-ins';
 import type { CheckInDeps } from './app/checkins/checkin-deps';
 import { JOB_KINDS } from './app/jobs/job-kinds';
 import { botAuthentication, botMount, createMessenger } from './adapters/bot/create-bot';
 import { checkInRoutes } from './adapters/http/routes/checkin-routes';
 import { PostgresCheckInStore } from './adapters/storage/postgres-checkin-store';
 import { BotConnectorSandbox } from './sandbox/bot-connector/bot-connector-sandbox';
-import { ConfigError, loadConfig, loadGraphConfig, type Config, type GraphConfig } from './config';
+import {
+  ConfigError,
+  loadCheckInConfig,
+  loadConfig,
+  loadGraphConfig,
+  type CheckInConfig,
+  type Config,
+  type GraphConfig,
+} from './config';
 import { reviewJobHandlers } from './app/reviews/review-job-handlers';
-import { NO_REVIEW_SIGNALS, type ReviewDeps } from './app/reviews/review-deps';
+import type { ReviewDeps } from './app/reviews/review-deps';
+import { checkInReviewSignals } from './app/reviews/check-in-review-signals';
+import { runReviewJobs } from './app/reviews/run-review-jobs';
 import { createGraphCalendar, DeferredCalendar } from './adapters/graph/create-graph-calendar';
 import { reviewRoutes } from './adapters/http/routes/review-routes';
 import { PostgresReviewStore } from './adapters/storage/postgres-review-store';
@@ -46,6 +57,8 @@ export interface RunningApp {
 }
 
 const systemClock: Clock = { now: () => new Date() };
+/** How long a Graph call waits for the review worker's other jobs' calls, to share a `$batch` (bench/review-booking.ts). */
+const REVIEW_BATCH_WINDOW_MS = 10;
 const uuidIds: Ids = { next: () => randomUUID() };
 
 /** Starts the whole app for a config; used by `npm start` and by tests that need the real thing. */
@@ -53,7 +66,11 @@ export async function startApp(
   config: Config,
   logger: Logger,
   graphConfig: GraphConfig = loadGraphConfig({}, config),
+  checkInConfig: CheckInConfig = loadCheckInConfig({}),
+  /** Tests only: a short job lease so a killed process's jobs are claimed again within a test's time. */
+  options: { jobLeaseMs?: number } = {},
 ): Promise<RunningApp> {
+  const leaseMs = options.jobLeaseMs ?? 60_000;
   const startedAt = performance.now();
   const db = await openDatabase({
     databaseUrl: config.storage.databaseUrl ?? undefined,
@@ -82,7 +99,7 @@ export async function startApp(
     directory: messenger,
     log: logger,
     tabUrl: config.tabEndpoint,
-    uninstallGraceMs: 30 * 86_400_000,
+    uninstallGraceMs: checkInConfig.uninstallGraceMs,
   };
   const checkInHandlers = checkInJobHandlers(checkInDeps);
   Object.assign(handlers, checkInHandlers);
@@ -97,11 +114,27 @@ export async function startApp(
     ...charterDeps,
     reviews: new PostgresReviewStore(db),
     calendar,
-    signals: NO_REVIEW_SIGNALS,
+    signals: checkInReviewSignals({ checkins }),
     log: logger,
     agendaLeadMs: graphConfig.agendaLeadMs,
   };
-  Object.assign(handlers, reviewJobHandlers(reviewDeps));
+  // The team-deletion job is wrapped: the review series is cancelled before the team's data goes. The reviews.* jobs
+  // run on their own worker, many teams at once, so their Graph calls share `$batch` requests.
+  const { [JOB_KINDS.installsDeleteTeam]: deleteTeam, ...reviewHandlers } = reviewJobHandlers(reviewDeps, {
+    deleteTeam: checkInHandlers[JOB_KINDS.installsDeleteTeam],
+  });
+  if (deleteTeam) handlers[JOB_KINDS.installsDeleteTeam] = deleteTeam;
+  const reviewWorker = new JobWorker(
+    {
+      queue: jobs,
+      clock: systemClock,
+      log: logger,
+      handlers: reviewHandlers,
+      workerId: `${hostname()}:${process.pid}:reviews`,
+      leaseMs: 120_000,
+    },
+    { idleMs: 1_000, batch: 40, pass: runReviewJobs },
+  );
 
   const local = config.mode.kind === 'local';
   if (config.mode.kind === 'local') {
@@ -124,7 +157,7 @@ export async function startApp(
           log: logger,
           handlers: Object.fromEntries(fanOutKinds.map((k) => [k, checkInHandlers[k] as JobHandler])),
           workerId: `${hostname()}:${process.pid}:fan-out-${i}`,
-          leaseMs: 60_000,
+          leaseMs,
         },
         { idleMs: 1_000, batch: 5 },
       ),
@@ -136,7 +169,7 @@ export async function startApp(
       log: logger,
       handlers,
       workerId: `${hostname()}:${process.pid}`,
-      leaseMs: 60_000,
+      leaseMs,
     },
     { idleMs: 1_000, batch: 10 },
   );
@@ -163,6 +196,7 @@ export async function startApp(
     }
   };
 
+  let localConnector: BotConnectorSandbox | null = null;
   // Features add their routers and mounts here (bot, sandboxes, tab files, check-in and review APIs).
   const apiRouters: Router[] = [];
   const mounts: ((app: Express) => void)[] = [];
@@ -170,10 +204,10 @@ export async function startApp(
   mounts.push(botMount(botAuth, checkInDeps, logger));
   if (config.mode.kind === 'local') {
     // The demo team's Bot Connector: the sandbox, in-process, at the serviceUrl seedDemoTeam stored.
-    const connector = new BotConnectorSandbox({
+    const connector = (localConnector = new BotConnectorSandbox({
       serviceUrl: `http://127.0.0.1:${config.port}/sandbox/connector/`,
       botEndpoint: `http://127.0.0.1:${config.port}/api/messages`,
-    });
+    }));
     connector.addTeam({
       tenantId: DEMO_TEAM.tenantId,
       teamsTeamId: DEMO_TEAM.teamsTeamId,
@@ -195,16 +229,20 @@ export async function startApp(
       app.use('/sandbox/graph', graphSandboxRouter(graphSandbox));
       app.use(`/${graphConfig.tenantId}/oauth2`, graphSandboxTokenRouter(graphSandbox));
     });
-  // The tab (issue 3): its built files at /tab/, and in local mode `/` → the tab plus the sandbox's member list.
-  mounts.push(tabFiles({ redirectRoot: local }));
-  if (local)
-    mounts.push(
-      localContext({
-        installs,
-        scope: { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId },
-        teamName: DEMO_TEAM.teamName,
-      }),
-    );
+  // The tab (issue 3): its built files at /tab/, and in local mode `/` → the tab plus the sandbox's member list
+  // (also embedded in the tab's page, with the first member's charter, so it starts without a round trip).
+  const demoTeam = {
+    installs,
+    scope: { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId },
+    teamName: DEMO_TEAM.teamName,
+  };
+  mounts.push(
+    tabFiles({
+      redirectRoot: local,
+      boot: local ? localTabBoot({ ...demoTeam, charters: charterDeps }) : undefined,
+    }),
+  );
+  if (local) mounts.push(localContext(demoTeam));
   const app = createHttpApp({
     logger,
     authenticate,
@@ -227,9 +265,23 @@ export async function startApp(
       ...graphConfig,
       graphBaseUrl: graphUrl(graphConfig.baseUrl) as string,
       tokenEndpoint: graphUrl(graphConfig.tokenEndpoint),
+      batchWindowMs: REVIEW_BATCH_WINDOW_MS,
     }),
   );
+  if (localConnector) {
+    // The Bot Connector sandbox and the demo team's serviceUrl follow the port actually bound (tests listen on 0);
+    // then the demo team gets its check-in history and an open round (local mode, first start only).
+    const connectorUrl = `http://127.0.0.1:${port}/sandbox/connector/`;
+    localConnector.serviceUrl = connectorUrl;
+    localConnector.botEndpoint = `http://127.0.0.1:${port}/api/messages`;
+    const demo = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
+    const installation = await installs.getInstallation(demo);
+    if (installation && installation.serviceUrl !== connectorUrl)
+      await installs.saveInstallation({ ...installation, serviceUrl: connectorUrl });
+    await seedDemoCheckIns(checkInDeps, demo);
+  }
   worker.start();
+  reviewWorker.start();
   for (const w of fanOutWorkers) w.start();
   const url = `http://${local ? 'localhost' : config.host}:${port}`;
   logger.info(
@@ -249,7 +301,7 @@ export async function startApp(
     url,
     async close() {
       // Stop taking work first (the current job pass finishes and releases its leases), then requests, then storage.
-      await Promise.all([worker.stop(), ...fanOutWorkers.map((w) => w.stop())]);
+      await Promise.all([worker.stop(), reviewWorker.stop(), ...fanOutWorkers.map((w) => w.stop())]);
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
       await db.close();
     },
@@ -259,9 +311,11 @@ export async function startApp(
 async function main(): Promise<void> {
   let config: Config;
   let graphConfig: GraphConfig;
+  let checkInConfig: CheckInConfig;
   try {
     config = loadConfig(process.env);
     graphConfig = loadGraphConfig(process.env, config);
+    checkInConfig = loadCheckInConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -273,7 +327,7 @@ async function main(): Promise<void> {
     level: config.logLevel,
     redact: ['*.MicrosoftAppPassword', '*.AAD_APP_CLIENT_SECRET', '*.clientSecret', '*.appPassword'],
   });
-  const running = await startApp(config, logger, graphConfig);
+  const running = await startApp(config, logger, graphConfig, checkInConfig);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

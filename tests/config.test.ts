@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, LOCAL_TENANT_ID, loadConfig } from '../src/config';
+import { ConfigError, LOCAL_TENANT_ID, loadCheckInConfig, loadConfig } from '../src/config';
 
 const production = {
   MicrosoftAppId: 'bot-app-id',
@@ -72,5 +72,19 @@ describe('loadConfig', () => {
       expect(text).toMatch(/LOG_LEVEL must be one of/);
       expect(text).toMatch(/DATABASE_URL must be a postgres/);
     }
+  });
+});
+
+describe('loadCheckInConfig', () => {
+  it('keeps an uninstalled team for 30 days unless UNINSTALL_GRACE_DAYS says otherwise (0: delete at once)', () => {
+    expect(loadCheckInConfig({}).uninstallGraceMs).toBe(30 * 86_400_000);
+    expect(loadCheckInConfig({ UNINSTALL_GRACE_DAYS: '' }).uninstallGraceMs).toBe(30 * 86_400_000);
+    expect(loadCheckInConfig({ UNINSTALL_GRACE_DAYS: '7' }).uninstallGraceMs).toBe(7 * 86_400_000);
+    expect(loadCheckInConfig({ UNINSTALL_GRACE_DAYS: '0' }).uninstallGraceMs).toBe(0);
+  });
+
+  it('refuses a grace period that is not a whole number of days from 0 to 365', () => {
+    for (const bad of ['-1', '1.5', '366', 'a month'])
+      expect(() => loadCheckInConfig({ UNINSTALL_GRACE_DAYS: bad })).toThrow(/UNINSTALL_GRACE_DAYS/);
   });
 });

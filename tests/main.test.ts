@@ -50,5 +50,5 @@ describe('startApp in local mode', () => {
     } finally {
       await second.close();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -47,6 +47,9 @@ async function openTab(context: BrowserContext, query = ''): Promise<Page> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${app.url}/${query}`);
   await page.getByTestId('purpose').waitFor();
+  // the schedule and the panels render just after the purpose is on screen
+  await page.getByRole('heading', { name: 'Editors' }).waitFor();
+  await page.locator('aside').waitFor();
   expect(errors).toEqual([]);
   return page;
 }

@@ -3,7 +3,8 @@
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/tab/src/app/app';
-import { ADELE, FakeCharterApi, PRIYA, demoContent } from './support/fake-charter-api';
+import { readBootData, startTab, USER_KEY, type BootData } from '../../src/tab/src/app/boot';
+import { ADELE, FakeCharterApi, MEMBERS, PRIYA, TEAM_ID, demoContent } from './support/fake-charter-api';
 
 const now = () => new Date('2026-11-25T12:00:00Z');
 
@@ -27,8 +28,10 @@ describe('the charter tab in the local sandbox', () => {
         .filter((r) => r.url.startsWith('/api/teams'))
         .every((r) => r.headers['X-Local-User'] === ADELE),
     ).toBe(true);
-    // the next check-in round in the viewer's zone (Berlin, Monday 10:00)
-    expect(screen.getByRole('list', { name: 'Next round' }).textContent).toMatch(/Mon, Nov 30, 2026/);
+    // the schedule follows the purpose: the next check-in round in the viewer's zone (Berlin, Monday 10:00)
+    expect((await screen.findByRole('list', { name: 'Next round' })).textContent).toMatch(
+      /Mon, Nov 30, 2026/,
+    );
   });
 
   it('switching to a member who is not an editor sends their id and hides editing', async () => {
@@ -50,6 +53,69 @@ describe('the charter tab in the local sandbox', () => {
     expect(
       await screen.findByRole('heading', { name: 'Create your charter' }, { timeout: 5000 }),
     ).toBeTruthy();
+  });
+});
+
+describe('a team without a charter', () => {
+  it('tells a member who may not write the first charter whom to ask, and offers no editor', async () => {
+    const api = new FakeCharterApi(false);
+    window.localStorage.clear();
+    window.localStorage.setItem(USER_KEY, PRIYA);
+    render(<App host={{ kind: 'local' }} fetchFn={api.fetch} now={now} />);
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Your team has no charter yet — ask Adele Vance to create one.',
+      }),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Create your charter' })).toBeNull();
+    expect(screen.queryByRole('tab', { name: 'Edit' })).toBeNull();
+    expect(api.requests.at(-1)?.headers['X-Local-User']).toBe(PRIYA);
+  });
+
+  it('offers the member who may write it "Create your charter"', async () => {
+    renderLocal(new FakeCharterApi(false)); // Adele added the app to the team
+    expect(await screen.findByRole('heading', { name: 'Your team has no charter yet' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create your charter' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Edit' })).toBeTruthy();
+  });
+});
+
+describe('starting from the data embedded in the page (local mode)', () => {
+  async function bootData(api: FakeCharterApi): Promise<BootData> {
+    const get = async (path: string) =>
+      (await api.fetch(path, { headers: { 'X-Local-User': ADELE } })).json();
+    const context = (await (await api.fetch('/api/local/context')).json()) as BootData['context'];
+    const { members } = (await get(`/api/teams/${TEAM_ID}/members`)) as { members: typeof MEMBERS };
+    return {
+      context,
+      initial: {
+        userId: ADELE,
+        me: (await get('/api/me')) as NonNullable<BootData['initial']>['me'],
+        members,
+        charter: (await get(`/api/teams/${TEAM_ID}/charter`)) as NonNullable<BootData['initial']>['charter'],
+        firstCharter: null,
+      },
+    };
+  }
+
+  it('shows the first member the charter at the first render, without a request; a member picked later is fetched', async () => {
+    const api = new FakeCharterApi();
+    const data = await bootData(api);
+    data.context.teamName = '</script><b>Contoso</b>'; // the server escapes "<" in the data block
+    const page = document.implementation.createHTMLDocument();
+    page.body.innerHTML = `<script type="application/json" id="tab-boot">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+    const boot = readBootData(page);
+    expect(boot?.context.teamName).toBe('</script><b>Contoso</b>');
+    api.requests = [];
+    window.localStorage.clear();
+    const host = { kind: 'local' } as const;
+    render(<App host={host} fetchFn={api.fetch} now={now} start={startTab(host, boot)} />);
+    expect(screen.getByTestId('purpose').textContent).toBe(demoContent().purpose);
+    expect(api.requests).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText('Viewing as'), { target: { value: PRIYA } });
+    expect(await screen.findByText('Only editors change the charter: ask Adele Vance.')).toBeTruthy();
+    expect(api.requests.map((r) => r.headers['X-Local-User'])).toEqual([PRIYA, PRIYA, PRIYA]);
   });
 });
 

@@ -4,9 +4,15 @@ import { GraphCalendar } from './graph-calendar';
 import { GraphTransport } from './graph-transport';
 
 /** The `Calendar` on Graph, by configuration alone: msal app-only tokens and the graph-client transport. */
-export function createGraphCalendar(settings: AppTokenSettings & { graphBaseUrl: string }): GraphCalendar {
+export function createGraphCalendar(
+  settings: AppTokenSettings & { graphBaseUrl: string; batchWindowMs?: number },
+): GraphCalendar {
   return new GraphCalendar(
-    new GraphTransport({ graphBaseUrl: settings.graphBaseUrl, accessToken: createAppTokenSource(settings) }),
+    new GraphTransport({
+      graphBaseUrl: settings.graphBaseUrl,
+      accessToken: createAppTokenSource(settings),
+      ...(settings.batchWindowMs !== undefined ? { batchWindowMs: settings.batchWindowMs } : {}),
+    }),
   );
 }
 

@@ -32,6 +32,12 @@ export interface GraphTransportOptions {
   maxRetries?: number;
   /** Group same-tick calls into `$batch`. Default true. */
   batching?: boolean;
+  /**
+   * How long the first queued call waits for others to travel with it. 0 (default): calls issued in the same tick.
+   * Jobs of many teams running at once reach their Graph call a few milliseconds apart (each reads the database
+   * first), so the review worker's transport waits a little to group them.
+   */
+  batchWindowMs?: number;
   perMailboxConcurrency?: number;
   /** Extra headers on every request (e.g. `Prefer: outlook.timezone="UTC"`). */
 }
@@ -71,6 +77,7 @@ export class GraphTransport {
   private readonly maxRetries: number;
   private readonly retryDelayMs: number;
   private readonly batching: boolean;
+  private readonly batchWindowMs: number;
   private readonly accessToken: AccessTokenSource;
   private queue: Pending[] = [];
   private flushScheduled = false;
@@ -102,6 +109,7 @@ export class GraphTransport {
     this.maxRetries = options.maxRetries ?? 3;
     this.retryDelayMs = (options.retryDelaySeconds ?? 3) * 1000;
     this.batching = options.batching ?? true;
+    this.batchWindowMs = options.batchWindowMs ?? 0;
     this.accessToken = options.accessToken;
   }
 
@@ -117,12 +125,14 @@ export class GraphTransport {
     this.queue.push(pending);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    const flush = (): void => {
       this.flushScheduled = false;
       const batch = this.queue;
       this.queue = [];
       this.dispatch(batch);
-    });
+    };
+    if (this.batching && this.batchWindowMs > 0) setTimeout(flush, this.batchWindowMs);
+    else setImmediate(flush);
   }
 
   private dispatch(pending: Pending[]): void {

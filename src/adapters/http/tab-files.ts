@@ -3,7 +3,7 @@
  * that let Microsoft Teams and the other Microsoft 365 hosts frame the pages and nobody else
  * (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
@@ -50,6 +50,34 @@ export interface TabFilesOptions {
   distDir?: string;
   /** Local mode: `/` opens the tab. */
   redirectRoot: boolean;
+  /**
+   * Local mode: what the tab would fetch first, embedded in index.html as a JSON data block (`#tab-boot`) so it
+   * starts without a round trip. The page's head (and its asset links) goes out before this runs.
+   */
+  boot?: (req: Request) => Promise<unknown>;
+}
+
+/** The id of the JSON data block in index.html (read by src/tab/src/app/boot.ts). */
+export const TAB_BOOT_ID = 'tab-boot';
+
+/**
+ * JSON inside a `<script type="application/json">` data block: never executed (so `script-src 'self'` does not apply),
+ * and with every `<` escaped nothing in it can close the element or open a comment.
+ */
+export function jsonDataBlock(id: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${id}">${json}</script>`;
+}
+
+/** A built page, read once and again only after a rebuild changed it. */
+function cachedPage(file: string): () => string {
+  let cached: { mtimeMs: number; size: number; html: string } | null = null;
+  return () => {
+    const { mtimeMs, size } = statSync(file);
+    if (!cached || cached.mtimeMs !== mtimeMs || cached.size !== size)
+      cached = { mtimeMs, size, html: readFileSync(file, 'utf8') };
+    return cached.html;
+  };
 }
 
 function tabHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -77,13 +105,34 @@ export function tabFiles(options: TabFilesOptions): (app: Express) => void {
         .type('text/plain')
         .send('The tab is not built yet: run `npm run build:tab` (npm start does it for you).');
     });
-    const page = (file: string) => (_req: Request, res: Response) => {
-      // Pages must be re-read after a rebuild (their asset names change); the hashed assets never change.
+    // Pages are re-read after a rebuild (their asset names change), so browsers revalidate them; the hashed assets
+    // never change.
+    const indexHtml = cachedPage(path.join(distDir, 'index.html'));
+    const configHtml = cachedPage(path.join(distDir, 'config.html'));
+    const sendPage = (res: Response, html: string): void => {
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(distDir, file));
+      res.type('html').send(html);
     };
-    tab.get(['/', '/index.html'], page('index.html'));
-    tab.get(['/config', '/config.html'], page('config.html'));
+    const boot = options.boot;
+    tab.get(['/', '/index.html'], async (req, res) => {
+      const html = indexHtml();
+      if (!boot) return sendPage(res, html);
+      const at = html.lastIndexOf('</body>');
+      const end = at >= 0 ? at : html.length;
+      // The boot data is this caller's: never cached.
+      res.status(200).type('html').setHeader('Cache-Control', 'no-store');
+      // The head first, so the browser fetches the scripts while the boot data is read; module scripts run only
+      // once the whole document (with the data block) has arrived.
+      res.write(html.slice(0, end));
+      let data: unknown = null;
+      try {
+        data = await boot(req);
+      } catch (error) {
+        req.log.warn({ err: error }, 'tab.boot.failed'); // the tab then fetches what it needs itself
+      }
+      res.end(`${data === null ? '' : jsonDataBlock(TAB_BOOT_ID, data)}${html.slice(end)}`);
+    });
+    tab.get(['/config', '/config.html'], (_req, res) => sendPage(res, configHtml()));
     tab.use(
       '/assets',
       express.static(path.join(distDir, 'assets'), {

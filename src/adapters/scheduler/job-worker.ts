@@ -5,6 +5,8 @@ export interface JobWorkerOptions {
   idleMs: number;
   /** Jobs claimed per pass. */
   batch: number;
+  /** What one pass does; default `runDueJobs` (one job after the other). The review worker runs its jobs at once. */
+  pass?: (deps: JobRunnerDeps, limit: number) => Promise<number>;
 }
 
 /**
@@ -43,7 +45,7 @@ export class JobWorker {
     while (this.running) {
       let ran = 0;
       try {
-        ran = await runDueJobs(this.deps, this.options.batch);
+        ran = await (this.options.pass ?? runDueJobs)(this.deps, this.options.batch);
       } catch (error) {
         // The queue itself failed (database unreachable): log once per pass and try again after the idle sleep.
         this.deps.log.error({ err: error }, 'jobs.pass.failed');

@@ -3,6 +3,7 @@ import type { Caller } from '../caller';
 import type { CharterRecord } from '../ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
+import { firstCharterRule, type FirstCharterRule } from './first-charter';
 
 export interface CharterView extends CharterRecord {
   teamId: string;
@@ -11,11 +12,20 @@ export interface CharterView extends CharterRecord {
   canEdit: boolean;
 }
 
+/** The team is there and the caller is a member, but it has no charter yet; says who may write the first one. */
+export class NoCharterYetError extends NotFoundError {
+  constructor(readonly firstCharter: FirstCharterRule) {
+    super('This team has no charter yet.');
+    this.name = 'NoCharterYetError';
+  }
+}
+
 /** The team's current charter, for any member. */
 export async function getCharter(deps: CharterDeps, caller: Caller, teamId: string): Promise<CharterView> {
   const { scope, installation } = await requireTeamMember(deps.installs, caller, teamId);
   const record = await deps.charters.getCurrent(scope);
-  if (!record) throw new NotFoundError('This team has no charter yet.');
+  if (!record)
+    throw new NoCharterYetError(await firstCharterRule(deps.installs, scope, installation, caller));
   return {
     ...record,
     teamId,

@@ -7,6 +7,7 @@ import type { Caller } from '../caller';
 import { requireTeamMember } from '../teams/require-team-member';
 import { announceCharterVersion } from './announce-charter-version';
 import type { CharterDeps } from './charter-deps';
+import { firstCharterRule } from './first-charter';
 import type { CharterView } from './get-charter';
 
 export interface SaveCharterInput {
@@ -19,7 +20,7 @@ export interface SaveCharterInput {
 
 /**
  * Saves an editor's change as the next version. Only editors may change a charter; the first charter may be written by
- * the member who installed the app (or by any member when that is unknown). Every rule is checked before anything is
+ * the member who installed the app (or by any member when that is unknown or has left the team; see first-charter.ts). Every rule is checked before anything is
  * written; a stale `expectedVersion` is a `ConflictError` and the newer version stays as it is. A draft identical to
  * the current version creates no new version.
  */
@@ -42,8 +43,11 @@ export async function saveCharter(
         current.version,
       );
   } else {
-    if (installation.installedBy && installation.installedBy !== caller.userId)
-      throw new ForbiddenError('The member who added Team Charter to this team writes the first charter.');
+    const rule = await firstCharterRule(deps.installs, scope, installation, caller);
+    if (!rule.canCreate)
+      throw new ForbiddenError(
+        `The member who added Team Charter to this team writes the first charter: ask ${rule.askName ?? 'them'}.`,
+      );
     if (input.expectedVersion !== 0)
       throw new ConflictError('This team has no charter yet; create it from version 0.', 0);
   }

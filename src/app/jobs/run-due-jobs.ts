@@ -34,7 +34,8 @@ export async function runDueJobs(deps: JobRunnerDeps, limit: number): Promise<nu
   return jobs.length;
 }
 
-async function runOne(deps: JobRunnerDeps, job: ClaimedJob): Promise<void> {
+/** Runs one claimed job and completes or fails it (see `runDueJobs`); for runners that claim on their own. */
+export async function runOne(deps: JobRunnerDeps, job: ClaimedJob): Promise<void> {
   const fields = { jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts, ...job.scope };
   const handler = deps.handlers[job.kind];
   try {

@@ -7,7 +7,9 @@
  * - the Teams rate limits of PLATFORM.md, answered with 429 + `Retry-After` (seconds),
  * - injected faults (412/429/502/503/504 with an optional Retry-After) and latency,
  * - a record of every activity it accepted,
- * - "play a member": post an `adaptiveCard/action` invoke, a message or an install event to the bot's /api/messages.
+ * - "play a member": post an `adaptiveCard/action` invoke, a message or an install event to the bot's /api/messages;
+ *   over HTTP too (`/play/members/:aadObjectId/card` and `…/invoke`), so the tab in local mode can show a member's
+ *   latest card and press its buttons; a card the bot answers an invoke with replaces the member's card, as in Teams.
  *
  * Use `router()` to mount it in-process (local mode) or `listen()` to run it as a server (tests, benchmarks).
  */
@@ -157,6 +159,49 @@ export class BotConnectorSandbox {
     router.get('/v3/conversations/:conversationId/members/:memberId', (req, res) =>
       this.handle(req, res, 'members', () => this.oneMember(req)),
     );
+    router.get('/play', (_req, res) => {
+      const members = [...this.teams.values()].flatMap((t) =>
+        t.members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })),
+      );
+      res.json({ members });
+    });
+    router.get('/play/members/:aadObjectId/card', (req, res) => {
+      const card = this.latestCard(String(req.params.aadObjectId));
+      if (card) res.json(card);
+      else
+        res
+          .status(404)
+          .json({ error: { code: 'NoCard', message: 'The bot has sent this member no card yet.' } });
+    });
+    router.post('/play/members/:aadObjectId/invoke', async (req, res) => {
+      const body = req.body as { verb?: unknown; data?: unknown; replyToId?: unknown } | undefined;
+      const member = this.findMember(String(req.params.aadObjectId));
+      if (!member || typeof body?.verb !== 'string' || typeof body.data !== 'object' || body.data === null) {
+        res
+          .status(400)
+          .json({ error: { code: 'BadArgument', message: 'A known member, a verb and data are needed.' } });
+        return;
+      }
+      const replyToId = typeof body.replyToId === 'string' ? body.replyToId : undefined;
+      const result = await this.memberInvoke({
+        teamsTeamId: member.team.teamsTeamId,
+        aadObjectId: member.member.aadObjectId,
+        verb: body.verb,
+        data: body.data as Record<string, unknown>,
+        replyToId,
+      });
+      const answer = result.body as { statusCode?: number; type?: string; value?: unknown } | null;
+      if (replyToId && answer?.statusCode === 200 && answer.type === ADAPTIVE_CARD && answer.value)
+        this.activities.push({
+          seq: ++this.seq,
+          operation: 'update',
+          conversationId: this.personalConversationId(member.member.id),
+          activityId: replyToId,
+          activity: { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: answer.value }] },
+          at: this.now(),
+        });
+      res.json(result);
+    });
     return router;
   }
 
@@ -346,6 +391,30 @@ export class BotConnectorSandbox {
 
   // ---- playing a member ------------------------------------------------------------------------------------------
 
+  /** The member's most recent card in their 1:1 chat with the bot, as it reads now (after any update). */
+  latestCard(aadObjectId: string): { activityId: string; card: unknown } | null {
+    const found = this.findMember(aadObjectId);
+    if (!found) return null;
+    const conversationId = this.personalConversationId(found.member.id);
+    const cardOf = (a: RecordedActivity) =>
+      (a.activity.attachments as { contentType?: string; content?: unknown }[] | undefined)?.find(
+        (x) => x.contentType === ADAPTIVE_CARD,
+      )?.content;
+    const mine = this.activities.filter((a) => a.conversationId === conversationId && cardOf(a));
+    const newest = mine.filter((a) => a.operation !== 'update').at(-1);
+    if (!newest) return null;
+    const current = mine.filter((a) => a.activityId === newest.activityId).at(-1) ?? newest;
+    return { activityId: newest.activityId, card: cardOf(current) };
+  }
+
+  private findMember(aadObjectId: string): { team: SandboxTeam; member: SandboxMember } | null {
+    for (const team of this.teams.values()) {
+      const member = team.members.find((m) => m.aadObjectId === aadObjectId);
+      if (member) return { team, member };
+    }
+    return null;
+  }
+
   /** A member presses an `Action.Execute` button on a card the bot sent to their 1:1 chat. */
   async memberInvoke(input: {
     teamsTeamId: string;
@@ -505,6 +574,8 @@ export class BotConnectorSandbox {
     return { status: response.status, body };
   }
 }
+
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 class ConnectorError extends Error {
   constructor(

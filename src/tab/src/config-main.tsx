@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { loadTheme } from './app/themes';
 import { ConfigPage, type ConfigHost } from './config/config-page';
 import { mayBeInTeams, TEAMS_HANDSHAKE_MS, toThemeName } from './host/tab-host';
 import { strings } from './strings';
@@ -45,4 +46,7 @@ async function configHost(): Promise<ConfigHost | null> {
 const container = document.getElementById('root');
 if (!container) throw new Error('config.html has no #root.');
 const root = createRoot(container);
-void configHost().then((host) => root.render(<ConfigPage host={host} />));
+void configHost().then(async (host) => {
+  if (host) await loadTheme(host.theme);
+  root.render(<ConfigPage host={host} />);
+});

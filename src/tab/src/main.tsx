@@ -1,9 +1,16 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App, initialTheme } from './app/app';
+import { readBootData, startTab } from './app/boot';
+import { loadTheme } from './app/themes';
 import { detectHost } from './host/tab-host';
 import './tab.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root.');
 const root = createRoot(container);
-void detectHost().then((host) => root.render(<App host={host} />));
+const boot = readBootData(document);
+void detectHost().then(async (host) => {
+  const start = startTab(host, boot); // the first API calls go out before the theme or React are ready
+  await loadTheme(initialTheme(host)); // at once for the light theme; the dark ones are a chunk of their own
+  root.render(<App host={host} start={start} />);
+});

@@ -68,6 +68,47 @@ describe('GET /api/teams/:teamId/charter', () => {
     const res = await as(ADELE).get(`/api/teams/${scope.teamId}/charter`).expect(404);
     expect(res.body.detail).toBe('This team has no charter yet.');
   });
+
+  it('says in the 404 who may write the first charter: the installer may, the others are told to ask them', async () => {
+    const scope = { tenantId: DEMO_TEAM.tenantId, teamId: '33333333-3333-4333-8333-333333333333' };
+    await t.addTeam(scope, [testMember(ADELE, 'Adele Vance'), testMember(DIEGO, 'Diego Siciliani')]);
+    const url = `/api/teams/${scope.teamId}/charter`;
+    const installer = await as(ADELE).get(url).expect(404);
+    expect(installer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(installer.body).toMatchObject({ status: 404, canCreate: true, askName: null });
+    const other = await as(DIEGO).get(url).expect(404);
+    expect(other.body).toMatchObject({
+      detail: 'This team has no charter yet.',
+      canCreate: false,
+      askName: 'Adele Vance',
+    });
+    // a team where the app is not installed says nothing about creating one
+    const notInstalled = await as(ADELE).get('/api/teams/00000000-0000-4000-8000-000000000000/charter');
+    expect(notInstalled.status).toBe(404);
+    expect(notInstalled.body).not.toHaveProperty('canCreate');
+  });
+
+  it('lets any member write the first charter when the installer is unknown or has left the team', async () => {
+    const unknown = { tenantId: DEMO_TEAM.tenantId, teamId: '44444444-4444-4444-8444-444444444444' };
+    await t.addTeam(unknown, [testMember(DIEGO, 'Diego Siciliani')]);
+    const installation = await t.deps.installs.getInstallation(unknown);
+    if (!installation) throw new Error('the team was just installed');
+    await t.deps.installs.saveInstallation({ ...installation, installedBy: null });
+    expect((await as(DIEGO).get(`/api/teams/${unknown.teamId}/charter`).expect(404)).body).toMatchObject({
+      canCreate: true,
+      askName: null,
+    });
+
+    const left = { tenantId: DEMO_TEAM.tenantId, teamId: '55555555-5555-4555-8555-555555555555' };
+    await t.addTeam(left, [testMember(ADELE, 'Adele Vance'), testMember(DIEGO, 'Diego Siciliani')]);
+    const url = `/api/teams/${left.teamId}/charter`;
+    expect((await as(DIEGO).get(url).expect(404)).body.canCreate).toBe(false);
+    await t.deps.installs.markMemberLeft(left, ADELE, new Date());
+    expect((await as(DIEGO).get(url).expect(404)).body).toMatchObject({ canCreate: true, askName: null });
+    const { content } = (await current()).body;
+    const draft = { ...content, editorIds: [DIEGO], review: null };
+    await as(DIEGO).put(url).set('If-None-Match', '*').send({ content: draft }).expect(200);
+  });
 });
 
 describe('PUT /api/teams/:teamId/charter', () => {
@@ -221,7 +262,8 @@ describe('PUT /api/teams/:teamId/charter', () => {
     const url = `/api/teams/${scope.teamId}/charter`;
     const { content } = (await current()).body;
     const draft = { ...content, editorIds: [ADELE], review: null };
-    await as(DIEGO).put(url).set('If-None-Match', '*').send({ content: draft }).expect(403);
+    const refused = await as(DIEGO).put(url).set('If-None-Match', '*').send({ content: draft }).expect(403);
+    expect(refused.body.detail).toMatch(/ask Adele Vance/);
     const res = await as(ADELE).put(url).set('If-None-Match', '*').send({ content: draft }).expect(200);
     expect(res.headers.etag).toBe('"1"');
     await as(ADELE).put(url).set('If-None-Match', '*').send({ content: draft }).expect(412);

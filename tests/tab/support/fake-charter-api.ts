@@ -74,6 +74,8 @@ export class FakeCharterApi {
   requests: Recorded[] = [];
   /** Answers the next PUT with this problem instead of saving. */
   nextPutProblem: { status: number; body: Record<string, unknown> } | null = null;
+  /** Who added the app to the team (and so writes the first charter). */
+  readonly installerId = ADELE;
 
   constructor(withCharter = true) {
     if (withCharter) this.commit(demoContent(), ADELE, 'Our first charter.');
@@ -119,7 +121,14 @@ export class FakeCharterApi {
       });
     if (path === `${base}/members`) return json(200, { members: MEMBERS });
     if (path === `${base}/charter` && method === 'GET') {
-      if (!head) return json(404, { title: 'Not found', detail: 'This team has no charter yet.' });
+      if (!head)
+        // like the server: the installer writes the first charter, the others are told whom to ask
+        return json(404, {
+          title: 'Not found',
+          detail: 'This team has no charter yet.',
+          canCreate: user === this.installerId,
+          askName: user === this.installerId ? null : 'Adele Vance',
+        });
       return json(200, this.view(head, user));
     }
     if (path === `${base}/charter` && method === 'PUT') {

@@ -2,13 +2,13 @@ import { Router, type Request } from 'express';
 import type { CharterDeps } from '../../../app/charters/charter-deps';
 import { diffCharterVersions } from '../../../app/charters/diff-charter-versions';
 import { exportCharter } from '../../../app/charters/export-charter';
-import { getCharter, type CharterView } from '../../../app/charters/get-charter';
+import { getCharter, NoCharterYetError, type CharterView } from '../../../app/charters/get-charter';
 import { getCharterVersion } from '../../../app/charters/get-charter-version';
 import { listCharterVersions } from '../../../app/charters/list-charter-versions';
 import { saveCharter } from '../../../app/charters/save-charter';
 import { ValidationError } from '../../../domain/errors';
 import { callerOf } from '../authenticate';
-import { httpProblem, sendProblem } from '../problem-details';
+import { httpProblem, problemFor, sendProblem } from '../problem-details';
 import { putCharterBodySchema } from '../schemas/charter-body-schema';
 import { zodProblems } from '../zod-problems';
 import { teamIdParam, versionNumber } from './params';
@@ -18,7 +18,15 @@ export function charterRoutes(deps: CharterDeps): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/', async (req, res) => {
-    const view = await getCharter(deps, callerOf(res), teamIdParam(req));
+    let view: CharterView;
+    try {
+      view = await getCharter(deps, callerOf(res), teamIdParam(req));
+    } catch (error) {
+      // 404 with who may write the first charter (RFC 9457 extension members), so the tab can say whom to ask.
+      if (!(error instanceof NoCharterYetError)) throw error;
+      const problem = { ...problemFor(error), ...error.firstCharter };
+      return sendProblem(res, problem);
+    }
     res.set('ETag', etag(view.version)).json(charterBody(view));
   });
 
@@ -83,7 +91,8 @@ function etag(version: number): string {
   return `"${version}"`;
 }
 
-function charterBody(view: CharterView) {
+/** The JSON of GET/PUT `/charter` (the tab's boot data in local mode uses it too). */
+export function charterBody(view: CharterView) {
   return {
     teamId: view.teamId,
     teamName: view.teamName,

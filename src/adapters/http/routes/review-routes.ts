@@ -10,8 +10,10 @@ import type { ReviewDeps } from '../../../app/reviews/review-deps';
 import { suggestReviewSlots } from '../../../app/reviews/suggest-review-slots';
 import { requireTeamMember } from '../../../app/teams/require-team-member';
 import { ValidationError } from '../../../domain/errors';
+import { CalendarError, describeCalendarFailure } from '../../../domain/review/calendar-error';
 import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../../domain/review/review-outcomes';
 import { callerOf } from '../authenticate';
+import { sendProblem } from '../problem-details';
 import { zodProblems } from '../zod-problems';
 import { teamIdParam } from './params';
 
@@ -59,8 +61,21 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
   router.post(`${base}/suggestions`, async (req, res) => {
     const body = suggestionsBody.safeParse(req.body ?? {});
     if (!body.success) throw new ValidationError(zodProblems(body.error));
-    const slots = await suggestReviewSlots(deps, callerOf(res), teamIdParam(req), body.data);
-    res.json({ slots });
+    try {
+      const slots = await suggestReviewSlots(deps, callerOf(res), teamIdParam(req), body.data);
+      res.json({ slots });
+    } catch (error) {
+      // The editor waits on this answer: say why the organizer's calendar failed, in words the team can act on.
+      if (!(error instanceof CalendarError)) throw error;
+      sendProblem(res, {
+        type: `https://teamcharter.dev/problems/calendar-${error.failure}`,
+        title: 'The organizer’s calendar could not be read',
+        status: error.retryable ? 503 : 502,
+        detail: error.retryable
+          ? 'Outlook did not answer in time; try again in a moment.'
+          : describeCalendarFailure(error.failure),
+      });
+    }
   });
 
   router.post(`${base}/outcomes`, async (req, res) => {

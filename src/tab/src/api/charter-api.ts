@@ -1,6 +1,7 @@
 import type {
   CharterDraft,
   CharterResponse,
+  CurrentCharter,
   LocalContext,
   Me,
   Problem,
@@ -47,10 +48,23 @@ export class CharterApi {
 
   /** The current charter, or null when the team has none yet. */
   async charter(teamId: string): Promise<CharterResponse | null> {
+    return (await this.current(teamId)).charter;
+  }
+
+  /** The current charter, or (a team without one) whether the caller may write the first one and whom to ask. */
+  async current(teamId: string): Promise<CurrentCharter> {
     try {
-      return await this.json<CharterResponse>('GET', `${team(teamId)}/charter`);
+      return {
+        charter: await this.json<CharterResponse>('GET', `${team(teamId)}/charter`),
+        firstCharter: null,
+      };
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
+      // Only the team's own "no charter yet" 404 says who may create it; any other 404 (not installed) is an error.
+      if (error instanceof ApiError && error.status === 404 && typeof error.problem.canCreate === 'boolean')
+        return {
+          charter: null,
+          firstCharter: { canCreate: error.problem.canCreate, askName: error.problem.askName ?? null },
+        };
       throw error;
     }
   }
@@ -79,6 +93,11 @@ export class CharterApi {
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `charter.${format}`;
     return { fileName, blob: await response.blob() };
+  }
+
+  /** For feature panels (check-ins, reviews): a JSON call to their own API paths, with the caller's headers. */
+  call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return this.json<T>(method, path, body);
   }
 
   /** Local mode only, unauthenticated: the demo team before a member is picked. */
@@ -135,6 +154,9 @@ async function problemOf(response: Response): Promise<Problem> {
       detail: body.detail ?? body.title ?? `HTTP ${response.status}`,
       ...(body.errors ? { errors: body.errors } : {}),
       ...(typeof body.currentVersion === 'number' ? { currentVersion: body.currentVersion } : {}),
+      ...(typeof body.canCreate === 'boolean'
+        ? { canCreate: body.canCreate, askName: body.askName ?? null }
+        : {}),
     };
   } catch {
     return { status: response.status, title: response.statusText, detail: `HTTP ${response.status}` };

@@ -53,14 +53,29 @@ export interface FieldProblem {
   message: string;
 }
 
-/** `application/problem+json`, with every field problem for a 400 and the head version for a 412. */
+/**
+ * `application/problem+json`, with every field problem for a 400, the head version for a 412, and who may write the
+ * first charter for the 404 of a team without one.
+ */
 export interface Problem {
   status: number;
   title: string;
   detail: string;
   errors?: FieldProblem[];
   currentVersion?: number;
+  canCreate?: boolean;
+  askName?: string | null;
 }
+
+/** For a team without a charter: whether the caller may write the first one, and whom to ask if not. */
+export interface FirstCharter {
+  canCreate: boolean;
+  askName: string | null;
+}
+
+/** The team's charter, or who may write the first one. */
+export type CurrentCharter =
+  { charter: CharterResponse; firstCharter: null } | { charter: null; firstCharter: FirstCharter };
 
 /** Local mode only: the demo team and its members, before anyone is picked. */
 export interface LocalContext {

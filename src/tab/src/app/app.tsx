@@ -4,27 +4,25 @@ import { CharterApi, type Fetch } from '../api/charter-api';
 import type { LocalContext } from '../api/types';
 import type { TabHost, ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
+import { initialMember, readStored, USER_KEY, type TabStart } from './boot';
 import { CharterTab, type View } from './charter-tab';
 import { LocalBanner } from './local-banner';
 import { TabLayout } from './tab-layout';
-import { THEMES } from './themes';
+import { loadedTheme, loadTheme } from './themes';
 
-const USER_KEY = 'teamCharter.localUser';
 const THEME_KEY = 'teamCharter.localTheme';
 
-function readStored(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
 function store(key: string, value: string): void {
   try {
     window.localStorage.setItem(key, value);
   } catch {
     // storage may be off (private mode, a sandboxed frame): the choice then lasts for this page only
   }
+}
+
+/** The theme the tab opens in: Teams's, or in the local sandbox `?theme=` or the one picked last time. */
+export function initialTheme(host: TabHost): ThemeName {
+  return host.kind === 'teams' ? host.theme : initialLocalTheme();
 }
 
 function initialLocalTheme(): ThemeName {
@@ -46,36 +44,43 @@ export interface AppProps {
   fetchFn?: Fetch;
   /** The clock, for tests. */
   now?: () => Date;
+  /** What main.tsx already has or has started fetching (see boot.ts); without it the tab fetches everything. */
+  start?: TabStart;
 }
 
 /** The tab: the host decides who is calling and which team; the charter views do the rest. */
-export function App({ host, fetchFn, now = () => new Date() }: AppProps) {
-  const [theme, setTheme] = useState<ThemeName>(host.kind === 'teams' ? host.theme : initialLocalTheme);
-  const [local, setLocal] = useState<LocalContext | null>(null);
+export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) {
+  const [theme, setTheme] = useState<ThemeName>(() => initialTheme(host));
+  // The theme on screen: a theme not loaded yet (main.tsx loads the first one before rendering) follows when it is.
+  const [shown, setShown] = useState(() => loadedTheme(theme) ?? loadedTheme('default'));
+  const [local, setLocal] = useState<LocalContext | null>(start?.local?.context ?? null);
   const [localError, setLocalError] = useState<string | null>(null);
-  const [userId, setUserId] = useState<string | null>(null);
+  const [userId, setUserId] = useState<string | null>(start?.local?.userId ?? null);
+  // The first data is for the first member shown only: a member picked later is fetched for.
+  const [preloaded, setPreloaded] = useState(start?.preloaded);
   const userRef = useRef<string | null>(null);
   userRef.current = userId;
+  const booted = start?.local !== undefined; // the context came with the page
 
   useEffect(() => {
     if (host.kind === 'teams') {
       host.onThemeChange(setTheme);
       return;
     }
+    if (booted) return;
     let live = true;
     CharterApi.localContext(fetchFn).then(
       (context) => {
         if (!live) return;
         setLocal(context);
-        const stored = readStored(USER_KEY);
-        setUserId(context.members.some((m) => m.id === stored) ? stored : (context.members[0]?.id ?? null));
+        setUserId(initialMember(context, readStored(USER_KEY)));
       },
       (e: unknown) => live && setLocalError(e instanceof Error ? e.message : strings.loadFailed),
     );
     return () => {
       live = false;
     };
-  }, [host, fetchFn]);
+  }, [host, fetchFn, booted]);
 
   const api = useMemo(
     () =>
@@ -93,6 +98,7 @@ export function App({ host, fetchFn, now = () => new Date() }: AppProps) {
 
   const changeUser = useCallback((id: string) => {
     store(USER_KEY, id);
+    setPreloaded(undefined);
     setUserId(id);
   }, []);
   const changeTheme = useCallback((t: ThemeName) => {
@@ -101,7 +107,15 @@ export function App({ host, fetchFn, now = () => new Date() }: AppProps) {
   }, []);
 
   useEffect(() => {
-    document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+    let live = true;
+    void loadTheme(theme).then((t) => {
+      if (!live) return;
+      setShown(t);
+      document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+    });
+    return () => {
+      live = false;
+    };
   }, [theme]);
 
   let body;
@@ -124,6 +138,7 @@ export function App({ host, fetchFn, now = () => new Date() }: AppProps) {
           key={userId}
           api={api}
           teamId={local.teamId}
+          preloaded={preloaded?.userId === userId ? preloaded.data : undefined}
           now={now}
           initialView={initialView()}
           onLoaded={noop}
@@ -149,6 +164,7 @@ export function App({ host, fetchFn, now = () => new Date() }: AppProps) {
       <CharterTab
         api={api}
         teamId={host.teamId}
+        preloaded={preloaded?.data}
         now={now}
         initialView={initialView()}
         onLoaded={host.loaded}
@@ -156,5 +172,5 @@ export function App({ host, fetchFn, now = () => new Date() }: AppProps) {
     );
   }
 
-  return <FluentProvider theme={THEMES[theme]}>{body}</FluentProvider>;
+  return <FluentProvider theme={shown}>{body}</FluentProvider>;
 }

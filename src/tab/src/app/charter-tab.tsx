@@ -10,11 +10,11 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CharterApi } from '../api/charter-api';
-import type { CharterResponse, Me, TeamMember } from '../api/types';
 import { CharterView } from '../charter/charter-view';
 import { ExportView } from '../export/export-view';
 import { browserTimeZone } from '../format';
 import { strings } from '../strings';
+import { loadTabData, type TabData } from './boot';
 import { UnsavedGuard } from './unsaved-guard';
 import { TabLayout } from './tab-layout';
 
@@ -31,10 +31,8 @@ const useStyles = makeStyles({
   empty: { display: 'grid', rowGap: tokens.spacingVerticalM, maxWidth: '560px', justifyItems: 'start' },
 });
 
-interface Loaded {
-  me: Me;
-  members: TeamMember[];
-  charter: CharterResponse | null;
+function isPromise<T>(value: T | Promise<T> | undefined): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
 
 export function CharterTab(props: {
@@ -45,10 +43,12 @@ export function CharterTab(props: {
   onLoaded: () => void;
   /** The view to open first (the configuration page's "Create our charter" opens the editor). */
   initialView?: View;
+  /** The first data when main.tsx already has it or has started fetching it (see boot.ts). */
+  preloaded?: TabData | Promise<TabData> | undefined;
 }) {
   const styles = useStyles();
-  const { api, teamId, onLoaded } = props;
-  const [data, setData] = useState<Loaded | null>(null);
+  const { api, teamId, onLoaded, preloaded } = props;
+  const [data, setData] = useState<TabData | null>(isPromise(preloaded) ? null : (preloaded ?? null));
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>(props.initialView ?? 'charter');
   const [dirty, setDirty] = useState(false);
@@ -56,11 +56,16 @@ export function CharterTab(props: {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    const first = attempt === 0 ? preloaded : undefined;
+    if (first && !isPromise(first)) {
+      onLoaded();
+      return;
+    }
     let live = true;
-    Promise.all([api.me(), api.members(teamId), api.charter(teamId)]).then(
-      ([me, members, charter]) => {
+    (first ?? loadTabData(api, teamId)).then(
+      (loaded) => {
         if (!live) return;
-        setData({ me, members, charter });
+        setData(loaded);
         onLoaded();
       },
       (e: unknown) => {
@@ -72,7 +77,7 @@ export function CharterTab(props: {
     return () => {
       live = false;
     };
-  }, [api, teamId, attempt, onLoaded]);
+  }, [api, teamId, attempt, onLoaded, preloaded]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -114,9 +119,10 @@ export function CharterTab(props: {
       </TabLayout>
     );
 
-  const { me, members, charter } = data;
+  const { me, members, charter, firstCharter } = data;
   const viewerZone = me.timeZone ?? browserTimeZone();
-  const canEdit = charter ? charter.canEdit : true; // a team without a charter: any member may write the first one
+  // A team without a charter: the server says whether this member may write the first one.
+  const canEdit = charter ? charter.canEdit : (firstCharter?.canCreate ?? false);
   const now = props.now();
 
   const nav = (
@@ -153,15 +159,24 @@ export function CharterTab(props: {
   } else if (view === 'export' && charter) {
     content = <ExportView api={api} teamId={teamId} />;
   } else if (!charter) {
+    const askName = firstCharter?.askName ?? null;
     content = (
       <section className={styles.empty} aria-labelledby="empty-title">
-        <Subtitle1 as="h1" id="empty-title">
-          {strings.noCharterTitle}
-        </Subtitle1>
-        <Body1>{strings.noCharterEditor}</Body1>
-        <Button appearance="primary" onClick={() => go('edit')}>
-          {strings.createCharter}
-        </Button>
+        {canEdit ? (
+          <>
+            <Subtitle1 as="h1" id="empty-title">
+              {strings.noCharterTitle}
+            </Subtitle1>
+            <Body1>{strings.noCharterEditor}</Body1>
+            <Button appearance="primary" onClick={() => go('edit')}>
+              {strings.createCharter}
+            </Button>
+          </>
+        ) : (
+          <Subtitle1 as="h1" id="empty-title">
+            {askName ? strings.noCharterAsk(askName) : strings.noCharterAskAnyone}
+          </Subtitle1>
+        )}
       </section>
     );
   } else {

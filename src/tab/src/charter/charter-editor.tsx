@@ -16,7 +16,7 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import {
   CHARTER_LIMITS,
   DECISION_RIGHTS,
@@ -41,6 +41,9 @@ import {
   toDraft,
   type EditorState,
 } from './editor-state';
+
+// Reads free/busy through the API only when an editor works on the review cadence: its own chunk.
+const SlotSuggestions = lazy(() => import('../reviews/slot-suggestions'));
 
 const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalXL, maxWidth: '880px' },
@@ -524,6 +527,17 @@ export function CharterEditor(props: CharterEditorProps) {
               zones={zones}
               now={now}
             />
+            <Suspense fallback={null}>
+              <SlotSuggestions
+                key={`${state.review.organizerId}|${state.review.cadence.durationMinutes}`}
+                api={api}
+                teamId={teamId}
+                cadence={state.review.cadence}
+                organizerId={state.review.organizerId}
+                viewerZone={viewerZone}
+                onChange={(cadence) => patchReview({ cadence })}
+              />
+            </Suspense>
             <Field label={strings.organizerLabel} {...field('review.organizerId')}>
               <Select
                 value={state.review.organizerId}

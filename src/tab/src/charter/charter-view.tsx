@@ -9,12 +9,17 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { CharterResponse, TeamMember } from '../api/types';
-import { panels, type PanelProps } from '../app/panels';
+import type { PanelProps } from '../app/panels';
 import { formatDateTime, formatList } from '../format';
 import { strings } from '../strings';
-import { describeCadence, safeNextOccurrences } from './cadence-text';
-import { OccurrenceList } from './occurrence-list';
+
+// The schedule and the panels: a chunk of their own, fetched from the start (this module is in the first bundle) and
+// rendered once the purpose and clauses are painted.
+const later = import('./charter-later');
+const CharterSchedule = lazy(() => later.then((m) => ({ default: m.CharterSchedule })));
+const CharterPanels = lazy(() => later.then((m) => ({ default: m.CharterPanels })));
 
 const useStyles = makeStyles({
   page: {
@@ -25,7 +30,6 @@ const useStyles = makeStyles({
     '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   main: { display: 'grid', rowGap: tokens.spacingVerticalXL, alignContent: 'start' },
-  aside: { display: 'grid', rowGap: tokens.spacingVerticalL, alignContent: 'start' },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalL },
   headerText: { flexGrow: 1 },
   section: { display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -67,16 +71,34 @@ export interface CharterViewProps {
   panelProps: PanelProps;
 }
 
+/**
+ * False for the first render, true once the browser has painted it: the charter shows its purpose and clauses first,
+ * then the schedule (next occurrences in two zones, lists formatted with Intl, whose first use loads locale data) and
+ * the panels.
+ */
+function usePaintedOnce(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The frame's callback runs just before it paints; a task queued from there runs after.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
 /** The charter as the team reads it. All user text is rendered as text, never as HTML. */
 export function CharterView({ charter, members, viewerZone, now, onEdit, panelProps }: CharterViewProps) {
   const styles = useStyles();
+  const painted = usePaintedOnce();
   const c = charter.content;
   const nameOf = (id: string): string => members.find((m) => m.id === id)?.name ?? id;
-  const editors = formatList(c.editorIds.map(nameOf));
-  const nextRound = c.checkIns ? safeNextOccurrences(c.checkIns.cadence, now, 1) : null;
-  const nextReview = c.review ? safeNextOccurrences(c.review.cadence, now, 1) : null;
-  const CheckIns = panels.checkIns;
-  const Reviews = panels.reviews;
+  const editors = onEdit && !painted ? null : formatList(c.editorIds.map(nameOf));
 
   return (
     <div className={styles.page}>
@@ -94,7 +116,7 @@ export function CharterView({ charter, members, viewerZone, now, onEdit, panelPr
               {strings.editCharter}
             </Button>
           ) : (
-            <Caption1 className={styles.secondary}>{strings.readOnlyHint(editors)}</Caption1>
+            <Caption1 className={styles.secondary}>{strings.readOnlyHint(editors ?? '')}</Caption1>
           )}
         </header>
 
@@ -168,77 +190,23 @@ export function CharterView({ charter, members, viewerZone, now, onEdit, panelPr
           )}
         </section>
 
-        <section className={styles.section} aria-labelledby="sec-checkins">
-          <Subtitle1 as="h2" id="sec-checkins">
-            {strings.checkIns}
-          </Subtitle1>
-          {c.checkIns ? (
-            <>
-              <Body1>{describeCadence(c.checkIns.cadence)}</Body1>
-              <Text as="h3" weight="semibold" className={styles.h3}>
-                {strings.nextRound}
-              </Text>
-              {nextRound && nextRound.length > 0 ? (
-                <OccurrenceList
-                  occurrences={nextRound}
-                  viewerZone={viewerZone}
-                  teamZone={c.checkIns.cadence.timeZone}
-                  label={strings.nextRound}
-                />
-              ) : (
-                <Body1>{strings.noNextOccurrence}</Body1>
-              )}
-              <Body1>{strings.anonymityMinimum(c.checkIns.anonymityMinimum)}</Body1>
-              {c.checkIns.quietHours ? (
-                <Body1>{strings.quietHours(c.checkIns.quietHours.start, c.checkIns.quietHours.end)}</Body1>
-              ) : null}
-              <Body1>{strings.namedAnswers[c.checkIns.namedAnswersVisibleTo]}</Body1>
-            </>
-          ) : (
-            <Body1 className={styles.secondary}>{strings.checkInsOff}</Body1>
-          )}
-        </section>
-
-        <section className={styles.section} aria-labelledby="sec-review">
-          <Subtitle1 as="h2" id="sec-review">
-            {strings.reviews}
-          </Subtitle1>
-          {c.review ? (
-            <>
-              <Body1>{describeCadence(c.review.cadence)}</Body1>
-              <Caption1 className={styles.secondary}>
-                {strings.organizer(nameOf(c.review.organizerId))}
-              </Caption1>
-              <Text as="h3" weight="semibold" className={styles.h3}>
-                {strings.nextReview}
-              </Text>
-              {nextReview && nextReview.length > 0 ? (
-                <OccurrenceList
-                  occurrences={nextReview}
-                  viewerZone={viewerZone}
-                  teamZone={c.review.cadence.timeZone}
-                  label={strings.nextReview}
-                />
-              ) : (
-                <Body1>{strings.noNextOccurrence}</Body1>
-              )}
-            </>
-          ) : (
-            <Body1 className={styles.secondary}>{strings.reviewsOff}</Body1>
-          )}
-        </section>
-
-        <section className={styles.section} aria-labelledby="sec-editors">
-          <Subtitle1 as="h2" id="sec-editors">
-            {strings.editors}
-          </Subtitle1>
-          <Body1>{editors}</Body1>
-        </section>
+        {painted ? (
+          <Suspense fallback={null}>
+            <CharterSchedule
+              charter={charter}
+              members={members}
+              viewerZone={viewerZone}
+              now={now}
+              editors={editors ?? ''}
+            />
+          </Suspense>
+        ) : null}
       </div>
-      <aside className={styles.aside}>
-        <CheckIns {...panelProps} />
-        <Reviews {...panelProps} />
-      </aside>
+      {painted ? (
+        <Suspense fallback={null}>
+          <CharterPanels {...panelProps} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

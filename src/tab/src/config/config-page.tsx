@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { THEMES } from '../app/themes';
+import { loadedTheme } from '../app/themes';
 import type { ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
 
@@ -55,7 +55,7 @@ export function ConfigPage({ host }: { host: ConfigHost | null }) {
   }, [host]);
 
   return (
-    <FluentProvider theme={THEMES[host?.theme ?? 'default']}>
+    <FluentProvider theme={loadedTheme(host?.theme ?? 'default') ?? loadedTheme('default')}>
       <main className={styles.root}>
         <Title2 as="h1">{strings.configTitle}</Title2>
         {host ? (

@@ -1,0 +1,261 @@
+/**
+ * Invoke latency of a check-in card submit: 100 members press "Submit" on their card at the same moment
+ * (`adaptiveCard/action` invokes through /api/messages, posted by the Bot Connector sandbox playing the members), wave
+ * after wave, against the real bot (botbuilder CloudAdapter + TeamCharterBot: validate, upsert the answer on PGlite,
+ * render the thank-you card) and, interleaved in the same run, against a bare botbuilder handler that returns a static
+ * card. Prints p50/p99 of both and the ratio (target: p99 ≤ 2× the bare handler's). Runs on PGlite (local mode's
+ * store) and, when TEST_DATABASE_URL is set, again on PostgreSQL (production's) in a database of its own.
+ *
+ *   npx tsx bench/checkin-invoke.ts [members] [waves]
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  ActivityHandler,
+  CardFactory,
+  CloudAdapter,
+  type AdaptiveCardInvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import express, { type Express } from 'express';
+import { Client } from 'pg';
+import pino from 'pino';
+import type { CheckInDeps } from '../src/app/checkins/checkin-deps';
+import { openCheckInRound } from '../src/app/checkins/open-check-in-round';
+import type { Database } from '../src/adapters/storage/database';
+import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
+import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
+import { openDatabase } from '../src/adapters/storage/open-database';
+import { PostgresCharterStore } from '../src/adapters/storage/postgres-charter-store';
+import { PostgresCheckInStore } from '../src/adapters/storage/postgres-checkin-store';
+import { PostgresInstallStore } from '../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../src/adapters/storage/postgres-job-queue';
+import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
+
+const STATIC_CARD = CardFactory.adaptiveCard({
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: 'Thank you — your check-in is in.', wrap: true }],
+});
+
+/** The baseline: botbuilder's own invoke plumbing and nothing else. */
+class StaticCardBot extends ActivityHandler {
+  protected override async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: STATIC_CARD.content };
+  }
+}
+
+async function serve(mount: (app: Express) => void): Promise<{ url: string; server: Server }> {
+  const app = express();
+  mount(app);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/api/messages`, server };
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+async function measure(driver: string, db: Database, size: number, waves: number): Promise<void> {
+  const sandbox = new BotConnectorSandbox({ enforceLimits: false });
+  const connector = await sandbox.listen();
+  const tenantId = randomUUID();
+  const scope = { tenantId, teamId: randomUUID() };
+  const teamsTeamId = '19:bench-invoke@thread.tacv2';
+  const members = Array.from({ length: size }, (_, i) => ({
+    id: `29:invoke-${i}`,
+    aadObjectId: randomUUID(),
+    name: `Member ${i}`,
+  }));
+  sandbox.addTeam({ tenantId, teamsTeamId, aadGroupId: scope.teamId, name: 'Bench', members });
+
+  const opensAt = new Date('2026-01-05T09:00:00Z');
+  const clock = { now: () => new Date(opensAt.getTime() + 60_000) };
+  const log = pino({ level: 'silent' });
+  const auth = botAuthentication(null);
+  const messenger = new BotConnectorMessenger({ auth, botAppId: '' });
+  const deps: CheckInDeps = {
+    checkins: new PostgresCheckInStore(db),
+    installs: new PostgresInstallStore(db),
+    charters: new PostgresCharterStore(db),
+    jobs: new PostgresJobQueue(db),
+    messenger,
+    directory: messenger,
+    clock,
+    ids: { next: () => randomUUID() },
+    log,
+    tabUrl: 'http://localhost:3978',
+    uninstallGraceMs: 0,
+  };
+  await deps.installs.saveInstallation({
+    ...scope,
+    teamsTeamId,
+    teamName: 'Bench',
+    serviceUrl: connector.url,
+    channelConversationId: teamsTeamId,
+    installedBy: null,
+    installedAt: opensAt,
+    uninstalledAt: null,
+  });
+  await deps.installs.upsertMembers(
+    scope,
+    members.map((m) => ({
+      aadObjectId: m.aadObjectId,
+      teamsUserId: m.id,
+      name: m.name,
+      email: null,
+      timeZone: null,
+    })),
+  );
+  const [o1, o2, b1] = [randomUUID(), randomUUID(), randomUUID()];
+  await deps.charters.saveVersion(scope, {
+    expectedVersion: 0,
+    content: {
+      purpose: 'Bench',
+      nonNegotiables: [{ id: randomUUID(), text: 'Be kind.' }],
+      outcomes: [
+        { id: o1, title: 'Fast submits' },
+        { id: o2, title: 'No lost answers' },
+      ],
+      boundaries: [{ id: b1, area: 'Tools', right: 'team_decides' }],
+      checkIns: {
+        cadence: {
+          pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+          startTime: '10:00',
+          durationMinutes: 15,
+          timeZone: 'Europe/Berlin',
+          startDate: '2026-01-01',
+          endDate: null,
+        },
+        anonymityMinimum: 3,
+        quietHours: null,
+        namedAnswersVisibleTo: 'team',
+      },
+      review: null,
+      timeZone: 'Europe/Berlin',
+      editorIds: [],
+    },
+    author: { id: 'bench', name: 'Bench' },
+    why: null,
+    summary: 'Bench',
+    at: opensAt,
+  });
+  const round = await openCheckInRound(deps, scope, opensAt);
+  if (!round) throw new Error('The round did not open.');
+
+  const ours = await serve(botMount(auth, deps, log));
+  const bareAdapter = new CloudAdapter(auth);
+  const bareBot = new StaticCardBot();
+  const bare = await serve((app) =>
+    app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+      await bareAdapter.process(req, res, (context: TurnContext) => bareBot.run(context));
+    }),
+  );
+
+  const ids = { roundId: round.id, teamId: scope.teamId, tenantId };
+  let failures = 0;
+  const wave = async (endpoint: string, n: number): Promise<number[]> => {
+    sandbox.botEndpoint = endpoint;
+    return Promise.all(
+      members.map(async (m, i) => {
+        const started = performance.now();
+        const result = await sandbox.memberInvoke({
+          teamsTeamId,
+          aadObjectId: m.aadObjectId,
+          verb: 'checkin.submit',
+          data: {
+            ...ids,
+            [`progress_${o1}`]: String(1 + ((i + n) % 5)),
+            [`progress_${o2}`]: String(1 + (i % 5)),
+            boundary: b1,
+            boundaryEffect: i % 2 ? 'helped' : 'hindered',
+            support: i % 3 ? '' : `Pairing on the release, wave ${n}`,
+            share: i % 4 ? 'false' : 'true',
+          },
+        });
+        const elapsed = performance.now() - started;
+        const body = result.body as { statusCode?: number } | null;
+        if (result.status !== 200 || body?.statusCode !== 200) failures += 1;
+        return elapsed;
+      }),
+    );
+  };
+
+  // Warm-up (JIT, connection pools, first answers inserted), then interleaved measured waves.
+  for (let n = 0; n < 3; n++) {
+    await wave(bare.url, n);
+    await wave(ours.url, n);
+  }
+  failures = 0;
+  const oursMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let n = 0; n < waves; n++) {
+    bareMs.push(...(await wave(bare.url, n)));
+    oursMs.push(...(await wave(ours.url, n)));
+  }
+  oursMs.sort((a, b) => a - b);
+  bareMs.sort((a, b) => a - b);
+  const stored = await deps.checkins.listResponses(scope, round.id);
+
+  const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(40)} ${value}\n`);
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  process.stdout.write(`-- ${driver}\n`);
+  line('concurrent members × waves', `${size} × ${waves} (${oursMs.length} submits each)`);
+  line(
+    'bare botbuilder static card p50 / p99',
+    `${ms(percentile(bareMs, 50))} / ${ms(percentile(bareMs, 99))}`,
+  );
+  line('check-in submit p50 / p99', `${ms(percentile(oursMs, 50))} / ${ms(percentile(oursMs, 99))}`);
+  line('ratio p50', `${(percentile(oursMs, 50) / percentile(bareMs, 50)).toFixed(2)}×`);
+  line('ratio p99', `${(percentile(oursMs, 99) / percentile(bareMs, 99)).toFixed(2)}× (target ≤ 2×)`);
+  line('failed submits / answers stored', `${failures} / ${stored.length} of ${size}`);
+
+  for (const s of [ours.server, bare.server]) {
+    s.closeAllConnections();
+    s.close();
+  }
+  await connector.close();
+}
+
+async function main(): Promise<void> {
+  const size = Number(process.argv[2] ?? 100);
+  const waves = Number(process.argv[3] ?? 10);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-invoke-'));
+  const pglite = await openDatabase({ dataDir: path.join(dir, 'db') });
+  await measure('PGlite (local mode)', pglite, size, waves);
+  await pglite.close();
+  await rm(dir, { recursive: true, force: true });
+
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    process.stdout.write('-- PostgreSQL: left out (set TEST_DATABASE_URL to include it)\n');
+    return;
+  }
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  const name = `bench_invoke_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const pg = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
+    await measure('PostgreSQL (production)', pg, size, waves);
+    await pg.close();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,174 @@
+/**
+ * The check-in results beside the charter (issue 4): the current round's state, the trend across rounds (a chart,
+ * loaded on demand so the tab's first bundle stays small, and the same numbers as a table), and in the local sandbox a
+ * "play a member" panel (also loaded on demand) to answer the real check-in card in the browser.
+ * Nothing is shown about a round below the charter's anonymity minimum but how many answered.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { PanelProps } from '../app/panels';
+import { formatDateTime } from '../format';
+import { strings } from '../strings';
+import { loadRounds, playableMembers, type CheckInRoundView, type PlayableMember } from './checkins-api';
+
+const TrendChart = lazy(() => import('./trend-chart'));
+const PlayMember = lazy(() => import('./play-member'));
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  secondary: { color: tokens.colorNeutralForeground2 },
+  table: { tableLayout: 'auto' },
+});
+
+function dateOf(iso: string, zone: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: zone }).format(new Date(iso));
+}
+
+function progressText(round: CheckInRoundView): string {
+  const a = round.aggregate;
+  if (!a.shown) return strings.ciNotShown;
+  return a.outcomes.map((o) => (o.average === null ? '–' : o.average.toFixed(1))).join(' · ');
+}
+
+export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) {
+  const styles = useStyles();
+  const [rounds, setRounds] = useState<CheckInRoundView[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [players, setPlayers] = useState<PlayableMember[] | null>(null);
+  const enabled = charter.content.checkIns !== null;
+
+  const reload = useCallback(
+    () =>
+      loadRounds(api, teamId).then(
+        (r) => {
+          setRounds(r);
+          setFailed(false);
+        },
+        () => setFailed(true),
+      ),
+    [api, teamId],
+  );
+  useEffect(() => {
+    if (enabled) void reload();
+  }, [enabled, reload]);
+  useEffect(() => {
+    let live = true;
+    // Only the local sandbox answers this; in Teams there is nobody to play.
+    playableMembers(api).then(
+      (m) => live && setPlayers(m),
+      () => live && setPlayers(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const current = rounds?.find((r) => r.state === 'open') ?? null;
+  const oldestFirst = rounds ? [...rounds].reverse() : [];
+  const outcomeTitles = rounds?.find((r) => r.aggregate.shown)?.aggregate.outcomes.map((o) => o.title) ?? [];
+
+  return (
+    <Card appearance="subtle" aria-labelledby="panel-checkins">
+      <CardHeader
+        header={
+          <Subtitle2 as="h2" id="panel-checkins">
+            {strings.ciTitle}
+          </Subtitle2>
+        }
+      />
+      {!enabled ? (
+        <Body1>{strings.ciOff}</Body1>
+      ) : failed ? (
+        <div className={styles.section}>
+          <Body1 role="alert">{strings.ciFailed}</Body1>
+          <Button onClick={() => void reload()}>{strings.ciRetry}</Button>
+        </div>
+      ) : rounds === null ? (
+        <Spinner size="tiny" label={strings.loading} />
+      ) : (
+        <div className={styles.body}>
+          <section className={styles.section} aria-labelledby="checkins-current">
+            <Subtitle2 as="h3" id="checkins-current">
+              {strings.ciCurrent}
+            </Subtitle2>
+            {current ? (
+              <div data-testid="checkins-current">
+                <Body1 block>
+                  {strings.ciAnswered(current.aggregate.responses, current.aggregate.asked)}
+                </Body1>
+                <Caption1 block className={styles.secondary}>
+                  {strings.ciOpenUntil(formatDateTime(current.closesAt, viewerZone))}{' '}
+                  {current.aggregate.shown ? '' : strings.ciHidden(current.aggregate.anonymityMinimum)}
+                </Caption1>
+              </div>
+            ) : (
+              <Body1>{strings.ciNoOpenRound}</Body1>
+            )}
+          </section>
+
+          {rounds.length === 0 ? (
+            <Body1>{strings.ciEmpty}</Body1>
+          ) : (
+            <section className={styles.section} aria-labelledby="checkins-trend">
+              <Subtitle2 as="h3" id="checkins-trend">
+                {strings.ciTrend}
+              </Subtitle2>
+              <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+                <TrendChart rounds={oldestFirst} viewerZone={viewerZone} />
+              </Suspense>
+              <Table size="small" aria-label={strings.ciTrendTable} className={styles.table}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{strings.ciColRound}</TableHeaderCell>
+                    <TableHeaderCell>{strings.ciColAnswered}</TableHeaderCell>
+                    <TableHeaderCell>{strings.ciColProgressPerOutcome}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {rounds.map((r) => (
+                    <TableRow key={r.id}>
+                      <TableCell>
+                        {dateOf(r.opensAt, viewerZone)}
+                        {r.state === 'open' ? ` (${strings.ciOpen})` : ''}
+                      </TableCell>
+                      <TableCell>
+                        {r.aggregate.responses}/{r.aggregate.asked}
+                      </TableCell>
+                      <TableCell>{progressText(r)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              {outcomeTitles.length > 0 ? (
+                <Caption1 className={styles.secondary}>{strings.ciOutcomeOrder(outcomeTitles)}</Caption1>
+              ) : null}
+            </section>
+          )}
+
+          {players && players.length > 0 ? (
+            <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+              <PlayMember api={api} members={players} onAnswered={() => void reload()} />
+            </Suspense>
+          ) : null}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+// The fan-out on a PostgreSQL server (TEST_DATABASE_URL; jest.config.js leaves this file out without it, and
+// globalSetup says so): the real app SIGKILLed mid fan-out and restarted, and two app instances sharing one database
+// delivering each card exactly once. The file works in a database of its own, dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { Database } from '../../../src/adapters/storage/database';
+import { openDatabase } from '../../../src/adapters/storage/open-database';
+import { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
+import { killMidFanOut } from './support/fan-out-crash';
+import {
+  cardsByMember,
+  killStrayApps,
+  deliveriesSent,
+  openDueRound,
+  seedFanOutTeam,
+  startAppProcess,
+  waitFor,
+} from './support/fan-out-fixture';
+
+const serverUrl = process.env.TEST_DATABASE_URL ?? '';
+const name = `team_charter_fanout_${process.pid}_${randomBytes(4).toString('hex')}`;
+const storage = { databaseUrl: '', dataDir: path.join(os.tmpdir(), 'unused-with-postgres') };
+let admin: Client;
+let sandbox: BotConnectorSandbox;
+let connector: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  storage.databaseUrl = url.toString();
+  await (await openDatabase(storage)).close();
+  sandbox = new BotConnectorSandbox();
+  connector = await sandbox.listen();
+});
+afterAll(async () => {
+  await killStrayApps();
+  await connector.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+});
+
+it('loses no card and duplicates at most those in flight when the app is killed mid fan-out (PostgreSQL)', async () => {
+  await killMidFanOut({ sandbox, storage, open: () => openDatabase(storage) });
+}, 120_000);
+
+it('delivers each card exactly once with two app instances on one PostgreSQL database', async () => {
+  const db: Database = await openDatabase(storage);
+  try {
+    const team = await seedFanOutTeam(db, sandbox, 200);
+    // Both instances are up (one after the other: each seeds the local demo team) before the round opens.
+    const a = await startAppProcess(storage);
+    const b = await startAppProcess(storage);
+    const roundId = await openDueRound(db, team.scope, team.cadence);
+    await waitFor(
+      'every member to have a card',
+      () => cardsByMember(sandbox, team).size === team.members.length,
+      60_000,
+    );
+    await Promise.all([a.stop(), b.stop()]);
+
+    const cards = cardsByMember(sandbox, team);
+    expect([...cards.values()].filter((n) => n !== 1)).toEqual([]);
+    expect((await deliveriesSent(db, team.scope, roundId)).size).toBe(200);
+    // Both instances took part: the jobs record which process ran them.
+    const byProcess = await db.query(
+      `SELECT split_part(locked_by, ':', 2) AS pid, count(*)::int AS n FROM jobs
+        WHERE tenant_id = $1 AND team_id = $2 AND kind = 'checkins.deliver' AND state = 'done'
+        GROUP BY 1`,
+      [team.scope.tenantId, team.scope.teamId],
+    );
+    const rows = byProcess.rows as { pid: string; n: number }[];
+    expect(rows.map((r) => Number(r.pid)).sort()).toEqual([a.pid, b.pid].sort());
+    expect(rows.reduce((sum, r) => sum + r.n, 0)).toBe(200);
+  } finally {
+    await db.close();
+  }
+}, 120_000);

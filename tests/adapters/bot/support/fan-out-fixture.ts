@@ -1,0 +1,251 @@
+/**
+ * A check-in round whose cards are due now, for a team of `size` members at a Bot Connector sandbox running as its own
+ * server, written straight into a database the app processes then share; and the app as a child process
+ * (support/app-process.ts) that can be killed with SIGKILL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pino from 'pino';
+import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
+import { openCheckInRound } from '../../../../src/app/checkins/open-check-in-round';
+import type { TeamScope } from '../../../../src/app/ports';
+import type { Cadence } from '../../../../src/domain/cadence/cadence';
+import { nextOccurrences } from '../../../../src/domain/cadence/next-occurrences';
+import type { Database } from '../../../../src/adapters/storage/database';
+import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
+import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
+import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
+import type { BotConnectorSandbox } from '../../../../src/sandbox/bot-connector/bot-connector-sandbox';
+import { sandboxTeam } from './bot-harness';
+
+export interface FanOutTeam {
+  scope: TeamScope;
+  /** Each member and their 1:1 conversation id in the sandbox. */
+  members: { aadObjectId: string; conversationId: string }[];
+}
+
+function storeDeps(db: Database): CheckInDeps {
+  const unused = (): Promise<never> => Promise.reject(new Error('Not used when seeding.'));
+  return {
+    checkins: new PostgresCheckInStore(db),
+    installs: new PostgresInstallStore(db),
+    charters: new PostgresCharterStore(db),
+    jobs: new PostgresJobQueue(db),
+    messenger: { createPersonalConversation: unused, sendCard: unused, sendText: unused, updateCard: unused },
+    directory: { listTeamMembers: unused },
+    clock: { now: () => new Date() },
+    ids: { next: () => randomUUID() },
+    log: pino({ level: 'silent' }),
+    tabUrl: 'http://localhost:3978',
+    uninstallGraceMs: 0,
+  };
+}
+
+/** Installs a team of `size` at the sandbox (stored as the install flow stores it) with a daily check-in charter. */
+export async function seedFanOutTeam(
+  db: Database,
+  sandbox: BotConnectorSandbox,
+  size: number,
+): Promise<FanOutTeam & { cadence: Cadence }> {
+  const team = sandboxTeam(size);
+  sandbox.addTeam(team);
+  const deps = storeDeps(db);
+  const now = new Date();
+  // Daily at the last full UTC hour: the round that opened then is open now, its nudge and close are hours away.
+  const hour = (now.getUTCHours() + 23) % 24;
+  const cadence: Cadence = {
+    pattern: {
+      kind: 'weekly',
+      interval: 1,
+      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    },
+    startTime: `${String(hour).padStart(2, '0')}:00`,
+    durationMinutes: 15,
+    timeZone: 'UTC',
+    startDate: '2026-01-01',
+    endDate: null,
+  };
+  await deps.installs.saveInstallation({
+    ...team.scope,
+    teamsTeamId: team.teamsTeamId,
+    teamName: team.name,
+    serviceUrl: sandbox.serviceUrl,
+    channelConversationId: team.teamsTeamId,
+    installedBy: null,
+    installedAt: now,
+    uninstalledAt: null,
+  });
+  await deps.installs.upsertMembers(
+    team.scope,
+    team.members.map((m) => ({
+      aadObjectId: m.aadObjectId,
+      teamsUserId: m.id,
+      name: m.name,
+      email: null,
+      timeZone: null,
+    })),
+  );
+  await deps.charters.saveVersion(team.scope, {
+    expectedVersion: 0,
+    content: {
+      purpose: 'Every member gets their card once.',
+      nonNegotiables: [{ id: randomUUID(), text: 'No card lost.' }],
+      outcomes: [{ id: randomUUID(), title: 'Crash-proof fan-out' }],
+      boundaries: [],
+      checkIns: { cadence, anonymityMinimum: 3, quietHours: null, namedAnswersVisibleTo: 'team' },
+      review: null,
+      timeZone: 'UTC',
+      editorIds: [],
+    },
+    author: { id: 'test', name: 'Test' },
+    why: null,
+    summary: 'Charter created',
+    at: now,
+  });
+  return {
+    scope: team.scope,
+    cadence,
+    members: team.members.map((m) => ({
+      aadObjectId: m.aadObjectId,
+      conversationId: sandbox.personalConversationId(m.id),
+    })),
+  };
+}
+
+/** Opens the round that opened at the cadence's last occurrence: one delivery job per member, due now. */
+export async function openDueRound(db: Database, scope: TeamScope, cadence: Cadence): Promise<string> {
+  const now = new Date();
+  const [opensAt] = nextOccurrences(cadence, new Date(now.getTime() - 86_400_000), 1);
+  if (!opensAt || opensAt.start > now) throw new Error('No occurrence in the last day.');
+  const round = await openCheckInRound(storeDeps(db), scope, opensAt.start);
+  if (!round) throw new Error('The round did not open.');
+  return round.id;
+}
+
+export async function deliveriesSent(db: Database, scope: TeamScope, roundId: string): Promise<Set<string>> {
+  const deliveries = await new PostgresCheckInStore(db).listDeliveries(scope, roundId);
+  return new Set(deliveries.filter((d) => d.state === 'sent').map((d) => d.aadObjectId));
+}
+
+/** Cards the sandbox accepted for the team's members, by member (aadObjectId). */
+export function cardsByMember(sandbox: BotConnectorSandbox, team: FanOutTeam): Map<string, number> {
+  const byConversation = new Map(team.members.map((m) => [m.conversationId, m.aadObjectId]));
+  const cards = new Map<string, number>();
+  for (const a of sandbox.activities) {
+    const member = byConversation.get(a.conversationId);
+    if (member && a.operation === 'send' && a.activity.attachments)
+      cards.set(member, (cards.get(member) ?? 0) + 1);
+  }
+  return cards;
+}
+
+export function totalCards(sandbox: BotConnectorSandbox, team: FanOutTeam): number {
+  return [...cardsByMember(sandbox, team).values()].reduce((a, b) => a + b, 0);
+}
+
+export async function deliveryJobStates(db: Database, scope: TeamScope): Promise<Record<string, number>> {
+  const result = await db.query(
+    `SELECT state, count(*)::int AS n FROM jobs
+      WHERE tenant_id = $1 AND team_id = $2 AND kind = 'checkins.deliver' GROUP BY state`,
+    [scope.tenantId, scope.teamId],
+  );
+  return Object.fromEntries((result.rows as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+}
+
+export async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface AppProcess {
+  pid: number;
+  url: string;
+  /** SIGKILL: no clean-up of any kind. */
+  kill(): Promise<void>;
+  /** SIGTERM: the app finishes its current job passes and closes. */
+  stop(): Promise<void>;
+}
+
+export const TEST_JOB_LEASE_MS = 10_000;
+
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every app process a test started and did not stop (a failed or timed-out test); for afterAll. */
+export async function killStrayApps(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          if (!child.kill('SIGKILL')) resolve();
+        }),
+    ),
+  );
+  running.clear();
+}
+
+/** Starts the real app (local mode) as a child process on `storage` and waits until it listens. */
+export async function startAppProcess(storage: {
+  databaseUrl?: string | null;
+  dataDir: string;
+}): Promise<AppProcess> {
+  const script = path.join(__dirname, 'app-process.ts');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: path.join(__dirname, '../../../..'),
+    env: {
+      ...process.env,
+      PORT: String(await freePort()),
+      DATA_DIR: storage.dataDir,
+      DATABASE_URL: storage.databaseUrl ?? '',
+      LOG_LEVEL: 'error',
+      TEST_JOB_LEASE_MS: String(TEST_JOB_LEASE_MS),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /ready (\S+)/.exec(out);
+      if (ready?.[1]) resolve(ready[1]);
+    });
+    void exited.then((code) => reject(new Error(`The app exited (${code}) before it was ready:\n${stderr}`)));
+    setTimeout(() => reject(new Error(`The app was not ready within 90 s:\n${stderr}`)), 90_000).unref();
+  });
+  return {
+    pid: child.pid ?? 0,
+    url,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) throw new Error(`The app stopped with ${code}:\n${stderr}`);
+    },
+  };
+}

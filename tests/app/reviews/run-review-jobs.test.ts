@@ -1,0 +1,167 @@
+/**
+ * The review worker's pass: due review jobs of many teams run at once, so their Graph calls travel together in
+ * `$batch` requests (real graph-client against the sandbox), never more than 4 in flight per mailbox; jobs of one
+ * team still run one after the other, in order.
+ */
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
+import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
+import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
+import type { JobRunnerDeps } from '../../../src/app/jobs/run-due-jobs';
+import type { TeamScope } from '../../../src/app/ports';
+import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
+import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
+import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
+import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
+import type { CharterContent } from '../../../src/domain/charter/charter';
+import { openTestDatabase } from '../../support/test-database';
+import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+
+const TENANT = '5f0c7a1e-3b2d-4c5e-8f9a-0b1c2d3e4f50';
+const TEAMS = 12;
+const ORGANIZERS = 2; // six teams per mailbox: more than the 4 a mailbox may have in flight
+
+describe('the review worker runs many teams’ jobs at once', () => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let graph: GraphHarness;
+  let deps: ReviewDeps;
+  let runner: JobRunnerDeps;
+  const scopes: TeamScope[] = [];
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    graph = await startGraphHarness({ latencyMs: 20 }, { batchWindowMs: 10 });
+    const installs = new PostgresInstallStore(db);
+    const charters = new PostgresCharterStore(db);
+    deps = {
+      charters,
+      installs,
+      jobs: new PostgresJobQueue(db),
+      reviews: new PostgresReviewStore(db),
+      calendar: graph.calendar,
+      signals: NO_REVIEW_SIGNALS,
+      clock: { now: () => new Date() },
+      ids: { next: () => randomUUID() },
+      log: pino({ level: 'silent' }),
+      agendaLeadMs: 86_400_000,
+    };
+    runner = {
+      queue: deps.jobs,
+      clock: deps.clock,
+      log: deps.log,
+      handlers: reviewJobHandlers(deps),
+      workerId: 'reviews',
+      leaseMs: 60_000,
+    };
+    for (let t = 0; t < TEAMS; t++) {
+      const scope = { tenantId: TENANT, teamId: randomUUID() };
+      scopes.push(scope);
+      const organizerId = `org-${t}`;
+      await installs.saveInstallation({
+        ...scope,
+        teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
+        teamName: `Team ${t}`,
+        serviceUrl: 'http://127.0.0.1:1/',
+        channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
+        installedBy: organizerId,
+        installedAt: new Date(),
+        uninstalledAt: null,
+      });
+      await installs.upsertMembers(scope, [
+        {
+          aadObjectId: organizerId,
+          teamsUserId: null,
+          name: `Organizer ${t}`,
+          email: `organizer${t % ORGANIZERS}@contoso.example`,
+          timeZone: null,
+        },
+      ]);
+      const content: CharterContent = {
+        purpose: `Team ${t}`,
+        nonNegotiables: [],
+        outcomes: [{ id: `o-${t}`, title: 'Customers are happy', measure: null }],
+        boundaries: [],
+        checkIns: null,
+        review: {
+          cadence: {
+            pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['tuesday'] },
+            startTime: '15:00',
+            durationMinutes: 60,
+            timeZone: 'Europe/Berlin',
+            startDate: '2027-06-01',
+            endDate: null,
+          },
+          organizerId,
+        },
+        timeZone: 'Europe/Berlin',
+        editorIds: [organizerId],
+      };
+      await charters.saveVersion(scope, {
+        expectedVersion: 0,
+        content,
+        author: { id: organizerId, name: `Organizer ${t}` },
+        why: null,
+        summary: 'Charter created',
+        at: new Date(),
+      });
+    }
+  });
+  afterAll(async () => {
+    await graph.close();
+    await db.dispose();
+  });
+
+  it('books every team’s series in a few $batch requests, ≤ 4 in flight per mailbox, one series per team', async () => {
+    for (const scope of scopes)
+      await deps.jobs.enqueue({
+        scope,
+        kind: JOB_KINDS.reviewsSync,
+        key: 'v1',
+        runAt: new Date(),
+        payload: {},
+      });
+    graph.running.sandbox.resetStats();
+
+    expect(await runReviewJobs(runner, 40)).toBe(TEAMS);
+
+    const stats = graph.running.sandbox.stats;
+    expect(stats.operations).toBe(TEAMS);
+    expect(stats.batches).toBeGreaterThan(0);
+    expect(stats.httpRequests).toBeLessThan(TEAMS / 2);
+    expect(stats.maxInFlightPerMailbox).toBeLessThanOrEqual(4);
+    expect(stats.throttled).toBe(0);
+    for (const scope of scopes)
+      expect(await deps.reviews.getSeries(scope)).toMatchObject({ state: 'booked' });
+    const live = graph.running.sandbox.store.liveEvents();
+    expect(live).toHaveLength(TEAMS);
+    expect(new Set(live.map((e) => e.transactionId)).size).toBe(TEAMS);
+  });
+
+  it('runs one team’s jobs in the order claimed, so a sync and the cancel after it never race', async () => {
+    const [first] = scopes as [TeamScope];
+    const now = new Date();
+    await deps.jobs.enqueue({
+      scope: first,
+      kind: JOB_KINDS.reviewsSync,
+      key: 'again',
+      runAt: new Date(now.getTime() - 2000),
+      payload: {},
+    });
+    await deps.jobs.enqueue({
+      scope: first,
+      kind: JOB_KINDS.reviewsCancel,
+      key: 'uninstall',
+      runAt: new Date(now.getTime() - 1000),
+      payload: {},
+    });
+    expect(await runReviewJobs(runner, 40)).toBe(2);
+    const record = await deps.reviews.getSeries(first);
+    expect(record).toMatchObject({ state: 'cancelled' });
+    expect(graph.running.sandbox.store.events.get(record?.graphSeriesId as string)?.cancelled?.comment).toBe(
+      UNINSTALLED_COMMENT,
+    );
+  });
+});

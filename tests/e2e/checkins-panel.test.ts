@@ -1,0 +1,89 @@
+/**
+ * End to end, local mode: the app started as `npm start` starts it, the tab in Debian's Chromium. Three members of the
+ * demo team answer the real check-in card in the "play a member" panel (Adaptive Cards renderer → Bot Connector sandbox
+ * → the bot's /api/messages), and the panel shows the round's aggregate once the anonymity minimum is reached.
+ * Axe on the panel.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
+
+jest.setTimeout(240_000);
+
+const shots = process.env.SCREENSHOTS_DIR
+  ? path.resolve(process.env.SCREENSHOTS_DIR)
+  : mkdtempSync(path.join(tmpdir(), 'team-charter-shots-'));
+
+let app: StartedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startAppLikeNpmStart(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it('lets a person play members, answer the check-in card and see the round’s aggregate', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${app.url}/`);
+  const panel = page.getByRole('group', { name: 'Check-in results' });
+  const current = panel.getByTestId('checkins-current');
+  await current.waitFor();
+  // The demo team's open round: cards sent to all six, nobody has answered yet.
+  await expect(current.textContent()).resolves.toContain('0 of 6 teammates have checked in.');
+  await expect(panel.getByRole('table', { name: 'Check-in rounds' }).getByRole('row').count()).resolves.toBe(
+    5,
+  );
+
+  const play = panel.getByTestId('checkins-play');
+  for (const [i, name] of ['Adele Vance', 'Lukas Becker', 'Megan Bowen'].entries()) {
+    await play.getByLabel('Member', { exact: true }).selectOption({ label: name });
+    const card = play.getByRole('group', { name: `${name}’s check-in card` });
+    await card.getByRole('button', { name: 'Send check-in' }).waitFor();
+    const selects = card.locator('select');
+    const count = await selects.count();
+    // Every progress question (the first choice sets); the boundary choice is optional.
+    for (let k = 0; k < count; k++) {
+      const values = await selects
+        .nth(k)
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
+      if (values.includes('5')) await selects.nth(k).selectOption(String(3 + ((i + k) % 3)));
+    }
+    await card.getByRole('button', { name: 'Send check-in' }).click();
+    await play
+      .getByRole('status')
+      .filter({ hasText: 'Sent. The bot answered with the card below.' })
+      .waitFor();
+    await card.getByText(/Thank you/).waitFor();
+  }
+
+  await panel.getByText('3 of 6 teammates have checked in.').waitFor();
+  const openRow = panel.getByRole('table', { name: 'Check-in rounds' }).getByRole('row').nth(1);
+  await expect(openRow.textContent()).resolves.toMatch(/\(open\)3\/6\d\.\d · \d\.\d · \d\.\d/);
+  await panel.getByTestId('checkins-trend-chart').locator('svg').first().waitFor();
+  await page.screenshot({ path: path.join(shots, 'checkins-panel.png'), fullPage: true });
+
+  const result = await new AxeBuilder({ page })
+    .include('[aria-labelledby="panel-checkins"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  expect(
+    result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
