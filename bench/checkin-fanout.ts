@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/checkin-fanout.ts [members]
  */
+import { benchCheckIns } from './support/bench-check-ins';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -91,19 +92,7 @@ async function main(): Promise<void> {
       nonNegotiables: [{ id: randomUUID(), text: 'Be kind.' }],
       outcomes: [{ id: outcome, title: 'Fast fan-out' }],
       boundaries: [],
-      checkIns: {
-        cadence: {
-          pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },
-          startTime: '10:00',
-          durationMinutes: 15,
-          timeZone: 'Europe/Berlin',
-          startDate: '2026-01-01',
-          endDate: null,
-        },
-        anonymityMinimum: 3,
-        quietHours: null,
-        namedAnswersVisibleTo: 'team',
-      },
+      checkIns: benchCheckIns(),
       review: null,
       timeZone: 'Europe/Berlin',
       editorIds: [],

@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/checkin-invoke.ts [members] [waves]
  */
+import { benchCheckIns } from './support/bench-check-ins';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -126,19 +127,7 @@ async function measure(driver: string, db: Database, size: number, waves: number
         { id: o2, title: 'No lost answers' },
       ],
       boundaries: [{ id: b1, area: 'Tools', right: 'team_decides' }],
-      checkIns: {
-        cadence: {
-          pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },
-          startTime: '10:00',
-          durationMinutes: 15,
-          timeZone: 'Europe/Berlin',
-          startDate: '2026-01-01',
-          endDate: null,
-        },
-        anonymityMinimum: 3,
-        quietHours: null,
-        namedAnswersVisibleTo: 'team',
-      },
+      checkIns: benchCheckIns(),
       review: null,
       timeZone: 'Europe/Berlin',
       editorIds: [],

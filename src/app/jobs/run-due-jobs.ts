@@ -21,17 +21,22 @@ export interface JobRunnerDeps {
  * Returns how many jobs it ran.
  */
 export async function runDueJobs(deps: JobRunnerDeps, limit: number): Promise<number> {
+  const jobs = await claimDueJobs(deps, limit);
+  for (const job of jobs) await runOne(deps, job);
+  return jobs.length;
+}
+
+/** Claims up to `limit` due jobs of the kinds this runner has handlers for (none when it has no handlers). */
+export async function claimDueJobs(deps: JobRunnerDeps, limit: number): Promise<ClaimedJob[]> {
   const kinds = Object.keys(deps.handlers);
-  if (kinds.length === 0) return 0;
-  const jobs = await deps.queue.claim({
+  if (kinds.length === 0) return [];
+  return deps.queue.claim({
     workerId: deps.workerId,
     now: deps.clock.now(),
     leaseMs: deps.leaseMs,
     limit,
     kinds,
   });
-  for (const job of jobs) await runOne(deps, job);
-  return jobs.length;
 }
 
 /** Runs one claimed job and completes or fails it (see `runDueJobs`); for runners that claim on their own. */

@@ -1,4 +1,4 @@
-import { runOne, type JobRunnerDeps } from '../jobs/run-due-jobs';
+import { claimDueJobs, runOne, type JobRunnerDeps } from '../jobs/run-due-jobs';
 import type { ClaimedJob } from '../ports';
 
 /**
@@ -8,15 +8,7 @@ import type { ClaimedJob } from '../ports';
  * other, in the order claimed: a team's sync and its cancel never race. Returns how many jobs it ran.
  */
 export async function runReviewJobs(deps: JobRunnerDeps, limit: number): Promise<number> {
-  const kinds = Object.keys(deps.handlers);
-  if (kinds.length === 0) return 0;
-  const jobs = await deps.queue.claim({
-    workerId: deps.workerId,
-    now: deps.clock.now(),
-    leaseMs: deps.leaseMs,
-    limit,
-    kinds,
-  });
+  const jobs = await claimDueJobs(deps, limit);
   const byTeam = new Map<string, ClaimedJob[]>();
   for (const job of jobs) {
     const key = `${job.scope.tenantId}/${job.scope.teamId}`;
