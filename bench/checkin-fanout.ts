@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/checkin-fanout.ts [members]
  */
-import { benchCheckIns } from './support/bench-check-ins';
+import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,10 +20,6 @@ import { runDueJobs } from '../src/app/jobs/run-due-jobs';
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication } from '../src/adapters/bot/create-bot';
 import { openDatabase } from '../src/adapters/storage/open-database';
-import { PostgresCharterStore } from '../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../src/adapters/storage/postgres-job-queue';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
 
 async function main(): Promise<void> {
@@ -51,19 +47,7 @@ async function main(): Promise<void> {
   const opensAt = new Date('2026-01-05T09:00:00Z');
   const clock = { now: () => opensAt };
   const log = pino({ level: 'silent' });
-  const deps: CheckInDeps = {
-    checkins: new PostgresCheckInStore(db),
-    installs: new PostgresInstallStore(db),
-    charters: new PostgresCharterStore(db),
-    jobs: new PostgresJobQueue(db),
-    messenger,
-    directory: messenger,
-    clock,
-    ids: { next: () => randomUUID() },
-    log,
-    tabUrl: 'http://localhost:3978',
-    uninstallGraceMs: 0,
-  };
+  const deps: CheckInDeps = benchCheckInDeps(db, messenger, clock, log);
   await deps.installs.saveInstallation({
     ...scope,
     teamsTeamId: '19:bench@thread.tacv2',

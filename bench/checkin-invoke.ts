@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/checkin-invoke.ts [members] [waves]
  */
-import { benchCheckIns } from './support/bench-check-ins';
+import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -30,10 +30,6 @@ import type { Database } from '../src/adapters/storage/database';
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
 import { openDatabase } from '../src/adapters/storage/open-database';
-import { PostgresCharterStore } from '../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../src/adapters/storage/postgres-job-queue';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
 
 const STATIC_CARD = CardFactory.adaptiveCard({
@@ -83,19 +79,7 @@ async function measure(driver: string, db: Database, size: number, waves: number
   const log = pino({ level: 'silent' });
   const auth = botAuthentication(null);
   const messenger = new BotConnectorMessenger({ auth, botAppId: '' });
-  const deps: CheckInDeps = {
-    checkins: new PostgresCheckInStore(db),
-    installs: new PostgresInstallStore(db),
-    charters: new PostgresCharterStore(db),
-    jobs: new PostgresJobQueue(db),
-    messenger,
-    directory: messenger,
-    clock,
-    ids: { next: () => randomUUID() },
-    log,
-    tabUrl: 'http://localhost:3978',
-    uninstallGraceMs: 0,
-  };
+  const deps: CheckInDeps = benchCheckInDeps(db, messenger, clock, log);
   await deps.installs.saveInstallation({
     ...scope,
     teamsTeamId,
