@@ -39,7 +39,7 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     // PGlite's CommonJS build loads Node built-ins with import(), which jest's CommonJS runtime refuses without
     // --experimental-vm-modules: swc rewrites those into require().
-    '/node_modules/(d3-[^/]+|internmap)/.+\\.m?js$': [
+    '/node_modules/(d3-[^/]+|internmap|strip-bom)/.+\\.m?js$': [
       '@swc/jest',
       { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
     ],
@@ -49,8 +49,11 @@ module.exports = {
     ],
   },
   // jose is ESM-only: let swc turn it into CommonJS for jest's module system. PGlite: see above. d3's modules (under
-  // @fluentui/react-charts, the check-in trend chart) are ESM-only too.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|d3-[^/]+|internmap)/)'],
+  // @fluentui/react-charts, the check-in trend chart) are ESM-only too, and so is strip-bom (under @microsoft/app-manifest,
+  // which tests/scripts/package-app.test.ts loads).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|@electric-sql/pglite|d3-[^/]+|internmap|@microsoft/app-manifest/node_modules/strip-bom|strip-bom)/)',
+  ],
   reporters: ['default', '<rootDir>/tests/support/suite-summary-reporter.js'],
   testTimeout: 30000,
 };

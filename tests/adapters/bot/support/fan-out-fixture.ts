@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
@@ -20,9 +19,12 @@ import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-
 import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
 import type { BotConnectorSandbox } from '../../../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { sandboxTeam } from './bot-harness';
+import { freePort } from '../../../support/free-port';
 
 export interface FanOutTeam {
   scope: TeamScope;
+  /** The team's Teams id in the sandbox (for "play a member"). */
+  teamsTeamId: string;
   /** Each member and their 1:1 conversation id in the sandbox. */
   members: { aadObjectId: string; conversationId: string }[];
 }
@@ -107,6 +109,7 @@ export async function seedFanOutTeam(
   });
   return {
     scope: team.scope,
+    teamsTeamId: team.teamsTeamId,
     cadence,
     members: team.members.map((m) => ({
       aadObjectId: m.aadObjectId,
@@ -163,21 +166,11 @@ export async function waitFor(what: string, condition: () => boolean, timeoutMs:
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export interface AppProcess {
   pid: number;
   url: string;
+  /** Everything the process wrote so far (stdout: `ready` and its pino log; stderr). */
+  output(): string;
   /** SIGKILL: no clean-up of any kind. */
   kill(): Promise<void>;
   /** SIGTERM: the app finishes its current job passes and closes. */
@@ -202,11 +195,14 @@ export async function killStrayApps(): Promise<void> {
   running.clear();
 }
 
-/** Starts the real app (local mode) as a child process on `storage` and waits until it listens. */
-export async function startAppProcess(storage: {
-  databaseUrl?: string | null;
-  dataDir: string;
-}): Promise<AppProcess> {
+/**
+ * Starts the real app (local mode) as a child process on `storage` and waits until it listens. `env` adds to (or
+ * overrides) its environment, e.g. a Graph sandbox's URLs or another `TEST_JOB_LEASE_MS` (the fault suite).
+ */
+export async function startAppProcess(
+  storage: { databaseUrl?: string | null; dataDir: string },
+  env: Record<string, string> = {},
+): Promise<AppProcess> {
   const script = path.join(__dirname, 'app-process.ts');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: path.join(__dirname, '../../../..'),
@@ -217,13 +213,19 @@ export async function startAppProcess(storage: {
       DATABASE_URL: storage.databaseUrl ?? '',
       LOG_LEVEL: 'error',
       TEST_JOB_LEASE_MS: String(TEST_JOB_LEASE_MS),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    output += chunk.toString();
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -238,6 +240,7 @@ export async function startAppProcess(storage: {
   return {
     pid: child.pid ?? 0,
     url,
+    output: () => output,
     async kill() {
       child.kill('SIGKILL');
       await exited;
