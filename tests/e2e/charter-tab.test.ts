@@ -16,6 +16,10 @@ jest.setTimeout(240_000);
 const THEMES = ['default', 'dark', 'contrast'] as const;
 const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
 const PRIYA = 'a1f0e1d2-0005-4c3b-8a9f-000000000005';
+// The sandbox's second team: no charter yet; Alex added the app, so Alex writes the first one.
+const DESIGN_TEAM = '3c2b1a09-8f7e-4d6c-b5a4-9e8d7c6b5a40';
+const ALEX = 'b2e0f1d2-0001-4c3b-8a9f-000000000001';
+const NESTOR = 'b2e0f1d2-0004-4c3b-8a9f-000000000004';
 const shots = process.env.SCREENSHOTS_DIR
   ? path.resolve(process.env.SCREENSHOTS_DIR)
   : mkdtempSync(path.join(tmpdir(), 'team-charter-shots-'));
@@ -181,6 +185,65 @@ describe('the charter tab in Chromium (local mode)', () => {
 
     await first.close();
     await second.close();
+  });
+
+  it('a fresh team: the empty states, then its installer creates the first charter and edits it', async () => {
+    const context = await newContext();
+    const page = await openTab(context);
+    await page.getByLabel('Team', { exact: true }).selectOption(DESIGN_TEAM);
+    expect(await page.getByLabel('Viewing as').inputValue()).toBe(ALEX);
+    // Alex added the app: Alex is offered the editor.
+    await page.getByRole('heading', { name: 'Your team has no charter yet', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Create your charter' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nestor is told whom to ask, and offered no editor.
+    await page.getByLabel('Viewing as').selectOption(NESTOR);
+    await page
+      .getByRole('heading', { name: 'Your team has no charter yet — ask Alex Wilber to create one.' })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Create your charter' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Edit' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, 'empty-ask-default.png') });
+
+    // Alex writes the first charter.
+    await page.getByLabel('Viewing as').selectOption(ALEX);
+    await page.getByRole('button', { name: 'Create your charter' }).click();
+    const form = page.getByRole('form', { name: 'Create your charter' });
+    await form.waitFor();
+    await form
+      .getByRole('textbox', { name: /^Purpose/ })
+      .fill('We make Contoso’s products easy to understand at first sight.');
+    await form
+      .getByRole('textbox', { name: 'Non-negotiable 1' })
+      .fill('We test every design with a real customer.');
+    await form
+      .getByRole('textbox', { name: 'Outcome 1', exact: true })
+      .fill('New customers finish onboarding unaided');
+    await form.getByRole('textbox', { name: /^Why this change/ }).fill('Our kick-off.');
+    await page.screenshot({ path: path.join(shots, 'create-default.png') });
+    await form.getByRole('button', { name: 'Create charter' }).click();
+    const purpose = page.getByTestId('purpose');
+    await purpose.waitFor();
+    expect(await purpose.textContent()).toBe('We make Contoso’s products easy to understand at first sight.');
+    await page.getByRole('heading', { name: 'Contoso Design Team' }).waitFor();
+    await page.getByText('Version 1 by Alex Wilber').waitFor();
+
+    // … and edits it: a second version.
+    await page.getByRole('button', { name: 'Edit charter' }).click();
+    await page.getByRole('form', { name: 'Edit the charter' }).waitFor();
+    await page.getByRole('button', { name: 'Add non-negotiable' }).click();
+    await page.getByRole('textbox', { name: 'Non-negotiable 2' }).fill('Accessibility is part of done.');
+    await page.getByRole('textbox', { name: /^Why this change/ }).fill('Learned from the audit.');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByText('Accessibility is part of done.').waitFor();
+    await page.getByText('Version 2 by Alex Wilber').waitFor();
+
+    // Nestor now reads it.
+    await page.getByLabel('Viewing as').selectOption(NESTOR);
+    await page.getByText('Only editors change the charter: ask Alex Wilber.').waitFor();
+    expect(await purpose.textContent()).toBe('We make Contoso’s products easy to understand at first sight.');
+    await context.close();
   });
 
   it('serves the configuration page the manifest points at, framable by Teams', async () => {

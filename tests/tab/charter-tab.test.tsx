@@ -3,13 +3,37 @@
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/tab/src/app/app';
-import { readBootData, startTab, USER_KEY, type BootData } from '../../src/tab/src/app/boot';
-import { ADELE, FakeCharterApi, MEMBERS, PRIYA, TEAM_ID, demoContent } from './support/fake-charter-api';
+import {
+  readBootData,
+  readStored,
+  startTab,
+  store,
+  TEAM_KEY,
+  THEME_KEY,
+  USER_KEY,
+  type BootData,
+} from '../../src/tab/src/app/boot';
+import {
+  ADELE,
+  ALEX,
+  FakeCharterApi,
+  FRESH_TEAM_ID,
+  MEMBERS,
+  NESTOR,
+  PRIYA,
+  TEAM_ID,
+  demoContent,
+} from './support/fake-charter-api';
 
 const now = () => new Date('2026-11-25T12:00:00Z');
 
+/** Forgets the sandbox's choices (the cookies the tab keeps them in). */
+function forgetChoices(): void {
+  for (const key of [TEAM_KEY, USER_KEY, THEME_KEY]) document.cookie = `${key}=; path=/; max-age=0`;
+}
+
 function renderLocal(api: FakeCharterApi) {
-  window.localStorage.clear();
+  forgetChoices();
   return render(<App host={{ kind: 'local' }} fetchFn={api.fetch} now={now} />);
 }
 
@@ -22,7 +46,9 @@ describe('the charter tab in the local sandbox', () => {
       'We help small retailers sell online without hiring an IT team.',
     );
     expect(screen.getByRole('region', { name: 'Local sandbox' })).toBeTruthy();
-    expect((screen.getByLabelText('Viewing as') as HTMLSelectElement).value).toBe(ADELE);
+    // the pickers follow the charter's first paint
+    expect(((await screen.findByLabelText('Viewing as')) as HTMLSelectElement).value).toBe(ADELE);
+    expect((screen.getByLabelText('Team') as HTMLSelectElement).value).toBe(TEAM_ID);
     expect(
       api.requests
         .filter((r) => r.url.startsWith('/api/teams'))
@@ -39,7 +65,7 @@ describe('the charter tab in the local sandbox', () => {
     renderLocal(api);
     await screen.findByTestId('purpose');
     expect(screen.getByRole('button', { name: 'Edit charter' })).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Viewing as'), { target: { value: PRIYA } });
+    fireEvent.change(await screen.findByLabelText('Viewing as'), { target: { value: PRIYA } });
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Edit charter' })).toBeNull());
     expect(await screen.findByText('Only editors change the charter: ask Adele Vance.')).toBeTruthy();
     expect(api.requests.at(-1)?.headers['X-Local-User']).toBe(PRIYA);
@@ -59,8 +85,8 @@ describe('the charter tab in the local sandbox', () => {
 describe('a team without a charter', () => {
   it('tells a member who may not write the first charter whom to ask, and offers no editor', async () => {
     const api = new FakeCharterApi(false);
-    window.localStorage.clear();
-    window.localStorage.setItem(USER_KEY, PRIYA);
+    forgetChoices();
+    store(USER_KEY, PRIYA);
     render(<App host={{ kind: 'local' }} fetchFn={api.fetch} now={now} />);
     expect(
       await screen.findByRole('heading', {
@@ -76,7 +102,41 @@ describe('a team without a charter', () => {
     renderLocal(new FakeCharterApi(false)); // Adele added the app to the team
     expect(await screen.findByRole('heading', { name: 'Your team has no charter yet' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create your charter' })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: 'Edit' })).toBeTruthy();
+    expect(await screen.findByRole('tab', { name: 'Edit' })).toBeTruthy();
+  });
+});
+
+describe('the sandbox’s second team', () => {
+  it('the team picker opens the team without a charter as its first member, and its members replace the picker’s', async () => {
+    const api = new FakeCharterApi();
+    renderLocal(api);
+    await screen.findByTestId('purpose');
+    fireEvent.change(await screen.findByLabelText('Team'), { target: { value: FRESH_TEAM_ID } });
+    expect(await screen.findByRole('heading', { name: 'Your team has no charter yet' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create your charter' })).toBeTruthy();
+    const picker = (await screen.findByLabelText('Viewing as')) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.value)).toEqual([ALEX, NESTOR]);
+    expect(picker.value).toBe(ALEX);
+    expect(api.requests.at(-1)?.url).toBe(`/api/teams/${FRESH_TEAM_ID}/charter`);
+    expect(api.requests.at(-1)?.headers['X-Local-User']).toBe(ALEX);
+
+    fireEvent.change(picker, { target: { value: NESTOR } });
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Your team has no charter yet — ask Alex Wilber to create one.',
+      }),
+    ).toBeTruthy();
+    expect(readStored(TEAM_KEY)).toBe(FRESH_TEAM_ID);
+  });
+
+  it('?team= opens that team first', async () => {
+    window.history.replaceState(null, '', `/tab/?team=${FRESH_TEAM_ID}`);
+    try {
+      renderLocal(new FakeCharterApi());
+      expect(await screen.findByRole('heading', { name: 'Your team has no charter yet' })).toBeTruthy();
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
   });
 });
 
@@ -88,7 +148,9 @@ describe('starting from the data embedded in the page (local mode)', () => {
     const { members } = (await get(`/api/teams/${TEAM_ID}/members`)) as { members: typeof MEMBERS };
     return {
       context,
+      theme: null,
       initial: {
+        teamId: TEAM_ID,
         userId: ADELE,
         me: (await get('/api/me')) as NonNullable<BootData['initial']>['me'],
         members,
@@ -101,21 +163,25 @@ describe('starting from the data embedded in the page (local mode)', () => {
   it('shows the first member the charter at the first render, without a request; a member picked later is fetched', async () => {
     const api = new FakeCharterApi();
     const data = await bootData(api);
-    data.context.teamName = '</script><b>Contoso</b>'; // the server escapes "<" in the data block
+    const team = data.context.teams[0];
+    if (!team) throw new Error('the fake has a team');
+    team.teamName = '</script><b>Contoso</b>'; // the server escapes "<" in the data block
     const page = document.implementation.createHTMLDocument();
     page.body.innerHTML = `<script type="application/json" id="tab-boot">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
     const boot = readBootData(page);
-    expect(boot?.context.teamName).toBe('</script><b>Contoso</b>');
+    expect(boot?.context.teams[0]?.teamName).toBe('</script><b>Contoso</b>');
     api.requests = [];
-    window.localStorage.clear();
+    forgetChoices();
     const host = { kind: 'local' } as const;
     render(<App host={host} fetchFn={api.fetch} now={now} start={startTab(host, boot)} />);
     expect(screen.getByTestId('purpose').textContent).toBe(demoContent().purpose);
     expect(api.requests).toEqual([]);
 
-    fireEvent.change(screen.getByLabelText('Viewing as'), { target: { value: PRIYA } });
+    fireEvent.change(await screen.findByLabelText('Viewing as'), { target: { value: PRIYA } });
     expect(await screen.findByText('Only editors change the charter: ask Adele Vance.')).toBeTruthy();
-    expect(api.requests.map((r) => r.headers['X-Local-User'])).toEqual([PRIYA, PRIYA, PRIYA]);
+    // the charter's three calls went out for the member picked, none for the first (the panels fetch for whoever shows)
+    const charterCalls = api.requests.filter((r) => /\/api\/me$|\/members$|\/charter$/.test(r.url));
+    expect(charterCalls.map((r) => r.headers['X-Local-User'])).toEqual([PRIYA, PRIYA, PRIYA]);
   });
 });
 
@@ -195,7 +261,7 @@ describe('the editor', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: /^Purpose/ }), {
       target: { value: 'Half-typed' },
     });
-    fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'History' }));
     const guard = await screen.findByRole('alertdialog', { name: 'You have unsaved changes' });
     fireEvent.click(within(guard).getByRole('button', { name: 'Keep editing' }));
     expect(within(form).getByRole('textbox', { name: /^Purpose/ })).toHaveProperty('value', 'Half-typed');

@@ -1,31 +1,37 @@
 /**
- * Local mode only, unauthenticated: the demo team and its members, so the tab's local sandbox can offer a member
- * picker before anyone is chosen. Mounted by main.ts only when `config.mode.kind === 'local'`; it tells nothing a
- * person running the app locally could not read from the seed (any member's view is one X-Local-User header away).
+ * Local mode only, unauthenticated: the sandbox's demo teams and their members, so the tab's local sandbox can offer a
+ * team and a member picker before anyone is chosen. Mounted by main.ts only when `config.mode.kind === 'local'`; it
+ * tells nothing a person running the app locally could not read from the seed (any member's view is one X-Local-User
+ * header away).
  */
-import type { Express } from 'express';
+import type { Express, Request } from 'express';
 import type { Caller } from '../../app/caller';
 import type { CharterDeps } from '../../app/charters/charter-deps';
 import { getCharter, NoCharterYetError } from '../../app/charters/get-charter';
-import type { InstallStore, TeamScope } from '../../app/ports';
+import type { InstallStore } from '../../app/ports';
 import { getMe } from '../../app/teams/get-me';
 import { listTeamMembers } from '../../app/teams/list-team-members';
 import { charterBody } from './routes/charter-routes';
 
 export interface LocalContextOptions {
   installs: InstallStore;
-  scope: TeamScope;
-  teamName: string;
+  tenantId: string;
+  /** The demo teams, the one the tab opens first first. */
+  teams: readonly { teamId: string; teamName: string }[];
 }
 
 async function readLocalContext(options: LocalContextOptions) {
-  const members = await options.installs.listMembers(options.scope);
-  return {
-    tenantId: options.scope.tenantId,
-    teamId: options.scope.teamId,
-    teamName: options.teamName,
-    members: members.map((m) => ({ id: m.aadObjectId, name: m.name, timeZone: m.timeZone })),
-  };
+  const teams = await Promise.all(
+    options.teams.map(async ({ teamId, teamName }) => {
+      const members = await options.installs.listMembers({ tenantId: options.tenantId, teamId });
+      return {
+        teamId,
+        teamName,
+        members: members.map((m) => ({ id: m.aadObjectId, name: m.name, timeZone: m.timeZone })),
+      };
+    }),
+  );
+  return { tenantId: options.tenantId, teams };
 }
 
 export function localContext(options: LocalContextOptions): (app: Express) => void {
@@ -37,20 +43,47 @@ export function localContext(options: LocalContextOptions): (app: Express) => vo
   };
 }
 
+// The local sandbox's choices, as the tab keeps them in cookies (src/tab/src/app/boot.ts).
+const TEAM_COOKIE = 'teamCharter.localTeam';
+const USER_COOKIE = 'teamCharter.localUser';
+const THEME_COOKIE = 'teamCharter.localTheme';
+
+function cookie(req: Request, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(at + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
 /**
- * What the tab would fetch first in local mode, for tabFiles to embed in index.html: the local context, and what the
- * first member (the one the picker starts with) gets from `GET /api/me`, `…/members` and `…/charter` (the same JSON;
- * `firstCharter` is the 404's "who may write it"). The tab fetches as usual for anyone else.
+ * What the tab would fetch first in local mode, for tabFiles to embed in index.html: the local context, the team and
+ * member the tab opens with (`?team=`, else the ones picked last time, else the first team and its first member; the
+ * tab's cookies say which were picked, and only known ones are taken), and what that member gets from `GET /api/me`,
+ * `…/members` and `…/charter` (the same JSON; `firstCharter` is the 404's "who may write it"). The tab fetches as
+ * usual for anyone picked later.
  */
 export function localTabBoot(
   options: LocalContextOptions & { charters: CharterDeps },
-): () => Promise<unknown> {
-  return async () => {
+): (req: Request) => Promise<unknown> {
+  return async (req) => {
     const context = await readLocalContext(options);
-    const first = context.members[0];
-    if (!first) return { context, initial: null };
+    const asked = typeof req.query.team === 'string' ? req.query.team : null;
+    const known = (id: string | null) => context.teams.find((t) => t.teamId === id);
+    const team = known(asked) ?? known(cookie(req, TEAM_COOKIE)) ?? context.teams[0];
+    const storedUser = cookie(req, USER_COOKIE);
+    const first = team?.members.find((m) => m.id === storedUser) ?? team?.members[0];
+    const storedTheme = cookie(req, THEME_COOKIE);
+    const theme = storedTheme === 'dark' || storedTheme === 'contrast' ? storedTheme : null;
+    if (!team || !first) return { context, theme, initial: null };
     const caller: Caller = { tenantId: context.tenantId, userId: first.id, name: first.name };
-    const charter = getCharter(options.charters, caller, context.teamId).then(
+    const charter = getCharter(options.charters, caller, team.teamId).then(
       (view) => ({ charter: charterBody(view), firstCharter: null }),
       (error: unknown) => {
         if (error instanceof NoCharterYetError) return { charter: null, firstCharter: error.firstCharter };
@@ -59,9 +92,9 @@ export function localTabBoot(
     );
     const [me, members, current] = await Promise.all([
       getMe(options.installs, caller),
-      listTeamMembers(options.installs, caller, context.teamId),
+      listTeamMembers(options.installs, caller, team.teamId),
       charter,
     ]);
-    return { context, initial: { userId: first.id, me, members, ...current } };
+    return { context, theme, initial: { teamId: team.teamId, userId: first.id, me, members, ...current } };
   };
 }

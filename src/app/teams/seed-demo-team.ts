@@ -21,6 +21,25 @@ export const DEMO_MEMBERS: readonly MemberInput[] = [
   member('a1f0e1d2-0006-4c3b-8a9f-000000000006', 'Arjun Mehta', 'ArjunM', 'Asia/Kolkata'),
 ];
 
+/**
+ * A second demo team that has installed the app but has no charter yet, so local mode shows (and the end-to-end tests
+ * walk through) writing a first charter. Alex added the app, so Alex writes the first charter; no check-in history.
+ */
+export const FRESH_DEMO_TEAM = {
+  tenantId: DEMO_TEAM.tenantId,
+  teamId: '3c2b1a09-8f7e-4d6c-b5a4-9e8d7c6b5a40',
+  teamsTeamId: '19:demo-contoso-design@thread.tacv2',
+  teamName: 'Contoso Design Team',
+  channelConversationId: '19:demo-contoso-design-general@thread.tacv2',
+} as const;
+
+export const FRESH_DEMO_MEMBERS: readonly MemberInput[] = [
+  member('b2e0f1d2-0001-4c3b-8a9f-000000000001', 'Alex Wilber', 'AlexW', 'Europe/Lisbon'),
+  member('b2e0f1d2-0002-4c3b-8a9f-000000000002', 'Isaiah Langer', 'IsaiahL', 'America/Chicago'),
+  member('b2e0f1d2-0003-4c3b-8a9f-000000000003', 'Johanna Lorenz', 'JohannaL', 'Europe/Berlin'),
+  member('b2e0f1d2-0004-4c3b-8a9f-000000000004', 'Nestor Wilke', 'NestorW', 'Australia/Sydney'),
+];
+
 function member(aadObjectId: string, name: string, alias: string, timeZone: string): MemberInput {
   return {
     aadObjectId,
@@ -39,6 +58,41 @@ export interface SeedDeps {
   ids: Ids;
 }
 
+type DemoTeam = typeof DEMO_TEAM | typeof FRESH_DEMO_TEAM;
+
+/** Installs a demo team with its members, its first member as the installer, unless it is installed already. */
+async function installDemoTeam(
+  deps: Pick<SeedDeps, 'installs' | 'clock'>,
+  team: DemoTeam,
+  members: readonly MemberInput[],
+  serviceUrl: string,
+): Promise<boolean> {
+  const scope: TeamScope = { tenantId: team.tenantId, teamId: team.teamId };
+  if (await deps.installs.getInstallation(scope)) return false;
+  await deps.installs.saveInstallation({
+    ...scope,
+    teamsTeamId: team.teamsTeamId,
+    teamName: team.teamName,
+    serviceUrl,
+    channelConversationId: team.channelConversationId,
+    installedBy: members[0]?.aadObjectId ?? null,
+    installedAt: deps.clock.now(),
+    uninstalledAt: null,
+  });
+  await deps.installs.upsertMembers(scope, members);
+  return true;
+}
+
+/**
+ * Seeds the second demo team (installation and four members, no charter) unless it exists. Returns whether it seeded.
+ */
+export async function seedFreshDemoTeam(
+  deps: Pick<SeedDeps, 'installs' | 'clock'>,
+  options: { serviceUrl: string },
+): Promise<boolean> {
+  return installDemoTeam(deps, FRESH_DEMO_TEAM, FRESH_DEMO_MEMBERS, options.serviceUrl);
+}
+
 /**
  * Seeds the demo team (installation, six members in three zones, a charter with two versions) unless it exists.
  * `serviceUrl` is where the team's Bot Connector answers (the in-process sandbox in local mode).
@@ -46,21 +100,10 @@ export interface SeedDeps {
  */
 export async function seedDemoTeam(deps: SeedDeps, options: { serviceUrl: string }): Promise<boolean> {
   const scope: TeamScope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
-  if (await deps.installs.getInstallation(scope)) return false;
+  if (!(await installDemoTeam(deps, DEMO_TEAM, DEMO_MEMBERS, options.serviceUrl))) return false;
 
   const now = deps.clock.now();
   const [adele, lukas, megan] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string];
-  await deps.installs.saveInstallation({
-    ...scope,
-    teamsTeamId: DEMO_TEAM.teamsTeamId,
-    teamName: DEMO_TEAM.teamName,
-    serviceUrl: options.serviceUrl,
-    channelConversationId: DEMO_TEAM.channelConversationId,
-    installedBy: adele,
-    installedAt: now,
-    uninstalledAt: null,
-  });
-  await deps.installs.upsertMembers(scope, DEMO_MEMBERS);
 
   const today = now.toISOString().slice(0, 10);
   const first: CharterContent = {

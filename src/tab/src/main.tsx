@@ -11,6 +11,6 @@ const root = createRoot(container);
 const boot = readBootData(document);
 void detectHost().then(async (host) => {
   const start = startTab(host, boot); // the first API calls go out before the theme or React are ready
-  await loadTheme(initialTheme(host)); // at once for the light theme; the dark ones are a chunk of their own
+  await loadTheme(initialTheme(host, start)); // at once for the light theme; the dark ones are a chunk of their own
   root.render(<App host={host} start={start} />);
 });

@@ -7,7 +7,8 @@ export const strings = {
   loading: 'Loading…',
   localBanner: 'Local sandbox',
   localBannerDetail:
-    'You are not inside Microsoft Teams. Pick a member of the demo team to see the tab as they would; nothing here proves who you are.',
+    'You are not inside Microsoft Teams. Pick a demo team and one of its members to see the tab as they would; nothing here proves who you are.',
+  teamPicker: 'Team',
   memberPicker: 'Viewing as',
   themePicker: 'Theme',
   themes: { default: 'Light', dark: 'Dark', contrast: 'High contrast' },

@@ -16,6 +16,15 @@ export const MEMBERS = [
   { id: PRIYA, name: 'Priya Natarajan', timeZone: 'Asia/Kolkata' },
 ];
 
+/** The sandbox's second team: installed by Alex, no charter yet (this fake answers only its members and the 404). */
+export const FRESH_TEAM_ID = '3c2b1a09-8f7e-4d6c-b5a4-9e8d7c6b5a40';
+export const ALEX = 'b2e0f1d2-0001-4c3b-8a9f-000000000001';
+export const NESTOR = 'b2e0f1d2-0004-4c3b-8a9f-000000000004';
+export const FRESH_MEMBERS = [
+  { id: ALEX, name: 'Alex Wilber', timeZone: 'Europe/Lisbon' },
+  { id: NESTOR, name: 'Nestor Wilke', timeZone: 'Australia/Sydney' },
+];
+
 export function demoContent(): CharterContent {
   return {
     purpose: 'We help small retailers sell online without hiring an IT team.',
@@ -103,22 +112,34 @@ export class FakeCharterApi {
     if (path === '/api/local/context')
       return json(200, {
         tenantId: 't',
-        teamId: TEAM_ID,
-        teamName: 'Contoso Product Team',
-        members: MEMBERS,
+        teams: [
+          { teamId: TEAM_ID, teamName: 'Contoso Product Team', members: MEMBERS },
+          { teamId: FRESH_TEAM_ID, teamName: 'Contoso Design Team', members: FRESH_MEMBERS },
+        ],
       });
     const user = headers['X-Local-User'];
     if (!user) return json(401, { title: 'Sign-in needed', detail: 'Pick a member.' });
+    const fresh = `/api/teams/${FRESH_TEAM_ID}`;
+    if (path === `${fresh}/members`) return json(200, { members: FRESH_MEMBERS });
+    if (path === `${fresh}/charter` && method === 'GET')
+      return json(404, {
+        title: 'Not found',
+        detail: 'This team has no charter yet.',
+        canCreate: user === ALEX,
+        askName: user === ALEX ? null : 'Alex Wilber',
+      });
     const head = this.versions.at(-1);
     const base = `/api/teams/${TEAM_ID}`;
-    if (path === '/api/me')
+    if (path === '/api/me') {
+      const me = [...MEMBERS, ...FRESH_MEMBERS].find((m) => m.id === user);
       return json(200, {
         userId: user,
         tenantId: 't',
-        name: MEMBERS.find((m) => m.id === user)?.name,
-        timeZone: MEMBERS.find((m) => m.id === user)?.timeZone ?? null,
+        name: me?.name,
+        timeZone: me?.timeZone ?? null,
         teams: [],
       });
+    }
     if (path === `${base}/members`) return json(200, { members: MEMBERS });
     if (path === `${base}/charter` && method === 'GET') {
       if (!head)

@@ -100,7 +100,7 @@ export class CharterApi {
     return this.json<T>(method, path, body);
   }
 
-  /** Local mode only, unauthenticated: the demo team before a member is picked. */
+  /** Local mode only, unauthenticated: the demo teams and their members, before anyone is picked. */
   static async localContext(
     fetchFn: Fetch = (input, init) => fetch(input, init),
     base = '',

@@ -77,10 +77,15 @@ export interface FirstCharter {
 export type CurrentCharter =
   { charter: CharterResponse; firstCharter: null } | { charter: null; firstCharter: FirstCharter };
 
-/** Local mode only: the demo team and its members, before anyone is picked. */
-export interface LocalContext {
-  tenantId: string;
+/** A team of the local sandbox, with its members for the member picker. */
+export interface LocalTeam {
   teamId: string;
   teamName: string;
   members: { id: string; name: string; timeZone: string | null }[];
+}
+
+/** Local mode only (`GET /api/local/context`): the sandbox's demo teams, the first one opened first. */
+export interface LocalContext {
+  tenantId: string;
+  teams: LocalTeam[];
 }

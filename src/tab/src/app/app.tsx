@@ -1,33 +1,33 @@
-import { Body1, FluentProvider, Spinner } from '@fluentui/react-components';
+import { Body1, FluentProvider } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CharterApi, type Fetch } from '../api/charter-api';
 import type { LocalContext } from '../api/types';
 import type { TabHost, ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
-import { initialMember, readStored, USER_KEY, type TabStart } from './boot';
+import {
+  initialMember,
+  localStart,
+  readStored,
+  store,
+  TEAM_KEY,
+  THEME_KEY,
+  USER_KEY,
+  type TabStart,
+} from './boot';
 import { CharterTab, type View } from './charter-tab';
+import { Loading } from './loading';
 import { LocalBanner } from './local-banner';
 import { TabLayout } from './tab-layout';
 import { loadedTheme, loadTheme } from './themes';
 
-const THEME_KEY = 'teamCharter.localTheme';
-
-function store(key: string, value: string): void {
-  try {
-    window.localStorage.setItem(key, value);
-  } catch {
-    // storage may be off (private mode, a sandboxed frame): the choice then lasts for this page only
-  }
-}
-
-/** The theme the tab opens in: Teams's, or in the local sandbox `?theme=` or the one picked last time. */
-export function initialTheme(host: TabHost): ThemeName {
-  return host.kind === 'teams' ? host.theme : initialLocalTheme();
-}
-
-function initialLocalTheme(): ThemeName {
+/**
+ * The theme the tab opens in: Teams's, or in the local sandbox `?theme=` or the one picked last time (which the boot
+ * data carries; read from the cookie only when the page came without it).
+ */
+export function initialTheme(host: TabHost, start?: TabStart): ThemeName {
+  if (host.kind === 'teams') return host.theme;
   const fromQuery = new URLSearchParams(window.location.search).get('theme');
-  const value = fromQuery ?? readStored(THEME_KEY);
+  const value = fromQuery ?? (start?.local ? start.local.theme : readStored(THEME_KEY));
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
@@ -50,13 +50,14 @@ export interface AppProps {
 
 /** The tab: the host decides who is calling and which team; the charter views do the rest. */
 export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) {
-  const [theme, setTheme] = useState<ThemeName>(() => initialTheme(host));
+  const [theme, setTheme] = useState<ThemeName>(() => initialTheme(host, start));
   // The theme on screen: a theme not loaded yet (main.tsx loads the first one before rendering) follows when it is.
   const [shown, setShown] = useState(() => loadedTheme(theme) ?? loadedTheme('default'));
   const [local, setLocal] = useState<LocalContext | null>(start?.local?.context ?? null);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [teamId, setTeamId] = useState<string | null>(start?.local?.teamId ?? null);
   const [userId, setUserId] = useState<string | null>(start?.local?.userId ?? null);
-  // The first data is for the first member shown only: a member picked later is fetched for.
+  // The first data is for the first team and member shown only: a team or member picked later is fetched for.
   const [preloaded, setPreloaded] = useState(start?.preloaded);
   const userRef = useRef<string | null>(null);
   userRef.current = userId;
@@ -72,8 +73,10 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
     CharterApi.localContext(fetchFn).then(
       (context) => {
         if (!live) return;
+        const picked = localStart(context, window.location.search);
         setLocal(context);
-        setUserId(initialMember(context, readStored(USER_KEY)));
+        setTeamId(picked?.teamId ?? null);
+        setUserId(picked?.userId ?? null);
       },
       (e: unknown) => live && setLocalError(e instanceof Error ? e.message : strings.loadFailed),
     );
@@ -101,6 +104,18 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
     setPreloaded(undefined);
     setUserId(id);
   }, []);
+  // Another sandbox team: the member picked last time if they are in it, else its first member (who added the app).
+  const changeTeam = useCallback(
+    (id: string) => {
+      const team = local?.teams.find((t) => t.teamId === id);
+      if (!team) return;
+      store(TEAM_KEY, id);
+      setPreloaded(undefined);
+      setTeamId(id);
+      setUserId(initialMember(team, readStored(USER_KEY)));
+    },
+    [local],
+  );
   const changeTheme = useCallback((t: ThemeName) => {
     store(THEME_KEY, t);
     setTheme(t);
@@ -126,26 +141,28 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
           <Body1 role="alert">{localError}</Body1>
         </TabLayout>
       );
-    else if (!local || !userId)
+    else if (!local || !teamId || !userId)
       body = (
         <TabLayout>
-          <Spinner label={strings.loading} />
+          <Loading />
         </TabLayout>
       );
     else
       body = (
         <CharterTab
-          key={userId}
+          key={`${teamId} ${userId}`}
           api={api}
-          teamId={local.teamId}
-          preloaded={preloaded?.userId === userId ? preloaded.data : undefined}
+          teamId={teamId}
+          preloaded={preloaded?.userId === userId && preloaded.teamId === teamId ? preloaded.data : undefined}
           now={now}
           initialView={initialView()}
           onLoaded={noop}
           banner={
             <LocalBanner
               context={local}
+              teamId={teamId}
               userId={userId}
+              onTeamChange={changeTeam}
               onUserChange={changeUser}
               theme={theme}
               onThemeChange={changeTheme}

@@ -1,10 +1,10 @@
 /**
- * How the tab starts without waiting: the data the server embedded in index.html (local mode: the demo team and the
+ * How the tab starts without waiting: the data the server embedded in index.html (local mode: the demo teams and the
  * first member's charter, see src/adapters/http/local-context.ts), and otherwise the first API calls started before
  * React renders anything.
  */
 import { CharterApi } from '../api/charter-api';
-import type { CharterResponse, FirstCharter, LocalContext, Me, TeamMember } from '../api/types';
+import type { CharterResponse, FirstCharter, LocalContext, LocalTeam, Me, TeamMember } from '../api/types';
 import type { TabHost } from '../host/tab-host';
 
 /** What the charter views need first: who is calling, the team's members, and the charter (or who may write it). */
@@ -15,14 +15,24 @@ export interface TabData {
   firstCharter: FirstCharter | null;
 }
 
-/** The JSON data block `#tab-boot` in index.html (local mode only). */
+/**
+ * The JSON data block `#tab-boot` in index.html (local mode only). The server picks the team and member as the tab
+ * would (`?team=`, else the ones picked last time, else the first), from the cookies the tab writes, so the tab reads
+ * no storage before its first paint.
+ */
 export interface BootData {
   context: LocalContext;
-  initial: ({ userId: string } & TabData) | null;
+  /** The theme picked last time, if any. */
+  theme: string | null;
+  /** What the picked member of the picked team sees first. */
+  initial: ({ teamId: string; userId: string } & TabData) | null;
 }
 
 export const BOOT_ELEMENT_ID = 'tab-boot';
+// The local sandbox's choices, kept in cookies (read by src/adapters/http/local-context.ts too).
 export const USER_KEY = 'teamCharter.localUser';
+export const TEAM_KEY = 'teamCharter.localTeam';
+export const THEME_KEY = 'teamCharter.localTheme';
 
 /** The three calls the charter views start with, in parallel. */
 export function loadTabData(api: CharterApi, teamId: string): Promise<TabData> {
@@ -43,44 +53,65 @@ export function readBootData(doc: Document): BootData | null {
   }
 }
 
+/** A choice the local sandbox kept (a cookie for a year, so the server can embed the right data next time). */
 export function readStored(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
+  const entry = document.cookie.split('; ').find((c) => c.startsWith(`${key}=`));
+  return entry ? decodeURIComponent(entry.slice(key.length + 1)) : null;
 }
 
-/** The member the local sandbox shows first: the one picked last time, else the first member. */
-export function initialMember(context: LocalContext, stored: string | null): string | null {
-  return context.members.some((m) => m.id === stored) ? stored : (context.members[0]?.id ?? null);
+export function store(key: string, value: string): void {
+  document.cookie = `${key}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=strict`;
 }
 
-/** Where the tab starts: the local context and member (local mode), and the first data, ready or on its way. */
+/** The sandbox team shown first: `?team=`, else the one picked last time, else the first. */
+export function initialTeam(
+  context: LocalContext,
+  asked: string | null,
+  stored: string | null,
+): LocalTeam | null {
+  const known = (id: string | null) => context.teams.find((t) => t.teamId === id);
+  return known(asked) ?? known(stored) ?? context.teams[0] ?? null;
+}
+
+/** The member the local sandbox shows first in a team: the one picked last time if in that team, else the first. */
+export function initialMember(team: LocalTeam, stored: string | null): string | null {
+  return team.members.some((m) => m.id === stored) ? stored : (team.members[0]?.id ?? null);
+}
+
+/** Where the sandbox starts: the team and member picked by the query, last time, or first. */
+export function localStart(context: LocalContext, search: string): { teamId: string; userId: string } | null {
+  const team = initialTeam(context, new URLSearchParams(search).get('team'), readStored(TEAM_KEY));
+  const userId = team ? initialMember(team, readStored(USER_KEY)) : null;
+  return team && userId ? { teamId: team.teamId, userId } : null;
+}
+
+/** Where the tab starts: the local context, team and member (local mode), and the first data, ready or on its way. */
 export interface TabStart {
-  local?: { context: LocalContext; userId: string | null };
-  /** The charter views' first data, for `userId` (null in Teams, where the caller is whoever SSO says). */
-  preloaded?: { userId: string | null; data: TabData | Promise<TabData> };
+  local?: { context: LocalContext; teamId: string | null; userId: string | null; theme?: string | null };
+  /** The charter views' first data, for `userId` (null in Teams, where the caller is whoever SSO says) in `teamId`. */
+  preloaded?: { teamId: string | null; userId: string | null; data: TabData | Promise<TabData> };
 }
 
 export function startTab(host: TabHost, boot: BootData | null): TabStart {
   if (host.kind === 'teams') {
     if (!host.teamId) return {};
     return {
-      preloaded: { userId: null, data: handled(loadTabData(new CharterApi(host.auth), host.teamId)) },
+      preloaded: {
+        teamId: host.teamId,
+        userId: null,
+        data: handled(loadTabData(new CharterApi(host.auth), host.teamId)),
+      },
     };
   }
   if (!boot) return {}; // the tab fetches the local context itself
-  const userId = initialMember(boot.context, readStored(USER_KEY));
-  const local = { context: boot.context, userId };
-  if (!userId) return { local };
-  const { initial } = boot;
-  if (initial && initial.userId === userId) {
-    const { me, members, charter, firstCharter } = initial;
-    return { local, preloaded: { userId, data: { me, members, charter, firstCharter } } };
-  }
-  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': userId }));
-  return { local, preloaded: { userId, data: handled(loadTabData(api, boot.context.teamId)) } };
+  const { context, theme, initial } = boot;
+  // The server picked the team and member as localStart would, from `?team=` and the cookies.
+  if (!initial) return { local: { context, teamId: null, userId: null, theme } };
+  const { teamId, userId, me, members, charter, firstCharter } = initial;
+  return {
+    local: { context, teamId, userId, theme },
+    preloaded: { teamId, userId, data: { me, members, charter, firstCharter } },
+  };
 }
 
 /** The charter views report a failure when they read the promise; until then it is not an unhandled rejection. */

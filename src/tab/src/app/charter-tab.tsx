@@ -1,35 +1,26 @@
-import {
-  Body1,
-  Button,
-  makeStyles,
-  Spinner,
-  Subtitle1,
-  Tab,
-  TabList,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Subtitle1 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CharterApi } from '../api/charter-api';
 import { CharterView } from '../charter/charter-view';
-import { ExportView } from '../export/export-view';
 import { browserTimeZone } from '../format';
 import { strings } from '../strings';
 import { loadTabData, type TabData } from './boot';
-import { UnsavedGuard } from './unsaved-guard';
+import { Loading } from './loading';
+import { usePaintedOnce } from './painted';
 import { TabLayout } from './tab-layout';
 
-// The editor (it carries the server's validation rules and the zone data they need) and the history load on demand,
-// so reading the charter stays within the initial bundle budget.
+// The first bundle holds what reading the charter needs. The editor (it carries the server's validation rules and the
+// zone data they need), the history, the export and the unsaved-changes guard load on demand; the view tabs load just
+// after the charter's first paint (see painted.ts).
 const CharterEditor = lazy(() =>
   import('../charter/charter-editor').then((m) => ({ default: m.CharterEditor })),
 );
 const HistoryView = lazy(() => import('../history/history-view').then((m) => ({ default: m.HistoryView })));
+const ExportView = lazy(() => import('../export/export-view').then((m) => ({ default: m.ExportView })));
+const UnsavedGuard = lazy(() => import('./unsaved-guard').then((m) => ({ default: m.UnsavedGuard })));
+const ViewNav = lazy(() => import('./view-nav').then((m) => ({ default: m.ViewNav })));
 
 export type View = 'charter' | 'edit' | 'history' | 'export';
-
-const useStyles = makeStyles({
-  empty: { display: 'grid', rowGap: tokens.spacingVerticalM, maxWidth: '560px', justifyItems: 'start' },
-});
 
 function isPromise<T>(value: T | Promise<T> | undefined): value is Promise<T> {
   return typeof (value as Promise<T> | undefined)?.then === 'function';
@@ -46,7 +37,7 @@ export function CharterTab(props: {
   /** The first data when main.tsx already has it or has started fetching it (see boot.ts). */
   preloaded?: TabData | Promise<TabData> | undefined;
 }) {
-  const styles = useStyles();
+  const painted = usePaintedOnce();
   const { api, teamId, onLoaded, preloaded } = props;
   const [data, setData] = useState<TabData | null>(isPromise(preloaded) ? null : (preloaded ?? null));
   const [error, setError] = useState<string | null>(null);
@@ -97,7 +88,7 @@ export function CharterTab(props: {
   if (error)
     return (
       <TabLayout banner={props.banner}>
-        <div className={styles.empty} role="alert">
+        <div className="tc-empty" role="alert">
           <Body1>
             {strings.loadFailed} {error}
           </Body1>
@@ -115,7 +106,7 @@ export function CharterTab(props: {
   if (!data)
     return (
       <TabLayout banner={props.banner}>
-        <Spinner label={strings.loading} />
+        <Loading />
       </TabLayout>
     );
 
@@ -125,14 +116,12 @@ export function CharterTab(props: {
   const canEdit = charter ? charter.canEdit : (firstCharter?.canCreate ?? false);
   const now = props.now();
 
-  const nav = (
-    <TabList selectedValue={view} onTabSelect={(_e, d) => go(d.value as View)} aria-label={strings.navLabel}>
-      <Tab value="charter">{strings.nav.charter}</Tab>
-      {canEdit ? <Tab value="edit">{strings.nav.edit}</Tab> : null}
-      {charter ? <Tab value="history">{strings.nav.history}</Tab> : null}
-      {charter ? <Tab value="export">{strings.nav.export}</Tab> : null}
-    </TabList>
-  );
+  // Until the tabs arrive, TabLayout keeps their place.
+  const nav = painted ? (
+    <Suspense fallback={null}>
+      <ViewNav view={view} canEdit={canEdit} hasCharter={charter !== null} onSelect={go} />
+    </Suspense>
+  ) : null;
 
   let content: ReactNode;
   if (view === 'edit' && canEdit) {
@@ -161,7 +150,7 @@ export function CharterTab(props: {
   } else if (!charter) {
     const askName = firstCharter?.askName ?? null;
     content = (
-      <section className={styles.empty} aria-labelledby="empty-title">
+      <section className="tc-empty" aria-labelledby="empty-title">
         {canEdit ? (
           <>
             <Subtitle1 as="h1" id="empty-title">
@@ -195,16 +184,18 @@ export function CharterTab(props: {
   return (
     <TabLayout banner={props.banner} nav={nav}>
       {pending ? (
-        <UnsavedGuard
-          onDiscard={() => {
-            setDirty(false);
-            setView(pending);
-            setPending(null);
-          }}
-          onKeep={() => setPending(null)}
-        />
+        <Suspense fallback={null}>
+          <UnsavedGuard
+            onDiscard={() => {
+              setDirty(false);
+              setView(pending);
+              setPending(null);
+            }}
+            onKeep={() => setPending(null)}
+          />
+        </Suspense>
       ) : null}
-      <Suspense fallback={<Spinner label={strings.loading} />}>{content}</Suspense>
+      <Suspense fallback={<Loading />}>{content}</Suspense>
     </TabLayout>
   );
 }

@@ -1,63 +1,42 @@
-import {
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  tokens,
-} from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import type { LocalContext } from '../api/types';
 import type { ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
+import { usePaintedOnce } from './painted';
 
-const useStyles = makeStyles({
-  root: { display: 'grid', rowGap: tokens.spacingVerticalS },
-  pickers: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-  },
-});
+// The message and the pickers (Fluent's MessageBar, Field and Select) follow the charter's first paint; the region
+// keeps their place meanwhile (tab.css), so the charter does not move when they arrive.
+const LocalBannerBody = lazy(() =>
+  import('./local-banner-body').then((m) => ({ default: m.LocalBannerBody })),
+);
 
-/** Local mode only: says so, and lets a person act as any member of the demo team and try the Teams themes. */
-export function LocalBanner(props: {
+const placeholder = <div className="tc-banner-placeholder" />;
+
+export interface LocalBannerProps {
   context: LocalContext;
+  teamId: string;
   userId: string;
+  onTeamChange: (teamId: string) => void;
   onUserChange: (id: string) => void;
   theme: ThemeName;
   onThemeChange: (theme: ThemeName) => void;
-}) {
-  const styles = useStyles();
+}
+
+/**
+ * Local mode only: says so, and lets a person open either demo team, act as any of its members, and try the Teams
+ * themes.
+ */
+export function LocalBanner(props: LocalBannerProps) {
+  const painted = usePaintedOnce();
   return (
-    <div className={styles.root} role="region" aria-label={strings.localBanner}>
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{strings.localBanner}</MessageBarTitle>
-          {strings.localBannerDetail}
-        </MessageBarBody>
-      </MessageBar>
-      <div className={styles.pickers}>
-        <Field label={strings.memberPicker}>
-          <Select value={props.userId} onChange={(_e, d) => props.onUserChange(d.value)}>
-            {props.context.members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.timeZone ? `${m.name} (${m.timeZone})` : m.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={strings.themePicker}>
-          <Select value={props.theme} onChange={(_e, d) => props.onThemeChange(d.value as ThemeName)}>
-            {(['default', 'dark', 'contrast'] as const).map((t) => (
-              <option key={t} value={t}>
-                {strings.themes[t]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
+    <div className="tc-banner" role="region" aria-label={strings.localBanner}>
+      {painted ? (
+        <Suspense fallback={placeholder}>
+          <LocalBannerBody {...props} />
+        </Suspense>
+      ) : (
+        placeholder
+      )}
     </div>
   );
 }

@@ -1,0 +1,16 @@
+/**
+ * The loading indicator. Fluent's Spinner is a chunk of its own: a tab that starts from the page's boot data never
+ * shows it, so the first bundle does without it.
+ */
+import { lazy, Suspense } from 'react';
+import { strings } from '../strings';
+
+const Spinner = lazy(() => import('./spinner').then((m) => ({ default: m.Spinner })));
+
+export function Loading() {
+  return (
+    <Suspense fallback={null}>
+      <Spinner label={strings.loading} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,2 @@
+/** Fluent's Spinner, loaded on demand (see loading.tsx). */
+export { Spinner } from '@fluentui/react-components';
