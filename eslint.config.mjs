@@ -13,6 +13,7 @@ const ioPackages = [
   'fs',
   'http',
   'pino',
+  'prom-client',
 ];
 
 export default tseslint.config(
@@ -37,6 +38,24 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+    },
+  },
+  {
+    // prom-client stays in its adapter (the domain and app blocks below keep their own, stricter lists).
+    files: ['src/**/*.ts'],
+    ignores: ['src/adapters/metrics/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['prom-client'],
+              message: 'prom-client is used in src/adapters/metrics only (PrometheusMetrics).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -30,6 +30,7 @@ import { runReviewJobs } from '../src/app/reviews/run-review-jobs';
 import type { Cadence } from '../src/domain/cadence/cadence';
 import type { CharterContent } from '../src/domain/charter/charter';
 import { startGraphSandbox } from '../src/sandbox/graph/graph-sandbox-router';
+import { installReviewTeam } from '../tests/support/review-teams';
 
 const TEAMS = 100;
 const ORGANIZERS = 25;
@@ -126,33 +127,19 @@ async function run(
   for (let t = 0; t < TEAMS; t++) {
     const scope = { tenantId, teamId: randomUUID() };
     scopes.push(scope);
-    const organizerId = `org-${t}`;
-    await installs.saveInstallation({
-      ...scope,
-      teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
-      teamName: `Team ${t}`,
-      serviceUrl: 'http://127.0.0.1:1/',
-      channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
-      installedBy: organizerId,
-      installedAt: new Date(),
-      uninstalledAt: null,
-    });
-    await installs.upsertMembers(scope, [
-      {
-        aadObjectId: organizerId,
-        teamsUserId: null,
-        name: `Organizer ${t}`,
-        email: `organizer${t % ORGANIZERS}@contoso.example`,
-        timeZone: null,
-      },
-      ...[1, 2, 3].map((m) => ({
+    await installReviewTeam(
+      installs,
+      scope,
+      t,
+      `organizer${t % ORGANIZERS}@contoso.example`,
+      [1, 2, 3].map((m) => ({
         aadObjectId: `m-${t}-${m}`,
         teamsUserId: null,
         name: `Member ${t}.${m}`,
         email: `member${t}.${m}@contoso.example`,
         timeZone: null,
       })),
-    ]);
+    );
   }
 
   async function phase(version: number, startTime: string): Promise<Phase> {

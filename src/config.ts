@@ -60,9 +60,18 @@ const EnvSchema = z.object({
   AAD_APP_OAUTH_AUTHORITY_HOST: httpUrl('AAD_APP_OAUTH_AUTHORITY_HOST'),
   GRAPH_BASE_URL: httpUrl('GRAPH_BASE_URL'),
   TAB_ENDPOINT: httpUrl('TAB_ENDPOINT'),
+  BOT_OPENID_METADATA_URL: httpUrl('BOT_OPENID_METADATA_URL'),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
     z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
+  ),
+  METRICS_TOKEN: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .min(16, 'METRICS_TOKEN must be at least 16 characters.')
+      .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN must be printable ASCII without spaces.')
+      .optional(),
   ),
 });
 
@@ -79,6 +88,8 @@ export interface ProductionMode {
     appPassword: string | null;
     appTenantId: string | null;
     appType: (typeof BOT_APP_TYPES)[number];
+    /** `BOT_OPENID_METADATA_URL`: where inbound Bot Framework tokens' keys are published; null = the public cloud. */
+    openIdMetadataUrl: string | null;
   };
   aad: {
     clientId: string;
@@ -99,6 +110,11 @@ export interface Config {
   storage: { databaseUrl: string | null; dataDir: string };
   tabEndpoint: string;
   mode: LocalMode | ProductionMode;
+  /**
+   * The bearer token `/metrics` requires (`METRICS_TOKEN`). Unset: `/metrics` is open in local mode (loopback only)
+   * and answers 404 otherwise.
+   */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +136,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     logLevel: e.LOG_LEVEL,
     storage: { databaseUrl: e.DATABASE_URL ?? null, dataDir: path.resolve(cwd, e.DATA_DIR) },
     tabEndpoint: e.TAB_ENDPOINT ?? `http://localhost:${e.PORT}`,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 
   const set = PRODUCTION_SETTINGS.filter((name) => e[name] !== undefined);
@@ -155,6 +172,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
         appPassword: e.MicrosoftAppPassword ?? null,
         appTenantId: e.MicrosoftAppTenantId ?? null,
         appType,
+        openIdMetadataUrl: e.BOT_OPENID_METADATA_URL ?? null,
       },
       aad: {
         clientId,

@@ -6,12 +6,19 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import type { Express, Router } from 'express';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
 import type { CharterDeps } from './app/charters/charter-deps';
 import type { JobHandler } from './app/jobs/run-due-jobs';
 import type { Clock, Ids } from './app/ports';
-import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from './app/teams/seed-demo-team';
+import {
+  DEMO_MEMBERS,
+  DEMO_TEAM,
+  FRESH_DEMO_MEMBERS,
+  FRESH_DEMO_TEAM,
+  seedDemoTeam,
+  seedFreshDemoTeam,
+} from './app/teams/seed-demo-team';
 import { createEntraTokenVerifier } from './adapters/auth/entra-token-verifier';
 import { bearerAuthenticate, localAuthenticate } from './adapters/http/authenticate';
 import { createHttpApp } from './adapters/http/create-http-app';
@@ -23,6 +30,10 @@ import { PostgresCharterStore } from './adapters/storage/postgres-charter-store'
 import { PostgresInstallStore } from './adapters/storage/postgres-install-store';
 import { PostgresJobQueue } from './adapters/storage/postgres-job-queue';
 import { JobWorker } from './adapters/scheduler/job-worker';
+import { PrometheusMetrics } from './adapters/metrics/prometheus-metrics';
+import { PostgresOperatorStats } from './adapters/storage/postgres-operator-stats';
+import { metricsAccess, metricsRoutes } from './adapters/http/routes/metrics-routes';
+import { createLogger } from './adapters/logging/log-context';
 import { checkInJobHandlers } from './app/checkins/check-in-job-handlers';
 import { seedDemoCheckIns } from './app/checkins/seed-demo-check-ins';
 import type { CheckInDeps } from './app/checkins/checkin-deps';
@@ -78,6 +89,12 @@ export async function startApp(
   });
   const installs = new PostgresInstallStore(db);
   const jobs = new PostgresJobQueue(db);
+  // Metrics (issue 7): a registry per app; the queue and delivery gauges are read from the database at each scrape.
+  const metrics = new PrometheusMetrics({
+    stats: new PostgresOperatorStats(db),
+    jobKinds: Object.values(JOB_KINDS),
+    log: logger,
+  });
   const charterDeps: CharterDeps = {
     charters: new PostgresCharterStore(db),
     installs,
@@ -91,7 +108,7 @@ export async function startApp(
   const checkins = new PostgresCheckInStore(db);
   const botIdentity = config.mode.kind === 'local' ? null : config.mode.bot;
   const botAuth = botAuthentication(botIdentity);
-  const messenger = createMessenger(botAuth, botIdentity);
+  const messenger = createMessenger(botAuth, botIdentity, metrics);
   const checkInDeps: CheckInDeps = {
     ...charterDeps,
     checkins,
@@ -100,13 +117,14 @@ export async function startApp(
     log: logger,
     tabUrl: config.tabEndpoint,
     uninstallGraceMs: checkInConfig.uninstallGraceMs,
+    metrics,
   };
   const checkInHandlers = checkInJobHandlers(checkInDeps);
   Object.assign(handlers, checkInHandlers);
   // Review cycles (issue 5): the Graph calendar (the in-process sandbox in local mode), jobs, API.
   const calendar = new DeferredCalendar();
   const graphSandbox = graphConfig.sandbox ? new GraphSandbox() : null;
-  for (const m of graphSandbox ? DEMO_MEMBERS : [])
+  for (const m of graphSandbox ? [...DEMO_MEMBERS, ...FRESH_DEMO_MEMBERS] : [])
     // the demo mailboxes work 09:00–17:00 in their own zones
     if (m.email && m.timeZone)
       graphSandbox?.setMailbox(m.email, { workingHours: demoWorkingHours(m.timeZone) });
@@ -129,9 +147,10 @@ export async function startApp(
       queue: jobs,
       clock: systemClock,
       log: logger,
+      metrics,
       handlers: reviewHandlers,
       workerId: `${hostname()}:${process.pid}:reviews`,
-      leaseMs: 120_000,
+      leaseMs: options.jobLeaseMs ?? 120_000,
     },
     { idleMs: 1_000, batch: 40, pass: runReviewJobs },
   );
@@ -142,6 +161,11 @@ export async function startApp(
       serviceUrl: `http://127.0.0.1:${config.port}/sandbox/connector/`,
     });
     if (seeded) logger.info({ teamId: DEMO_TEAM.teamId }, 'demo.team.seeded');
+    // A second demo team with no charter yet, for trying (and testing) a first charter.
+    const seededFresh = await seedFreshDemoTeam(charterDeps, {
+      serviceUrl: `http://127.0.0.1:${config.port}/sandbox/connector/`,
+    });
+    if (seededFresh) logger.info({ teamId: FRESH_DEMO_TEAM.teamId }, 'demo.team.seeded');
   }
   await announceAllCharterVersions(charterDeps, systemClock.now());
   // Card fan-out: a few workers for delivery jobs alone, so a round's cards go out as fast as the Teams limits allow
@@ -155,6 +179,7 @@ export async function startApp(
           queue: jobs,
           clock: systemClock,
           log: logger,
+          metrics,
           handlers: Object.fromEntries(fanOutKinds.map((k) => [k, checkInHandlers[k] as JobHandler])),
           workerId: `${hostname()}:${process.pid}:fan-out-${i}`,
           leaseMs,
@@ -167,6 +192,7 @@ export async function startApp(
       queue: jobs,
       clock: systemClock,
       log: logger,
+      metrics,
       handlers,
       workerId: `${hostname()}:${process.pid}`,
       leaseMs,
@@ -200,27 +226,32 @@ export async function startApp(
   // Features add their routers and mounts here (bot, sandboxes, tab files, check-in and review APIs).
   const apiRouters: Router[] = [];
   const mounts: ((app: Express) => void)[] = [];
+  mounts.push((app) => app.use(metricsRoutes(metrics, metricsAccess(local, config.metricsToken))));
   apiRouters.push(checkInRoutes(checkInDeps));
   mounts.push(botMount(botAuth, checkInDeps, logger));
   if (config.mode.kind === 'local') {
-    // The demo team's Bot Connector: the sandbox, in-process, at the serviceUrl seedDemoTeam stored.
+    // The demo teams' Bot Connector: the sandbox, in-process, at the serviceUrl the seeds stored.
     const connector = (localConnector = new BotConnectorSandbox({
       serviceUrl: `http://127.0.0.1:${config.port}/sandbox/connector/`,
       botEndpoint: `http://127.0.0.1:${config.port}/api/messages`,
     }));
-    connector.addTeam({
-      tenantId: DEMO_TEAM.tenantId,
-      teamsTeamId: DEMO_TEAM.teamsTeamId,
-      aadGroupId: DEMO_TEAM.teamId,
-      name: DEMO_TEAM.teamName,
-      channelIds: [DEMO_TEAM.channelConversationId],
-      members: DEMO_MEMBERS.map((m) => ({
-        id: m.teamsUserId ?? '',
-        aadObjectId: m.aadObjectId,
-        name: m.name,
-        email: m.email ?? undefined,
-      })),
-    });
+    for (const [team, members] of [
+      [DEMO_TEAM, DEMO_MEMBERS],
+      [FRESH_DEMO_TEAM, FRESH_DEMO_MEMBERS],
+    ] as const)
+      connector.addTeam({
+        tenantId: team.tenantId,
+        teamsTeamId: team.teamsTeamId,
+        aadGroupId: team.teamId,
+        name: team.teamName,
+        channelIds: [team.channelConversationId],
+        members: members.map((m) => ({
+          id: m.teamsUserId ?? '',
+          aadObjectId: m.aadObjectId,
+          name: m.name,
+          email: m.email ?? undefined,
+        })),
+      });
     mounts.push((app) => app.use('/sandbox/connector', connector.router()));
   }
   apiRouters.push(reviewRoutes(reviewDeps, charterDeps));
@@ -231,18 +262,14 @@ export async function startApp(
     });
   // The tab (issue 3): its built files at /tab/, and in local mode `/` → the tab plus the sandbox's member list
   // (also embedded in the tab's page, with the first member's charter, so it starts without a round trip).
-  const demoTeam = {
-    installs,
-    scope: { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId },
-    teamName: DEMO_TEAM.teamName,
-  };
+  const demoTeams = { installs, tenantId: DEMO_TEAM.tenantId, teams: [DEMO_TEAM, FRESH_DEMO_TEAM] };
   mounts.push(
     tabFiles({
       redirectRoot: local,
-      boot: local ? localTabBoot({ ...demoTeam, charters: charterDeps }) : undefined,
+      boot: local ? localTabBoot({ ...demoTeams, charters: charterDeps }) : undefined,
     }),
   );
-  if (local) mounts.push(localContext(demoTeam));
+  if (local) mounts.push(localContext(demoTeams));
   const app = createHttpApp({
     logger,
     authenticate,
@@ -266,19 +293,21 @@ export async function startApp(
       graphBaseUrl: graphUrl(graphConfig.baseUrl) as string,
       tokenEndpoint: graphUrl(graphConfig.tokenEndpoint),
       batchWindowMs: REVIEW_BATCH_WINDOW_MS,
+      metrics,
     }),
   );
   if (localConnector) {
-    // The Bot Connector sandbox and the demo team's serviceUrl follow the port actually bound (tests listen on 0);
+    // The Bot Connector sandbox and the demo teams' serviceUrl follow the port actually bound (tests listen on 0);
     // then the demo team gets its check-in history and an open round (local mode, first start only).
     const connectorUrl = `http://127.0.0.1:${port}/sandbox/connector/`;
     localConnector.serviceUrl = connectorUrl;
     localConnector.botEndpoint = `http://127.0.0.1:${port}/api/messages`;
-    const demo = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
-    const installation = await installs.getInstallation(demo);
-    if (installation && installation.serviceUrl !== connectorUrl)
-      await installs.saveInstallation({ ...installation, serviceUrl: connectorUrl });
-    await seedDemoCheckIns(checkInDeps, demo);
+    for (const team of [DEMO_TEAM, FRESH_DEMO_TEAM]) {
+      const installation = await installs.getInstallation({ tenantId: team.tenantId, teamId: team.teamId });
+      if (installation && installation.serviceUrl !== connectorUrl)
+        await installs.saveInstallation({ ...installation, serviceUrl: connectorUrl });
+    }
+    await seedDemoCheckIns(checkInDeps, { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId });
   }
   worker.start();
   reviewWorker.start();
@@ -323,10 +352,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({
-    level: config.logLevel,
-    redact: ['*.MicrosoftAppPassword', '*.AAD_APP_CLIENT_SECRET', '*.clientSecret', '*.appPassword'],
-  });
+  const logger = createLogger(config.logLevel);
   const running = await startApp(config, logger, graphConfig, checkInConfig);
   let stopping = false;
   const stop = (signal: string): void => {

@@ -33,7 +33,13 @@ describe('loadConfig', () => {
     expect(config.storage.databaseUrl).toBe('postgres://app@db/charter');
     expect(config.mode).toEqual({
       kind: 'production',
-      bot: { appId: 'bot-app-id', appPassword: 'bot-secret', appTenantId: null, appType: 'MultiTenant' },
+      bot: {
+        appId: 'bot-app-id',
+        appPassword: 'bot-secret',
+        appTenantId: null,
+        appType: 'MultiTenant',
+        openIdMetadataUrl: null,
+      },
       aad: {
         clientId: production.AAD_APP_CLIENT_ID,
         clientSecret: 'aad-secret',
@@ -52,6 +58,15 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ ...production, AAD_APP_CLIENT_SECRET: undefined })).toThrow(
       /AAD_APP_CLIENT_SECRET is missing\. .*turns local mode off/,
+    );
+  });
+
+  it('takes the Bot Framework OpenID metadata URL from BOT_OPENID_METADATA_URL (sovereign clouds, tests)', () => {
+    const url = 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration';
+    const config = loadConfig({ ...production, BOT_OPENID_METADATA_URL: url });
+    expect(config.mode.kind === 'production' && config.mode.bot.openIdMetadataUrl).toBe(url);
+    expect(() => loadConfig({ ...production, BOT_OPENID_METADATA_URL: 'ldap://x' })).toThrow(
+      /BOT_OPENID_METADATA_URL must be an http\(s\) URL/,
     );
   });
 

@@ -186,6 +186,13 @@ export interface JobQueue {
     limit: number;
     kinds?: readonly string[];
   }): Promise<ClaimedJob[]>;
+  /**
+   * Extends the lease of a job the caller still holds to `now + leaseMs`; false when it no longer holds it (the lease
+   * expired and another worker reclaimed the job, or the job was cancelled). Workers renew while a job runs.
+   */
+  renewLease(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean>;
+  /** Gives back a claimed job that was not started (a stopping worker): queued again, this attempt not counted. */
+  release(job: ClaimedJob, now: Date): Promise<void>;
   complete(job: ClaimedJob, now: Date): Promise<void>;
   fail(job: ClaimedJob, failure: JobFailure): Promise<void>;
   /** Cancels every queued or running job of the team; returns how many. */
@@ -477,4 +484,17 @@ export interface ReviewSignals {
     signals: import('../domain/review/agenda').ClauseSignal[];
     supportRequests: string[];
   }>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Metrics (issue 7): what the use cases count for operators. Labels are kinds and outcomes only — never a tenant,
+// team or user id, nor anything a user typed (cardinality and privacy).
+
+export type JobOutcome = 'done' | 'retry' | 'dead';
+
+export interface Metrics {
+  /** A job's handler finished: done, failed and queued again, or dead-lettered; and how long it ran. */
+  jobFinished(kind: string, outcome: JobOutcome, seconds: number): void;
+  /** A check-in round closed; `fanOutSeconds` from its opening to its last card sent (null: no card went out). */
+  checkInRoundClosed(fanOutSeconds: number | null): void;
 }

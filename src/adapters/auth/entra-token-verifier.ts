@@ -36,6 +36,11 @@ const REQUIRED_SCOPE = 'access_as_user';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Entra tokens are a few KB; refuse anything far larger before parsing it. */
 const MAX_TOKEN_LENGTH = 16_384;
+/**
+ * Entra access tokens live 60–90 minutes, CAE-capable ones up to 28 hours. With a maximum age jose also refuses a
+ * token issued in the future (`iat` beyond the clock tolerance), which `exp`/`nbf` alone let through.
+ */
+const MAX_TOKEN_AGE_SECONDS = 28 * 60 * 60;
 const METADATA_TIMEOUT_MS = 5_000;
 /** Tenant metadata (issuer, jwks_uri) hardly ever changes; key rotation is handled by jose's JWKS cache. */
 const METADATA_TTL_MS = 24 * 60 * 60 * 1000;
@@ -105,6 +110,7 @@ export function createEntraTokenVerifier(options: EntraTokenVerifierOptions): To
           audience,
           clockTolerance,
           requiredClaims: ['exp'],
+          maxTokenAge: MAX_TOKEN_AGE_SECONDS,
         }));
       } catch (error) {
         throw toAuthError(error);
@@ -270,6 +276,12 @@ function toAuthError(error: unknown): unknown {
     switch (error.claim) {
       case 'nbf':
         return new UnauthenticatedError('The token is not valid yet.');
+      case 'iat':
+        return new UnauthenticatedError(
+          error.reason === 'check_failed'
+            ? 'The token is not valid yet.'
+            : 'The token has no valid issue time (iat).',
+        );
       case 'aud':
         return new UnauthenticatedError('The token was issued for another application.');
       case 'iss':

@@ -35,6 +35,13 @@ export interface MessengerOptions {
   backoffBaseMs?: number;
   backoffCapMs?: number;
   random?: () => number;
+  /** Told the status of every Bot Connector answer (each try). */
+  metrics?: ConnectorCallObserver;
+}
+
+/** Counts Bot Connector answers for operators (`PrometheusMetrics`); status 0 = no answer (network). */
+export interface ConnectorCallObserver {
+  connectorResponse(operation: string, status: number): void;
 }
 
 export interface ConnectorCallStats {
@@ -205,6 +212,12 @@ export class BotConnectorMessenger implements Messenger, Directory {
         true,
       );
       const client = this.options.auth.createConnectorFactory(identity).create(serviceUrl, undefined);
+      const metrics = this.options.metrics;
+      if (metrics)
+        void client.then(
+          (c) => observeEveryTry(c, metrics),
+          () => undefined,
+        );
       client.catch(() => this.clients.delete(serviceUrl));
       this.clients.set(serviceUrl, client);
       return client;
@@ -217,6 +230,60 @@ function statusOf(error: unknown): number {
   if (typeof e?.statusCode === 'number') return e.statusCode;
   if (typeof e?.response?.status === 'number') return e.response.status;
   return 0;
+}
+
+interface ObservablePipeline {
+  addPolicy(
+    policy: {
+      name: string;
+      sendRequest(
+        request: { method: string; url: string },
+        next: (request: { method: string; url: string }) => Promise<{ status: number }>,
+      ): Promise<{ status: number }>;
+    },
+    options: { afterPhase: 'Retry' },
+  ): void;
+}
+
+/**
+ * botframework-connector 4.23's client runs on @azure/core-client, whose pipeline retries 429s (honouring Retry-After)
+ * and 5xx itself before our loop sees a failure (PLATFORM.md). To count every answer, an observing policy goes in
+ * after that Retry phase. The pipeline is not public API (botbuilder is pinned; tests/adapters/metrics prove it): if it
+ * is not where expected, throw rather than report numbers that quietly undercount.
+ */
+function observeEveryTry(client: ConnectorClient, metrics: ConnectorCallObserver): void {
+  const pipeline = (client as unknown as { client?: { pipeline?: Partial<ObservablePipeline> } }).client
+    ?.pipeline;
+  if (typeof pipeline?.addPolicy !== 'function')
+    throw new Error('botframework-connector changed: its ConnectorClient pipeline cannot be observed.');
+  pipeline.addPolicy(
+    {
+      name: 'teamCharterObserveAnswers',
+      async sendRequest(request, next) {
+        const operation = operationOf(request.method, request.url);
+        try {
+          const response = await next(request);
+          metrics.connectorResponse(operation, response.status);
+          return response;
+        } catch (error) {
+          metrics.connectorResponse(operation, 0);
+          throw error;
+        }
+      },
+    },
+    { afterPhase: 'Retry' },
+  );
+}
+
+/** The Bot Connector operation a request is, for a metric label (never the conversation or activity id). */
+function operationOf(method: string, url: string): string {
+  const path = new URL(url).pathname;
+  if (method === 'POST' && /\/v3\/conversations\/?$/.test(path)) return 'create_conversation';
+  if (method === 'POST' && /\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?\/?$/.test(path))
+    return 'send_activity';
+  if (method === 'PUT' && /\/activities\/[^/]+\/?$/.test(path)) return 'update_activity';
+  if (method === 'GET' && /\/pagedmembers\/?$/.test(path)) return 'get_paged_members';
+  return 'other';
 }
 
 function retryAfterOf(error: unknown): number | undefined {

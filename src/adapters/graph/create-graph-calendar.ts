@@ -1,17 +1,18 @@
 import type { Calendar } from '../../app/ports';
 import { createAppTokenSource, type AppTokenSettings } from './app-token-provider';
 import { GraphCalendar } from './graph-calendar';
-import { GraphTransport } from './graph-transport';
+import { GraphTransport, type GraphCallObserver } from './graph-transport';
 
 /** The `Calendar` on Graph, by configuration alone: msal app-only tokens and the graph-client transport. */
 export function createGraphCalendar(
-  settings: AppTokenSettings & { graphBaseUrl: string; batchWindowMs?: number },
+  settings: AppTokenSettings & { graphBaseUrl: string; batchWindowMs?: number; metrics?: GraphCallObserver },
 ): GraphCalendar {
   return new GraphCalendar(
     new GraphTransport({
       graphBaseUrl: settings.graphBaseUrl,
       accessToken: createAppTokenSource(settings),
       ...(settings.batchWindowMs !== undefined ? { batchWindowMs: settings.batchWindowMs } : {}),
+      ...(settings.metrics ? { metrics: settings.metrics } : {}),
     }),
   );
 }

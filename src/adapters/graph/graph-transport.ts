@@ -39,7 +39,14 @@ export interface GraphTransportOptions {
    */
   batchWindowMs?: number;
   perMailboxConcurrency?: number;
+  /** Told the status of every Graph answer: each HTTP response (retries included) and each `$batch` item. */
+  metrics?: GraphCallObserver;
   /** Extra headers on every request (e.g. `Prefer: outlook.timezone="UTC"`). */
+}
+
+/** Counts Graph answers for operators (`PrometheusMetrics`); status 0 = no answer (network). */
+export interface GraphCallObserver {
+  graphResponse(kind: 'http' | 'batch_item', status: number): void;
 }
 
 export interface GraphCall {
@@ -79,6 +86,7 @@ export class GraphTransport {
   private readonly batching: boolean;
   private readonly batchWindowMs: number;
   private readonly accessToken: AccessTokenSource;
+  private readonly metrics: GraphCallObserver | undefined;
   private queue: Pending[] = [];
   private flushScheduled = false;
 
@@ -92,7 +100,12 @@ export class GraphTransport {
     const redirect = new RedirectHandler(new RedirectHandlerOptions());
     const http = new HTTPMessageHandler();
     auth.setNext(retry);
-    retry.setNext(redirect);
+    if (options.metrics) {
+      // Below the RetryHandler, so every try's answer is counted (a 429 it rides out included).
+      const observe = new ObserveMiddleware(options.metrics);
+      retry.setNext(observe);
+      observe.setNext(redirect);
+    } else retry.setNext(redirect);
     redirect.setNext(http);
     const counter: Middleware = {
       execute: async (context: Context) => {
@@ -111,6 +124,7 @@ export class GraphTransport {
     this.batching = options.batching ?? true;
     this.batchWindowMs = options.batchWindowMs ?? 0;
     this.accessToken = options.accessToken;
+    this.metrics = options.metrics;
   }
 
   /** One Graph call; resolves with the parsed JSON body (null for an empty one). */
@@ -205,6 +219,7 @@ export class GraphTransport {
         p.reject(new CalendarError('unavailable', 'Graph $batch left a request unanswered.'));
         return;
       }
+      this.metrics?.graphResponse('batch_item', response.status);
       if (response.status < 300) {
         p.resolve(response.body ?? null);
         return;
@@ -239,6 +254,27 @@ class BearerMiddleware implements Middleware {
     else options.headers = { ...(headers ?? {}), Authorization: `Bearer ${token}` };
     if (!this.next) throw new Error('BearerMiddleware needs a next middleware.');
     await this.next.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** Tells the observer each response's status (0 when the request got no answer). */
+class ObserveMiddleware implements Middleware {
+  private next: Middleware | undefined;
+  constructor(private readonly metrics: GraphCallObserver) {}
+
+  async execute(context: Context): Promise<void> {
+    if (!this.next) throw new Error('ObserveMiddleware needs a next middleware.');
+    try {
+      await this.next.execute(context);
+    } catch (error) {
+      this.metrics.graphResponse('http', 0);
+      throw error;
+    }
+    this.metrics.graphResponse('http', context.response?.status ?? 0);
   }
 
   setNext(next: Middleware): void {

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { CharterDeps } from '../../app/charters/charter-deps';
 import type { InstallStore } from '../../app/ports';
+import { withLogFields } from '../logging/log-context';
 import { requireCaller, type Authenticate } from './authenticate';
+import { jsonBody, RESERVED_KEY_MESSAGE } from './json-body';
 import { httpProblem, problemFor, sendProblem } from './problem-details';
 import { charterRoutes } from './routes/charter-routes';
 import { healthRoutes, type ReadinessCheck } from './routes/health-routes';
@@ -28,6 +31,20 @@ export interface HttpAppDeps {
   mounts?: readonly ((app: express.Express) => void)[];
 }
 
+/** Probes and scrapes come every few seconds: their completion is not logged. */
+const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+/** An inbound correlation id is kept only if it is this plain (it ends up in headers and logs). */
+const CORRELATION_ID = /^[\w.-]{1,64}$/;
+
+/** The caller's correlation id (`X-Request-Id`, else `X-Correlation-Id`) when it is safe to reuse. */
+export function correlationIdOf(headers: IncomingHttpHeaders): string | undefined {
+  for (const name of ['x-request-id', 'x-correlation-id']) {
+    const value = headers[name];
+    if (typeof value === 'string' && CORRELATION_ID.test(value)) return value;
+  }
+  return undefined;
+}
+
 /** JSON bodies above this are refused with 413: a charter is a few kilobytes. */
 export const BODY_LIMIT = '64kb';
 
@@ -40,15 +57,16 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     pinoHttp({
       logger: deps.logger,
       genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        const id = correlationIdOf(req.headers) ?? randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(req.url ?? '') },
     }),
   );
+  // Every line logged while serving the request carries its id, the use cases' lines included (log-context.ts).
+  app.use((req, _res, next) => withLogFields({ reqId: String(req.id) }, next));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
@@ -64,7 +82,14 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     res.setHeader('Vary', 'Authorization, X-Local-User');
     next();
   });
-  api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use((req, res, next) => {
+    // A body we would not read is refused, not ignored. (An empty body, `Content-Length: 0`, is no body.)
+    const hasBody = Number(req.get('Content-Length') ?? 0) > 0 || req.get('Transfer-Encoding') !== undefined;
+    if (hasBody && !req.is('application/json'))
+      return sendProblem(res, httpProblem(415, 'JSON needed', 'Send the body as application/json.'));
+    next();
+  });
+  api.use(jsonBody(BODY_LIMIT));
   api.use(requireCaller(deps.authenticate));
   api.use(teamRoutes(deps.installs));
   api.use('/teams/:teamId/charter', charterRoutes(deps.charters));
@@ -93,7 +118,13 @@ function bodyParserProblem(error: unknown) {
     case 'entity.too.large':
       return httpProblem(413, 'Too large', `The body is larger than ${BODY_LIMIT}.`);
     case 'entity.parse.failed':
-      return httpProblem(400, 'Not JSON', 'The body is not valid JSON.');
+      return error instanceof Error && error.message.includes(RESERVED_KEY_MESSAGE)
+        ? httpProblem(
+            400,
+            'Reserved key',
+            'The body uses a reserved key (__proto__, constructor or prototype).',
+          )
+        : httpProblem(400, 'Not JSON', 'The body is not valid JSON.');
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return httpProblem(415, 'Unsupported encoding', 'Send the body as UTF-8 JSON.');

@@ -41,6 +41,13 @@ export function problemFor(error: unknown): ProblemDetails {
       problem.currentVersion = error.currentVersion;
     return problem;
   }
+  if (error instanceof UpstreamError && error.service === 'database')
+    return {
+      type: 'https://teamcharter.dev/problems/storage-unavailable',
+      title: 'Storage is unavailable right now',
+      status: 503,
+      detail: 'Nothing was saved. Please try again in a moment; if it keeps happening, tell your admin.',
+    };
   if (error instanceof UpstreamError)
     return {
       type: 'https://teamcharter.dev/problems/upstream',

@@ -1,4 +1,5 @@
-import { runDueJobs, type JobRunnerDeps } from '../../app/jobs/run-due-jobs';
+import { runDueJobs, type JobHandler, type JobRunnerDeps } from '../../app/jobs/run-due-jobs';
+import { withLogFields } from '../logging/log-context';
 
 export interface JobWorkerOptions {
   /** How long to sleep when the queue had nothing due. */
@@ -10,8 +11,8 @@ export interface JobWorkerOptions {
 }
 
 /**
- * Polls the durable queue and runs due jobs until stopped. Stopping lets the current pass finish (its jobs complete
- * or fail and release their leases) and claims nothing more.
+ * Polls the durable queue and runs due jobs until stopped. Stopping claims nothing more: the jobs running now finish
+ * (complete or fail), and the pass's claimed jobs that have not started are released to the queue for another worker.
  */
 export class JobWorker {
   private running = false;
@@ -19,10 +20,19 @@ export class JobWorker {
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
 
+  private readonly deps: JobRunnerDeps;
+
   constructor(
-    private readonly deps: JobRunnerDeps,
+    deps: JobRunnerDeps,
     private readonly options: JobWorkerOptions,
-  ) {}
+  ) {
+    // Every line a job's handler logs carries the job's id and kind (log-context.ts); never its team's ids.
+    const handlers: Record<string, JobHandler> = {};
+    for (const [kind, handler] of Object.entries(deps.handlers))
+      handlers[kind] = (job) => withLogFields({ jobId: job.id, jobKind: job.kind }, () => handler(job));
+    // A stopping worker gives back the jobs it claimed but has not started (run-due-jobs.ts).
+    this.deps = { ...deps, handlers, stopping: () => !this.running };
+  }
 
   start(): void {
     if (this.running) return;

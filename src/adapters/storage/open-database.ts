@@ -2,6 +2,7 @@ import type { Database } from './database';
 import { applyMigrations, loadMigrations, type Migration } from './migrations';
 import { PgliteDatabase } from './pglite-database';
 import { PostgresDatabase, type PostgresDatabaseOptions } from './postgres-database';
+import { withStorageErrors } from './storage-errors';
 
 export interface OpenDatabaseOptions {
   /** A PostgreSQL connection string; unset (or null) → PGlite in `dataDir`. */
@@ -13,7 +14,10 @@ export interface OpenDatabaseOptions {
   postgres?: PostgresDatabaseOptions;
 }
 
-/** Chooses the driver, connects, and applies pending migrations before anything else runs. */
+/**
+ * Chooses the driver, connects, and applies pending migrations before anything else runs. An unavailable database
+ * (disk full, connection lost) surfaces as a retryable `UpstreamError` (storage-errors.ts).
+ */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const migrations = await loadMigrations(options.migrationsDir);
   const db = await connectDatabase(options, migrations);
@@ -23,7 +27,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await db.close();
     throw error;
   }
-  return db;
+  return withStorageErrors(db);
 }
 
 /**

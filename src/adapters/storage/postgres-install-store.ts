@@ -192,8 +192,11 @@ export class PostgresInstallStore implements InstallStore {
       const args = [scope.tenantId, scope.teamId];
       await tx.query('DELETE FROM charters WHERE tenant_id = $1 AND team_id = $2', args);
       await tx.query('DELETE FROM charter_versions WHERE tenant_id = $1 AND team_id = $2', args);
-      // members go with the installation (ON DELETE CASCADE).
+      // members and review rows go with the installation (ON DELETE CASCADE).
       await tx.query('DELETE FROM installations WHERE tenant_id = $1 AND team_id = $2', args);
+      // Jobs carry member ids and Graph ids in their payloads: they go too, but for a running one (the deletion job
+      // itself, which its worker completes after this), whose payload holds only the team's ids and a time.
+      await tx.query(`DELETE FROM jobs WHERE tenant_id = $1 AND team_id = $2 AND state <> 'running'`, args);
     });
   }
 }

@@ -182,6 +182,25 @@ export class PostgresJobQueue implements JobQueue {
       .sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id));
   }
 
+  async renewLease(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean> {
+    const result = await this.db.query(
+      `UPDATE jobs SET lease_expires_at = $5, updated_at = $6
+        WHERE tenant_id = $1 AND team_id = $2 AND id = $3 AND state = 'running' AND lease_token = $4`,
+      [job.scope.tenantId, job.scope.teamId, job.id, job.leaseToken, new Date(now.getTime() + leaseMs), now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async release(job: ClaimedJob, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE jobs
+          SET state = 'queued', attempts = GREATEST(attempts - 1, 0), lease_token = NULL, lease_expires_at = NULL,
+              locked_by = NULL, updated_at = $5
+        WHERE tenant_id = $1 AND team_id = $2 AND id = $3 AND state = 'running' AND lease_token = $4`,
+      [job.scope.tenantId, job.scope.teamId, job.id, job.leaseToken, now],
+    );
+  }
+
   /** Succeeds while the caller still holds the lease (even past its expiry, as long as nobody reclaimed the job). */
   async complete(job: ClaimedJob, now: Date): Promise<void> {
     const result = await this.db.query(

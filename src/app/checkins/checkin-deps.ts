@@ -8,6 +8,7 @@ import type {
   JobQueue,
   Log,
   Messenger,
+  Metrics,
 } from '../ports';
 
 /** What the check-in and install use cases need from the outside. */
@@ -25,4 +26,6 @@ export interface CheckInDeps {
   tabUrl: string;
   /** How long after an uninstall the team's data is deleted (a reinstall in between keeps it). */
   uninstallGraceMs: number;
+  /** Round durations for operators (optional: tests and tools run without). */
+  metrics?: Metrics;
 }

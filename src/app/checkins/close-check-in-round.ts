@@ -1,4 +1,4 @@
-import type { TeamScope } from '../ports';
+import type { CheckInRound, TeamScope } from '../ports';
 import type { CheckInDeps } from './checkin-deps';
 import { summarizeCheckInRound } from './summarize-check-in-round';
 
@@ -15,7 +15,8 @@ export async function closeCheckInRound(
   const round = await deps.checkins.getRound(scope, roundId);
   const installation = await deps.installs.getInstallation(scope);
   if (!round || !installation || installation.uninstalledAt) return false;
-  await deps.checkins.closeRound(scope, roundId, deps.clock.now());
+  const closedNow = await deps.checkins.closeRound(scope, roundId, deps.clock.now());
+  if (closedNow && deps.metrics) deps.metrics.checkInRoundClosed(await fanOutSeconds(deps, scope, round));
   const aggregate = await summarizeCheckInRound(deps, scope, round, null);
   await deps.messenger.sendCard(
     {
@@ -37,4 +38,16 @@ export async function closeCheckInRound(
     'checkin.round.closed',
   );
   return true;
+}
+
+/** From the round's opening to its last card sent; null when none went out. */
+async function fanOutSeconds(
+  deps: Pick<CheckInDeps, 'checkins'>,
+  scope: TeamScope,
+  round: CheckInRound,
+): Promise<number | null> {
+  let last: number | null = null;
+  for (const d of await deps.checkins.listDeliveries(scope, round.id))
+    if (d.sentAt && (last === null || d.sentAt.getTime() > last)) last = d.sentAt.getTime();
+  return last === null ? null : Math.max(0, last - round.opensAt.getTime()) / 1000;
 }

@@ -1,5 +1,5 @@
 import { UpstreamError, UserError } from '../../domain/errors';
-import type { ClaimedJob, Clock, JobQueue, Log } from '../ports';
+import type { ClaimedJob, Clock, JobQueue, Log, Metrics } from '../ports';
 
 /** Does one job's work. Throw `UpstreamError` (retryable or not) for a dependency's failure; anything else is a bug. */
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
@@ -12,6 +12,10 @@ export interface JobRunnerDeps {
   handlers: Readonly<Record<string, JobHandler>>;
   workerId: string;
   leaseMs: number;
+  /** Counts each job's outcome and duration by kind (optional: tests and tools run without). */
+  metrics?: Metrics;
+  /** True once the worker is stopping: jobs claimed but not started yet are released, not run. */
+  stopping?: () => boolean;
 }
 
 /**
@@ -24,6 +28,35 @@ export async function runDueJobs(deps: JobRunnerDeps, limit: number): Promise<nu
   const jobs = await claimDueJobs(deps, limit);
   for (const job of jobs) await runOne(deps, job);
   return jobs.length;
+}
+
+/**
+ * A job's lease is renewed before it starts once a third of the lease has passed since the claim (a batch's later
+ * jobs wait for the earlier ones), and every third of a lease while it runs; a job whose lease was lost meanwhile
+ * is not started, so a slow batch never runs a job that another worker has reclaimed (no duplicate card).
+ */
+async function holdLease(deps: JobRunnerDeps, job: ClaimedJob): Promise<boolean> {
+  const now = deps.clock.now();
+  if (job.leaseExpiresAt.getTime() - now.getTime() > (deps.leaseMs * 2) / 3) return true;
+  if (!(await deps.queue.renewLease(job, now, deps.leaseMs))) return false;
+  job.leaseExpiresAt = new Date(now.getTime() + deps.leaseMs);
+  return true;
+}
+
+function keepLeaseWhileRunning(deps: JobRunnerDeps, job: ClaimedJob, fields: object): () => void {
+  const timer = setInterval(
+    () => {
+      deps.queue.renewLease(job, deps.clock.now(), deps.leaseMs).then(
+        (held) => {
+          if (!held) deps.log.warn(fields, 'job.lease.lost');
+        },
+        (error: unknown) => deps.log.warn({ ...fields, err: error }, 'job.lease.renew.failed'),
+      );
+    },
+    Math.max(deps.leaseMs / 3, 10),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Claims up to `limit` due jobs of the kinds this runner has handlers for (none when it has no handlers). */
@@ -43,12 +76,26 @@ export async function claimDueJobs(deps: JobRunnerDeps, limit: number): Promise<
 export async function runOne(deps: JobRunnerDeps, job: ClaimedJob): Promise<void> {
   const fields = { jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts, ...job.scope };
   const handler = deps.handlers[job.kind];
+  if (deps.stopping?.()) {
+    await deps.queue.release(job, deps.clock.now());
+    deps.log.info(fields, 'job.released');
+    return;
+  }
+  if (!(await holdLease(deps, job))) {
+    deps.log.warn(fields, 'job.lease.lost');
+    return;
+  }
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const stopRenewing = keepLeaseWhileRunning(deps, job, fields);
   try {
     if (!handler) throw new Error(`No handler for job kind ${job.kind}.`);
     await handler(job);
   } catch (error) {
+    stopRenewing();
     const retryable = error instanceof UpstreamError ? error.retryable : !(error instanceof UserError);
     const willRetry = retryable && job.attempts < job.maxAttempts;
+    deps.metrics?.jobFinished(job.kind, willRetry ? 'retry' : 'dead', seconds());
     deps.log[willRetry ? 'warn' : 'error']({ ...fields, err: error, willRetry }, 'job.failed');
     await deps.queue.fail(job, {
       now: deps.clock.now(),
@@ -60,6 +107,8 @@ export async function runOne(deps: JobRunnerDeps, job: ClaimedJob): Promise<void
     });
     return;
   }
+  stopRenewing();
+  deps.metrics?.jobFinished(job.kind, 'done', seconds());
   await deps.queue.complete(job, deps.clock.now());
   deps.log.debug(fields, 'job.done');
 }

@@ -28,20 +28,20 @@ export function renderCharterMarkdown(input: CharterMarkdownInput): string {
   const { content: c, nameOf } = input;
   const zone = c.timeZone;
   const lines: string[] = [];
-  lines.push(`# ${escapeMarkdown(input.teamName)} — team charter (version ${input.version})`, '');
+  lines.push(`# ${escapeInline(input.teamName)} — team charter (version ${input.version})`, '');
   lines.push('## Purpose', '', escapeMarkdown(c.purpose), '');
   lines.push('## Non-negotiables', '');
-  for (const item of c.nonNegotiables) lines.push(`- ${escapeMarkdown(item.text)}`);
+  for (const item of c.nonNegotiables) lines.push(`- ${escapeInline(item.text)}`);
   lines.push('', '## Flexible execution', '', '### Outcomes', '');
   for (const o of c.outcomes)
     lines.push(
-      `- **${escapeMarkdown(o.title)}**${o.measure ? ` — measured by: ${escapeMarkdown(o.measure)}` : ''}`,
+      `- **${escapeInline(o.title)}**${o.measure ? ` — measured by: ${escapeInline(o.measure)}` : ''}`,
     );
   lines.push('', '### Boundaries', '');
   if (c.boundaries.length === 0) lines.push('_None yet._');
   for (const b of c.boundaries)
     lines.push(
-      `- **${escapeMarkdown(b.area)}**: ${DECISION_RIGHT_LABELS[b.right]}${b.note ? ` — ${escapeMarkdown(b.note)}` : ''}`,
+      `- **${escapeInline(b.area)}**: ${DECISION_RIGHT_LABELS[b.right]}${b.note ? ` — ${escapeInline(b.note)}` : ''}`,
     );
   lines.push('', '## Check-ins', '');
   if (!c.checkIns) lines.push('_No check-ins scheduled._');
@@ -60,12 +60,12 @@ export function renderCharterMarkdown(input: CharterMarkdownInput): string {
   if (!c.review) lines.push('_No review cycle scheduled._');
   else {
     lines.push(`- Cadence: ${describeCadence(c.review.cadence)}`);
-    lines.push(`- Organizer: ${escapeMarkdown(nameOf(c.review.organizerId))}`);
+    lines.push(`- Organizer: ${escapeInline(nameOf(c.review.organizerId))}`);
   }
   lines.push(
     '',
     `Team time zone: ${zone}  `,
-    `Editors: ${c.editorIds.map((id) => escapeMarkdown(nameOf(id))).join(', ')}`,
+    `Editors: ${c.editorIds.map((id) => escapeInline(nameOf(id))).join(', ')}`,
   );
   lines.push(
     '',
@@ -101,16 +101,27 @@ export function describeCadence(cadence: Cadence): string {
   return `${what} at ${cadence.startTime} (${cadence.timeZone}), ${cadence.durationMinutes} min`;
 }
 
-/** Escapes Markdown syntax and HTML so user text renders as itself. */
+/**
+ * Escapes Markdown syntax and HTML so user text renders as itself: also a list number (`1.`) or a setext underline
+ * (`===`) at a line start, and a lone CR (a line break to some viewers).
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_{}[\]()#+!|~-])/g, '\\$1')
-    .replace(/\r?\n/g, '  \n');
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(\s*\d+)\./gm, '$1\\.')
+    .replace(/^(\s*)=/gm, '$1\\=')
+    .replace(/\n/g, '  \n');
+}
+
+/** For text inside a list item or bold span: one line, so it cannot end the item or the emphasis. */
+function escapeInline(text: string): string {
+  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 function escapeTableCell(text: string): string {
-  return escapeMarkdown(text).replace(/ {2}\n/g, ' ');
+  return escapeInline(text);
 }

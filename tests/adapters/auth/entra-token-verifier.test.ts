@@ -138,6 +138,21 @@ const refused: RefusalCase[] = [
     message: /not valid yet/,
   },
   {
+    name: 'a token issued in the future beyond the clock tolerance (iat), though nbf and exp pass',
+    header: async (fake) => bearer(await fake.mintToken({ iat: Math.floor(Date.now() / 1000) + 3600 })),
+    message: /not valid yet/,
+  },
+  {
+    name: 'a token without an issue time (iat)',
+    header: async (fake) => bearer(await fake.mintToken({ iat: undefined })),
+    message: /no valid issue time/,
+  },
+  {
+    name: 'a token issued longer ago than any Entra token lives (28 hours)',
+    header: async (fake) => bearer(await fake.mintToken({ iat: Math.floor(Date.now() / 1000) - 29 * 3600 })),
+    message: /expired/,
+  },
+  {
     name: 'a token without exp',
     header: async (fake) => bearer(await fake.mintToken({ exp: undefined })),
     message: /expiry/,

@@ -93,4 +93,120 @@ describe('runDueJobs', () => {
     expect(ran).toBe(0);
     expect(await queue.getJob(scope, id)).toMatchObject({ state: 'queued', attempts: 0 });
   });
+
+  it('does not start a job another worker reclaimed while the earlier jobs of its batch ran', async () => {
+    const scope = freshScope();
+    let t = now.getTime();
+    const clock = { now: () => new Date(t) };
+    // due a moment earlier, so the batch runs it first
+    await queue.enqueue({ scope, kind: 'test.first', key: 'a', runAt: new Date(t - 1), payload: {} });
+    const { id: second } = await queue.enqueue({
+      scope,
+      kind: 'test.second',
+      key: 'b',
+      runAt: now,
+      payload: {},
+    });
+    const ran: string[] = [];
+    let reclaimed: ClaimedJob[] = [];
+    await runDueJobs(
+      {
+        queue,
+        clock,
+        log: silent,
+        handlers: {
+          'test.first': async (job) => {
+            ran.push(job.key);
+            t += 31_000; // the first job outlasts the batch's lease; another worker takes the second job meanwhile
+            reclaimed = await queue.claim({
+              workerId: 'other',
+              now: clock.now(),
+              leaseMs: 30_000,
+              limit: 5,
+              kinds: ['test.second'],
+            });
+          },
+          'test.second': async (job) => {
+            ran.push(job.key);
+          },
+        },
+        workerId: 'w',
+        leaseMs: 30_000,
+      },
+      10,
+    );
+    expect(reclaimed.map((j) => j.id)).toEqual([second]);
+    expect(ran).toEqual(['a']);
+    expect(await queue.getJob(scope, second)).toMatchObject({ state: 'running', attempts: 2 });
+  });
+
+  it('renews the lease of a job while it runs, so no other worker can claim it meanwhile', async () => {
+    const scope = freshScope();
+    const clock = { now: () => new Date() };
+    const { id } = await queue.enqueue({
+      scope,
+      kind: 'test.slow',
+      key: 'k',
+      runAt: new Date(),
+      payload: {},
+    });
+    let claimedMeanwhile: ClaimedJob[] | undefined;
+    await runDueJobs(
+      {
+        queue,
+        clock,
+        log: silent,
+        handlers: {
+          'test.slow': async () => {
+            await new Promise((resolve) => setTimeout(resolve, 2_000)); // past the 1.5 s lease it was claimed with
+            claimedMeanwhile = await queue.claim({
+              workerId: 'other',
+              now: clock.now(),
+              leaseMs: 1_500,
+              limit: 5,
+              kinds: ['test.slow'],
+            });
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+          },
+        },
+        workerId: 'w',
+        leaseMs: 1_500,
+      },
+      10,
+    );
+    expect(claimedMeanwhile).toEqual([]);
+    expect(await queue.getJob(scope, id)).toMatchObject({ state: 'done', attempts: 1 });
+  });
+
+  it('gives back, unstarted and uncounted, the claimed jobs of a worker that is stopping', async () => {
+    const scope = freshScope();
+    const ids = [];
+    for (const key of ['a', 'b', 'c'])
+      ids.push((await queue.enqueue({ scope, kind: 'test.stop', key, runAt: now, payload: {} })).id);
+    let started = 0;
+    const ran = await runDueJobs(
+      {
+        queue,
+        clock: { now: () => now },
+        log: silent,
+        handlers: { 'test.stop': async () => void (started += 1) },
+        workerId: 'w',
+        leaseMs: 30_000,
+        stopping: () => started >= 1,
+      },
+      10,
+    );
+    expect(ran).toBe(3);
+    expect(started).toBe(1);
+    const states = await Promise.all(ids.map((id) => queue.getJob(scope, id)));
+    // one ran (whichever was claimed first); the other two are back in the queue with their attempt uncounted
+    expect(states.map((j) => `${j?.state}/${j?.attempts}`).sort()).toEqual([
+      'done/1',
+      'queued/0',
+      'queued/0',
+    ]);
+    expect(
+      await queue.claim({ workerId: 'next', now, leaseMs: 30_000, limit: 5, kinds: ['test.stop'] }),
+    ).toHaveLength(2);
+  });
 });

@@ -19,6 +19,7 @@ import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { openTestDatabase } from '../../support/test-database';
 import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+import { installReviewTeam } from '../../support/review-teams';
 
 const TENANT = '5f0c7a1e-3b2d-4c5e-8f9a-0b1c2d3e4f50';
 const TEAMS = 12;
@@ -59,26 +60,13 @@ describe('the review worker runs many teams’ jobs at once', () => {
     for (let t = 0; t < TEAMS; t++) {
       const scope = { tenantId: TENANT, teamId: randomUUID() };
       scopes.push(scope);
-      const organizerId = `org-${t}`;
-      await installs.saveInstallation({
-        ...scope,
-        teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
-        teamName: `Team ${t}`,
-        serviceUrl: 'http://127.0.0.1:1/',
-        channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
-        installedBy: organizerId,
-        installedAt: new Date(),
-        uninstalledAt: null,
-      });
-      await installs.upsertMembers(scope, [
-        {
-          aadObjectId: organizerId,
-          teamsUserId: null,
-          name: `Organizer ${t}`,
-          email: `organizer${t % ORGANIZERS}@contoso.example`,
-          timeZone: null,
-        },
-      ]);
+      const { organizerId } = await installReviewTeam(
+        installs,
+        scope,
+        t,
+        `organizer${t % ORGANIZERS}@contoso.example`,
+        [],
+      );
       const content: CharterContent = {
         purpose: `Team ${t}`,
         nonNegotiables: [],

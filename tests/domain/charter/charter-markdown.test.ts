@@ -91,3 +91,11 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('Ship small, ship often')).toBe('Ship small, ship often');
   });
 });
+
+describe('escapeMarkdown at line starts', () => {
+  it('escapes a list number, a setext underline and a lone CR', () => {
+    expect(escapeMarkdown('1. first')).toBe('1\\. first');
+    expect(escapeMarkdown('Title\n===')).toBe('Title  \n\\===');
+    expect(escapeMarkdown('a\r- b')).toBe('a  \n\\- b');
+  });
+});

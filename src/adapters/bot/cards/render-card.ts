@@ -2,10 +2,15 @@
  * Turns what the app wants to show (`OutboundCard`) into Adaptive Card 1.5 JSON, from the JSON templates beside this
  * file with `adaptivecards-templating`. Times go out as RFC 3339 in `{{DATE()}}`/`{{TIME()}}`, so each member's Teams
  * client shows them in the member's own zone.
+ *
+ * Every piece of text a person typed goes through escape-card-text.ts here, before templating, so the card shows it
+ * literally: `md` where Teams reads Markdown (TextBlock, Fact), `plain` in labels and choice titles. Input values are
+ * left as typed (an input shows its value as text, and it must come back unchanged when the member edits).
  */
 import { Template } from 'adaptivecards-templating';
 import type { CheckInCardView, OutboundCard } from '../../../app/ports';
 import { ANSWER_FIELDS } from '../../../domain/checkin/validate-answer';
+import { escapeCardPlainText as plain, escapeCardText as md } from './escape-card-text';
 import checkInTemplate from './check-in-card.json';
 import closedTemplate from './check-in-closed-card.json';
 import thanksTemplate from './check-in-thanks-card.json';
@@ -25,13 +30,13 @@ const templates = {
 export function renderCard(card: OutboundCard): AdaptiveCardJson {
   switch (card.kind) {
     case 'welcome':
-      return expand(templates.welcome, { teamName: card.teamName, tabUrl: card.tabUrl });
+      return expand(templates.welcome, { teamName: md(card.teamName), tabUrl: card.tabUrl });
     case 'checkin':
       return renderCheckIn(card.view);
     case 'summary': {
       const a = card.aggregate;
       return expand(templates.summary, {
-        teamName: card.teamName,
+        teamName: md(card.teamName),
         opensAt: rfc3339(card.opensAt),
         closesAt: rfc3339(card.closesAt),
         responses: a.responses,
@@ -40,7 +45,7 @@ export function renderCard(card: OutboundCard): AdaptiveCardJson {
         shown: a.shown,
         anonymityMinimum: a.anonymityMinimum,
         outcomes: a.outcomes.map((o) => ({
-          title: o.title,
+          title: md(o.title),
           text:
             o.average === null
               ? 'no answers'
@@ -48,14 +53,14 @@ export function renderCard(card: OutboundCard): AdaptiveCardJson {
         })),
         hasBoundaries: a.boundaries.length > 0,
         boundaries: a.boundaries.map((b) => ({
-          area: b.area,
+          area: md(b.area),
           text: `helped ${b.helped} · got in the way ${b.hindered}`,
         })),
         supportText:
           a.supportRequests === 0
             ? 'Nobody asked for support this time.'
             : `${a.supportRequests} ${a.supportRequests === 1 ? 'person asked' : 'people asked'} for support.`,
-        quotes: a.namedQuotes,
+        quotes: a.namedQuotes.map((q) => ({ text: md(q.text), name: md(q.name) })),
         tabUrl: card.tabUrl,
       });
     }
@@ -64,7 +69,7 @@ export function renderCard(card: OutboundCard): AdaptiveCardJson {
 
 function renderCheckIn(view: CheckInCardView): AdaptiveCardJson {
   const ids = { roundId: view.roundId, teamId: view.teamId, tenantId: view.tenantId };
-  const common = { ...ids, teamName: view.teamName, closesAt: rfc3339(view.closesAt) };
+  const common = { ...ids, teamName: md(view.teamName), closesAt: rfc3339(view.closesAt) };
   switch (view.mode) {
     case 'thanks':
       return expand(templates.thanks, common);
@@ -75,14 +80,14 @@ function renderCheckIn(view: CheckInCardView): AdaptiveCardJson {
       return expand(templates.checkIn, {
         ...common,
         hasProblems: view.problems.length > 0,
-        problems: view.problems,
+        problems: view.problems.map((p) => ({ ...p, message: md(p.message) })),
         outcomes: view.questions.outcomes.map((o) => ({
           inputId: ANSWER_FIELDS.progress(o.id),
-          title: o.title,
+          title: plain(o.title),
           value: input(ANSWER_FIELDS.progress(o.id)),
         })),
         hasBoundaries: view.questions.boundaries.length > 0,
-        boundaries: view.questions.boundaries,
+        boundaries: view.questions.boundaries.map((b) => ({ id: b.id, area: plain(b.area) })),
         boundary: input(ANSWER_FIELDS.boundary),
         boundaryEffect: input(ANSWER_FIELDS.boundaryEffect),
         boundaryNote: input(ANSWER_FIELDS.boundaryNote),

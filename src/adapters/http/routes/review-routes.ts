@@ -33,7 +33,8 @@ const outcomesBody = z.object({
 });
 const suggestionsBody = z.object({
   durationMinutes: z.number().int().min(15).max(480).default(60),
-  organizerId: z.string().max(100).optional(),
+  // A member's AAD object id: a GUID (anything else, NUL bytes included, never reaches a query).
+  organizerId: z.guid('organizerId must be a member’s AAD object id.').optional(),
 });
 
 /** Review cycles under `/api/teams/:teamId/reviews` (DESIGN.md §9). */

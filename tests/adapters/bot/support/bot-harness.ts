@@ -9,9 +9,12 @@ import pino from 'pino';
 import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
 import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
-import type { Clock, TeamScope } from '../../../../src/app/ports';
+import type { Clock, Metrics, TeamScope } from '../../../../src/app/ports';
 import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
-import { BotConnectorMessenger } from '../../../../src/adapters/bot/bot-connector-messenger';
+import {
+  BotConnectorMessenger,
+  type ConnectorCallObserver,
+} from '../../../../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../../../../src/adapters/bot/create-bot';
 import type { Database } from '../../../../src/adapters/storage/database';
 import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
@@ -50,7 +53,12 @@ export interface BotHarness {
 
 export async function startBotHarness(
   db: Database,
-  options: { start?: Date; sandbox?: { enforceLimits?: boolean } } = {},
+  options: {
+    start?: Date;
+    sandbox?: { enforceLimits?: boolean };
+    /** Counted like main.ts does (the Messenger's answers, the job runs, the rounds). */
+    metrics?: Metrics & ConnectorCallObserver;
+  } = {},
 ): Promise<BotHarness> {
   const clock = new MovableClock(options.start ?? new Date('2026-01-05T08:00:00Z'));
   const sandbox = new BotConnectorSandbox({ enforceLimits: options.sandbox?.enforceLimits ?? true });
@@ -63,6 +71,7 @@ export async function startBotHarness(
     limiter: new ConnectorRateLimiter(),
     backoffBaseMs: 50,
     backoffCapMs: 2_000,
+    metrics: options.metrics,
   });
   const log = pino({ level: 'silent' });
   const deps: CheckInDeps = {
@@ -77,6 +86,7 @@ export async function startBotHarness(
     log,
     tabUrl: 'http://localhost:3978/tab',
     uninstallGraceMs: 7 * 86_400_000,
+    metrics: options.metrics,
   };
   const app = express();
   botMount(auth, deps, log)(app);
@@ -97,7 +107,15 @@ export async function startBotHarness(
       let total = 0;
       for (;;) {
         const ran = await runDueJobs(
-          { queue: deps.jobs, clock, log, handlers, workerId: 'test', leaseMs: 60_000 },
+          {
+            queue: deps.jobs,
+            clock,
+            log,
+            handlers,
+            workerId: 'test',
+            leaseMs: 60_000,
+            metrics: options.metrics,
+          },
           50,
         );
         if (ran === 0) return total;

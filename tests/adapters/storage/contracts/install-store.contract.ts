@@ -1,4 +1,5 @@
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
 import type { Installation, InstallStore, MemberInput, TeamScope } from '../../../../src/app/ports';
 import type { StorageHarness } from '../support/storage-harness';
 import { at, newScope } from './fixtures';
@@ -164,6 +165,37 @@ export function installStoreContract(h: StorageHarness): void {
 
     it('refuses a roster for a team that is not installed', async () => {
       await expect(store.upsertMembers(newScope(), [member('aad-ada', 'Ada')])).rejects.toThrow();
+    });
+
+    it('deletes a team’s jobs with the team, but for a running one (the deletion job itself)', async () => {
+      const queue = new PostgresJobQueue(h.db());
+      const job = (kind: string) => ({
+        kind,
+        key: kind,
+        scope,
+        payload: { memberId: 'aad-ada' },
+        runAt: at(0),
+      });
+      await queue.enqueue(job('checkins.deliver'));
+      await queue.enqueue(job('installs.delete-team'));
+      const other = newScope();
+      const { id: otherTeamsJob } = await queue.enqueue({ ...job('checkins.deliver'), scope: other });
+      const [running] = await queue.claim({
+        workerId: 'w',
+        now: at(1),
+        leaseMs: 60_000,
+        limit: 1,
+        kinds: ['installs.delete-team'],
+      });
+
+      await store.deleteTeam(scope);
+
+      const left = await h
+        .db()
+        .query('SELECT id FROM jobs WHERE tenant_id = ANY($1)', [[scope.tenantId, other.tenantId]]);
+      expect(left.rows.map((r) => (r as { id: string }).id).sort()).toEqual(
+        [running?.id, otherTeamsJob].sort(),
+      );
     });
 
     it('remembers a member’s 1:1 conversation, follows a new service URL tenant-wide, and deletes a team whole', async () => {

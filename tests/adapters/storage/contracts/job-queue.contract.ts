@@ -49,6 +49,24 @@ export function jobQueueContract(h: StorageHarness): void {
       expect(job?.runAt).toEqual(T0);
     });
 
+    it('renews a lease only for the worker that holds it, and takes back an unstarted job uncounted', async () => {
+      const { id } = await queue.enqueue(spec('renew'));
+      const job = await claimOne('w1', at(0));
+      expect(await queue.renewLease(job, at(LEASE_MS - 1), LEASE_MS)).toBe(true);
+      // the renewed lease runs to 2 × LEASE_MS − 1: nobody can claim it at the first lease's end
+      expect(await queue.claim({ workerId: 'w2', now: at(LEASE_MS), leaseMs: LEASE_MS, limit: 1 })).toEqual(
+        [],
+      );
+      const reclaimed = await claimOne('w2', at(2 * LEASE_MS));
+      expect(await queue.renewLease(job, at(2 * LEASE_MS), LEASE_MS)).toBe(false);
+      await queue.release(job, at(2 * LEASE_MS)); // w1's stale lease: no effect
+      expect(await queue.getJob(scope, id)).toMatchObject({ state: 'running', attempts: 2 });
+
+      await queue.release(reclaimed, at(2 * LEASE_MS + 1));
+      expect(await queue.getJob(scope, id)).toMatchObject({ state: 'queued', attempts: 1 });
+      expect((await claimOne('w3', at(2 * LEASE_MS + 2))).attempts).toBe(2);
+    });
+
     it('claims a job only once its runAt has come, with a lease, and not again while leased', async () => {
       const { id } = await queue.enqueue(
         spec('later', { runAt: at(60_000), payload: { n: 1, nested: { ok: true } } }),

@@ -1,0 +1,51 @@
+// Random SIGKILLs of the real app (a child process) during a check-in round on PGlite, with restarts on the same data
+// directory, while every member answers: no delivery or answer lost, duplicates ≤ the cards in flight at the kills,
+// and PGlite's data directory survives each SIGKILL (the next process opens it and carries on).
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../src/adapters/storage/open-database';
+import { killStrayApps } from '../adapters/bot/support/fan-out-fixture';
+import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
+import { pick, printFigures, SEED, seededRandom } from './support/fault-scale';
+import { startRecordedConnector } from './support/recorded-servers';
+import { runRoundUnderFaults } from './support/round-under-faults';
+
+const MEMBERS = pick(200, 1_000);
+const KILLS = pick(2, 5);
+
+let root: string;
+let connector: Awaited<ReturnType<typeof startRecordedConnector>>;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'team-charter-faults-'));
+  connector = await startRecordedConnector();
+});
+afterAll(async () => {
+  await killStrayApps();
+  await connector.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+it(`loses no card and no answer when the app is SIGKILLed ${KILLS} times during a ${MEMBERS}-member round (PGlite)`, async () => {
+  const dataDir = path.join(root, 'db');
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  if (template) await cp(template, dataDir, { recursive: true });
+  // The service answers after 40 ms, so kills are likely to catch cards it accepted that the app never heard of.
+  connector.sandbox.latencyMs = 40;
+  const outcome = await runRoundUnderFaults({
+    members: MEMBERS,
+    storage: { dataDir, open: () => openDatabase({ dataDir }), shared: false },
+    connector,
+    kills: KILLS,
+    random: seededRandom(SEED),
+    leaseMs: 8_000,
+  });
+  printFigures('SIGKILL during a check-in round, PGlite', outcome.figures);
+
+  expect(outcome.deliveriesLost).toBe(0);
+  expect(outcome.answersAcknowledged).toBe(MEMBERS);
+  expect(outcome.answersLost).toBe(0);
+  expect(outcome.inFlightAtKills).toHaveLength(KILLS);
+  expect(outcome.duplicates).toBeLessThanOrEqual(outcome.inFlightAtKills.reduce((a, b) => a + b, 0));
+}, 600_000);
