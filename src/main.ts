@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
@@ -61,6 +62,7 @@ import { PostgresReviewStore } from './adapters/storage/postgres-review-store';
 import { GraphSandbox } from './sandbox/graph/graph-sandbox';
 import { graphSandboxRouter, graphSandboxTokenRouter } from './sandbox/graph/graph-sandbox-router';
 import { demoWorkingHours } from './sandbox/graph/sandbox-store';
+import { persistGraphSandbox } from './sandbox/graph/graph-sandbox-file';
 
 export interface RunningApp {
   url: string;
@@ -128,6 +130,15 @@ export async function startApp(
     // the demo mailboxes work 09:00–17:00 in their own zones
     if (m.email && m.timeZone)
       graphSandbox?.setMailbox(m.email, { workingHours: demoWorkingHours(m.timeZone) });
+  // With PGlite, the sandbox's calendars are kept beside its data, so a restart still shows the booked reviews.
+  const sandboxFile =
+    graphSandbox && !config.storage.databaseUrl
+      ? await persistGraphSandbox(
+          graphSandbox,
+          path.join(config.storage.dataDir, 'graph-sandbox.json'),
+          logger,
+        )
+      : null;
   const reviewDeps: ReviewDeps = {
     ...charterDeps,
     reviews: new PostgresReviewStore(db),
@@ -332,6 +343,7 @@ export async function startApp(
       // Stop taking work first (the current job pass finishes and releases its leases), then requests, then storage.
       await Promise.all([worker.stop(), reviewWorker.stop(), ...fanOutWorkers.map((w) => w.stop())]);
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      await sandboxFile?.flush();
       await db.close();
     },
   };

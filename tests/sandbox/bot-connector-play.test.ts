@@ -57,6 +57,13 @@ it('lists the members, shows the latest card, presses its button and shows the c
       { aadObjectId: 'aad-1', name: 'Ben' },
     ],
   });
+  expect(await (await fetch(url('play?team=group-1'))).json()).toEqual({
+    members: [
+      { aadObjectId: 'aad-0', name: 'Ada' },
+      { aadObjectId: 'aad-1', name: 'Ben' },
+    ],
+  });
+  expect(await (await fetch(url('play?team=another-group'))).json()).toEqual({ members: [] });
   expect((await fetch(url('play/members/aad-0/card'))).status).toBe(404);
 
   // The bot sends Ada a card in her 1:1 chat (and a plain text after it, which is not a card).

@@ -159,10 +159,12 @@ export class BotConnectorSandbox {
     router.get('/v3/conversations/:conversationId/members/:memberId', (req, res) =>
       this.handle(req, res, 'members', () => this.oneMember(req)),
     );
-    router.get('/play', (_req, res) => {
-      const members = [...this.teams.values()].flatMap((t) =>
-        t.members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })),
-      );
+    // `?team=<Microsoft 365 group id>` lists one team's members (the tab plays its own team's); without it, everyone.
+    router.get('/play', (req, res) => {
+      const team = typeof req.query.team === 'string' ? req.query.team : null;
+      const members = [...this.teams.values()]
+        .filter((t) => team === null || t.aadGroupId === team)
+        .flatMap((t) => t.members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })));
       res.json({ members });
     });
     router.get('/play/members/:aadObjectId/card', (req, res) => {

@@ -127,6 +127,8 @@ export class GraphSandbox {
   private readonly inFlight = new Map<string, number>();
   private readonly faults: FaultRule[] = [];
   private readonly options: Required<GraphSandboxOptions>;
+  /** Called after every write that succeeded (local mode saves the calendars: graph-sandbox-file.ts). */
+  onChange: (() => void) | undefined;
 
   constructor(options: GraphSandboxOptions = {}) {
     this.options = {
@@ -340,7 +342,9 @@ export class GraphSandbox {
         throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
       const params = new URLSearchParams(query);
       const zone = preferredZone(request.headers.prefer);
-      return this.route(request.method, path, params, request.body, mailbox, zone);
+      const response = this.route(request.method, path, params, request.body, mailbox, zone);
+      if (request.method !== 'GET' && response.status < 300) this.onChange?.();
+      return response;
     } catch (error) {
       if (error instanceof GraphError) return errorResponse(error);
       if (error instanceof RecurrenceRejected)

@@ -96,6 +96,24 @@ export class SandboxStore {
   liveEvents(): StoredEvent[] {
     return [...this.events.values()].filter((e) => !e.cancelled);
   }
+
+  /** The events as JSON (exceptions as entries), so a local sandbox keeps its calendars across restarts. */
+  snapshot(): string {
+    const events = [...this.events.values()].map((e) => ({ ...e, exceptions: [...e.exceptions.entries()] }));
+    return JSON.stringify({ version: 1, events });
+  }
+
+  /** Puts back the events of a `snapshot()`; anything else in the JSON is refused with an error. */
+  restore(json: string): void {
+    const parsed = JSON.parse(json) as {
+      version?: unknown;
+      events?: (Omit<StoredEvent, 'exceptions'> & { exceptions: [number, OccurrenceException][] })[];
+    };
+    if (parsed.version !== 1 || !Array.isArray(parsed.events))
+      throw new Error('Not a Graph sandbox snapshot (version 1).');
+    this.events.clear();
+    for (const e of parsed.events) this.events.set(e.id, { ...e, exceptions: new Map(e.exceptions) });
+  }
 }
 
 /** Monday–Friday 09:00–17:00 in an IANA zone's Windows zone (for the demo mailboxes). */

@@ -5,6 +5,11 @@
 import type { Cadence } from '../../../src/domain/cadence/cadence';
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
+import { persistGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-file';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -153,6 +158,45 @@ describe('the Graph sandbox', () => {
     ).toMatchObject({ status: 202 });
     const view = await call('GET', `/users/c@contoso.example/calendarView${window}`);
     expect(view.body?.value.map((o: { type: string }) => o.type)).toEqual(['occurrence', 'occurrence']);
+  });
+
+  it('keeps its calendars in a file across restarts, exceptions included, and sets an unreadable file aside', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'graph-sandbox-file-'));
+    const file = path.join(dir, 'graph-sandbox.json');
+    const warnings: string[] = [];
+    const log = { warn: (_: object, message: string) => void warnings.push(message) };
+    const saved = await persistGraphSandbox(h.running.sandbox, file, log, 10);
+    const created = await call('POST', '/users/d@contoso.example/events', fixture);
+    const window = '?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-04-01T00:00:00Z';
+    const instances = await call(
+      'GET',
+      `/users/d@contoso.example/events/${created.body?.id}/instances${window}`,
+    );
+    await call('POST', `/users/d@contoso.example/events/${instances.body?.value[1]?.id}/cancel`, {
+      comment: 'x',
+    });
+    await saved.flush();
+
+    const restarted = new GraphSandbox();
+    await persistGraphSandbox(restarted, file, log);
+    expect(restarted.store.snapshot()).toBe(h.running.sandbox.store.snapshot());
+    const series = restarted.store.events.get(created.body?.id ?? '');
+    expect(series?.subject).toBe('Charter review');
+    expect(series?.exceptions.size).toBe(1);
+
+    await writeFile(file, '{"not": "a snapshot"}');
+    const fresh = new GraphSandbox();
+    await persistGraphSandbox(fresh, file, log);
+    expect(fresh.store.events.size).toBe(0);
+    expect(warnings).toEqual(['sandbox.graph.file.unreadable']);
+    expect((await readdir(dir)).some((f) => f.startsWith('graph-sandbox.json.unreadable-'))).toBe(true);
+    expect(
+      await readFile(
+        path.join(dir, (await readdir(dir)).find((f) => f.includes('unreadable')) ?? ''),
+        'utf8',
+      ),
+    ).toBe('{"not": "a snapshot"}');
+    h.running.sandbox.onChange = undefined;
   });
 
   it('refuses a $batch of more than 20 and answers each inner request with its own status', async () => {

@@ -91,7 +91,7 @@ class FakeServer {
             ],
           });
     if (!this.sandbox) return json(404, { title: 'Not found', detail: `No ${path}` });
-    if (path === '/sandbox/connector/play')
+    if (url === `/sandbox/connector/play?team=${TEAM_ID}`)
       return json(200, { members: MEMBERS.slice(0, 2).map((m) => ({ aadObjectId: m.id, name: m.name })) });
     if (path === `/sandbox/connector/play/members/${ADELE}/card`)
       return json(200, { activityId: '1:7', card: card('ask') });
@@ -159,7 +159,9 @@ describe('the check-in panel', () => {
     ]);
     expect(screen.getByText('Outcomes in order: Checkout works.')).toBeTruthy();
     // Outside the local sandbox there is nobody to play.
-    await waitFor(() => expect(server.requests.some((r) => r.url === '/sandbox/connector/play')).toBe(true));
+    await waitFor(() =>
+      expect(server.requests.some((r) => r.url === `/sandbox/connector/play?team=${TEAM_ID}`)).toBe(true),
+    );
     expect(screen.queryByTestId('checkins-play')).toBeNull();
   });
 

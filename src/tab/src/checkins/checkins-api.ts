@@ -59,9 +59,11 @@ export async function loadRounds(api: CharterApi, teamId: string, count = 12): P
   return answer.rounds;
 }
 
-/** The members the sandbox can play; fails outside local mode (there is no sandbox). */
-export async function playableMembers(api: CharterApi): Promise<PlayableMember[]> {
-  return (await api.call<{ members: PlayableMember[] }>('GET', SANDBOX)).members;
+/** The team's members the sandbox can play; fails outside local mode (there is no sandbox). */
+export async function playableMembers(api: CharterApi, teamId: string): Promise<PlayableMember[]> {
+  return (
+    await api.call<{ members: PlayableMember[] }>('GET', `${SANDBOX}?team=${encodeURIComponent(teamId)}`)
+  ).members;
 }
 
 export function latestCard(api: CharterApi, aadObjectId: string): Promise<PlayedCard> {

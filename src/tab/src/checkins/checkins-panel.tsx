@@ -71,14 +71,14 @@ export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) 
   useEffect(() => {
     let live = true;
     // Only the local sandbox answers this; in Teams there is nobody to play.
-    playableMembers(api).then(
+    playableMembers(api, teamId).then(
       (m) => live && setPlayers(m),
       () => live && setPlayers(null),
     );
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, teamId]);
 
   const current = rounds?.find((r) => r.state === 'open') ?? null;
   const oldestFirst = rounds ? [...rounds].reverse() : [];
