@@ -4,12 +4,11 @@
  * from `npm run screenshots`, which points it at docs/screenshots), else to a temporary folder.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
+import type { StartedApp } from './support/start-app';
+import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
 
@@ -20,21 +19,14 @@ const PRIYA = 'a1f0e1d2-0005-4c3b-8a9f-000000000005';
 const DESIGN_TEAM = '3c2b1a09-8f7e-4d6c-b5a4-9e8d7c6b5a40';
 const ALEX = 'b2e0f1d2-0001-4c3b-8a9f-000000000001';
 const NESTOR = 'b2e0f1d2-0004-4c3b-8a9f-000000000004';
-const shots = process.env.SCREENSHOTS_DIR
-  ? path.resolve(process.env.SCREENSHOTS_DIR)
-  : mkdtempSync(path.join(tmpdir(), 'team-charter-shots-'));
-mkdirSync(shots, { recursive: true });
+const shots = screenshotsDir();
 
 let app: StartedApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startAppLikeNpmStart(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+useTabInChromium((a, b) => {
+  app = a;
+  browser = b;
 });
 
 async function newContext(): Promise<BrowserContext> {

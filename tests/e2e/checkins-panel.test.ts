@@ -5,29 +5,21 @@
  * Axe on the panel.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
+import type { StartedApp } from './support/start-app';
+import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
 
-const shots = process.env.SCREENSHOTS_DIR
-  ? path.resolve(process.env.SCREENSHOTS_DIR)
-  : mkdtempSync(path.join(tmpdir(), 'team-charter-shots-'));
+const shots = screenshotsDir();
 
 let app: StartedApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startAppLikeNpmStart(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+useTabInChromium((a, b) => {
+  app = a;
+  browser = b;
 });
 
 it('lets a person play members, answer the check-in card and see the round’s aggregate', async () => {

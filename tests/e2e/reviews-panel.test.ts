@@ -6,32 +6,23 @@
  * One app process and one browser for the file; the screenshot goes to SCREENSHOTS_DIR or a temporary folder.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
+import type { StartedApp } from './support/start-app';
+import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
 
 const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
 const TEAM = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
-const shots = process.env.SCREENSHOTS_DIR
-  ? path.resolve(process.env.SCREENSHOTS_DIR)
-  : mkdtempSync(path.join(tmpdir(), 'team-charter-shots-'));
-mkdirSync(shots, { recursive: true });
+const shots = screenshotsDir();
 
 let app: StartedApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startAppLikeNpmStart(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+useTabInChromium((a, b) => {
+  app = a;
+  browser = b;
 });
 
 async function reviewsOf(
