@@ -54,6 +54,14 @@ export class PostgresDatabase implements Database {
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // The server can drop a checked-out connection between two of the transaction's queries (a restart,
+    // pg_terminate_backend). node-postgres reports that as an 'error' event, and its pool listens only while a
+    // connection sits idle in the pool: unheard here, the event would crash the process.
+    let lost: Error | undefined;
+    const onLost = (error: Error): void => {
+      lost = error;
+    };
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       const result = await fn(transactionOn(client));
@@ -66,9 +74,11 @@ export class PostgresDatabase implements Database {
         // The connection is unusable: destroy it rather than return it to the pool. The original error is the story.
         broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
       }
+      if (lost) throw connectionLost(lost);
       throw error;
     } finally {
-      client.release(broken);
+      client.removeListener('error', onLost);
+      client.release(lost ?? broken);
     }
   }
 
@@ -83,6 +93,16 @@ export class PostgresDatabase implements Database {
   async close(): Promise<void> {
     if (!this.pool.ended) await this.pool.end();
   }
+}
+
+/**
+ * The error for a transaction whose connection the server dropped: SQLSTATE 08006 (connection failure) unless the
+ * driver's error carries one, so storage-errors.ts reports it as a retryable outage (node-postgres's own "Connection
+ * terminated unexpectedly" has no code).
+ */
+function connectionLost(cause: Error): Error {
+  const code = 'code' in cause && typeof cause.code === 'string' ? cause.code : '08006';
+  return Object.assign(new Error(`The database connection was lost: ${cause.message}`, { cause }), { code });
 }
 
 function transactionOn(client: PoolClient): Transaction {

@@ -36,14 +36,19 @@ export async function persistGraphSandbox(
   await mkdir(path.dirname(file), { recursive: true });
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
+  // A failed write (a full disk, say) is logged and does not stop the app: the calendars stay in memory, the next
+  // change writes them all again, and `writing` never rejects, so one failure cannot block every later write.
   const write = (): Promise<void> => {
     timer = undefined;
     writing = writing.then(async () => {
       const temporary = `${file}.tmp`;
-      await writeFile(temporary, sandbox.store.snapshot());
-      await rename(temporary, file);
+      try {
+        await writeFile(temporary, sandbox.store.snapshot());
+        await rename(temporary, file);
+      } catch (error) {
+        log.warn({ err: error, file }, 'sandbox.graph.file.write_failed');
+      }
     });
-    writing.catch((error: unknown) => log.warn({ err: error, file }, 'sandbox.graph.file.write_failed'));
     return writing;
   };
   sandbox.onChange = () => {

@@ -5,7 +5,7 @@
 import type { Cadence } from '../../../src/domain/cadence/cadence';
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
@@ -197,6 +197,24 @@ describe('the Graph sandbox', () => {
       ),
     ).toBe('{"not": "a snapshot"}');
     h.running.sandbox.onChange = undefined;
+  });
+
+  it('logs a calendar file it cannot write and keeps running, then writes it with the next change', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'graph-sandbox-file-'));
+    const file = path.join(dir, 'graph-sandbox.json');
+    const warnings: string[] = [];
+    const log = { warn: (_: object, message: string) => void warnings.push(message) };
+    const sandbox = new GraphSandbox();
+    const saved = await persistGraphSandbox(sandbox, file, log, 10);
+    await mkdir(`${file}.tmp`); // where the next write goes is a folder now: the write fails (as on a full disk)
+    sandbox.onChange?.();
+    await expect(saved.flush()).resolves.toBeUndefined();
+    expect(warnings).toEqual(['sandbox.graph.file.write_failed']);
+    await rmdir(`${file}.tmp`);
+    sandbox.onChange?.();
+    await saved.flush();
+    expect(await readFile(file, 'utf8')).toBe(sandbox.store.snapshot());
+    expect(warnings).toEqual(['sandbox.graph.file.write_failed']);
   });
 
   it('refuses a $batch of more than 20 and answers each inner request with its own status', async () => {

@@ -83,6 +83,31 @@ export function serverConcurrencyContract(h: StorageHarness): void {
       expect(await b.migrationsApplied()).toBe(true);
     });
 
+    it('a connection the server drops in the middle of a transaction fails it as retryable, and nothing crashes', async () => {
+      const target = await h.emptyTarget();
+      const db = await openDatabase(target);
+      const admin = await h.open(target);
+      try {
+        const attempt = db.transaction(async (tx) => {
+          const { rows } = await tx.query('SELECT pg_backend_pid() AS pid');
+          await admin.query('SELECT pg_terminate_backend($1)', [(rows[0] as { pid: number }).pid]);
+          // idle in the transaction when the server's FATAL arrives: node-postgres emits it as an 'error' event
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await tx.query('SELECT 1');
+        });
+        // a retryable storage error (the API answers 503, a job retries), not a process crash
+        await expect(attempt).rejects.toMatchObject({ name: 'UpstreamError', retryable: true });
+        await expect(attempt).rejects.toThrow(/connection was lost/);
+        // the pool dropped the dead connection: the next transaction gets a new one
+        await expect(db.transaction((tx) => tx.query('SELECT 1 AS one'))).resolves.toMatchObject({
+          rows: [{ one: 1 }],
+        });
+      } finally {
+        await admin.close();
+        await db.close();
+      }
+    });
+
     it('a process SIGKILLed while its charter transaction is open leaves nothing half-written', async () => {
       const target = await h.emptyTarget();
       const db = await openDatabase(target);
