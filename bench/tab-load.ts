@@ -13,11 +13,13 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
+import { builtAssets } from '../src/adapters/http/tab-files';
+import { precompressDir } from '../src/tab/precompress';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { startAppLikeNpmStart } from '../tests/e2e/support/start-app';
 
 const repo = path.resolve(__dirname, '..');
-const RUNS = 7;
+const RUNS = Number(process.env.TAB_BENCH_RUNS ?? 15);
 
 function initialGzipBytes(distDir: string): { bytes: number; files: string[] } {
   const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
@@ -30,7 +32,7 @@ function initialGzipBytes(distDir: string): { bytes: number; files: string[] } {
   return { bytes, files: refs };
 }
 
-function buildHello(): string {
+async function buildHello(): Promise<string> {
   const dir = path.join(repo, 'node_modules/.cache/tab-bench-hello');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -44,7 +46,9 @@ function buildHello(): string {
     `import { createRoot } from 'react-dom/client';
 import { Body1, FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 createRoot(document.getElementById('root')).render(
-  <FluentProvider theme={teamsLightTheme}><Body1 data-testid="hello">Hello, Fluent</Body1></FluentProvider>,
+  <FluentProvider theme={teamsLightTheme}>
+    <div data-testid="hello" elementtiming="hello"><Body1>Hello, Fluent</Body1></div>
+  </FluentProvider>,
 );
 `,
   );
@@ -69,8 +73,21 @@ createRoot(document.getElementById('root')).render(
     },
   );
   if (result.status !== 0) throw new Error('building the hello page failed');
+  await precompressDir(path.join(dir, 'dist/assets')); // as build-if-stale.ts does for the tab
   return path.join(dir, 'dist');
 }
+
+/**
+ * Records when each element marked `elementtiming="…"` was painted (the Element Timing API: the frame's presentation
+ * time, from navigation start), in `window.__painted`. A string: it runs in the page, before the page's own scripts.
+ */
+const PAINT_OBSERVER = `(() => {
+  const painted = {};
+  window.__painted = painted;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) painted[entry.identifier] ??= entry.renderTime || entry.loadTime;
+  }).observe({ type: 'element', buffered: true });
+})();`;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -87,11 +104,13 @@ async function main(): Promise<void> {
     },
   );
   if (tabBuild.status !== 0) throw new Error('building the tab failed');
-  const helloDist = buildHello();
+  const helloDist = await buildHello();
   const tab = initialGzipBytes(path.join(repo, 'src/tab/dist'));
   const hello = initialGzipBytes(helloDist);
 
   const helloApp = express();
+  // served as the app serves the tab's assets (precompressed, cached), so only the pages differ
+  helloApp.use('/hello/assets', builtAssets(path.join(helloDist, 'assets')));
   helloApp.use('/hello', express.static(helloDist));
   const helloServer = await new Promise<Server>((resolve) => {
     const s = helloApp.listen(0, '127.0.0.1', () => resolve(s));
@@ -107,16 +126,27 @@ async function main(): Promise<void> {
     throw error;
   });
   try {
+    const appUrl = app.url.replace('//localhost:', '//127.0.0.1:'); // both pages on the same loopback address
     const completeTimes: number[] = [];
     const navTimes: number[] = [];
-    const load = async (url: string, testId: string): Promise<number> => {
+    const noticedTimes: Record<'tab' | 'hello', number[]> = { tab: [], hello: [] };
+    /** One cold load: when the marked element was painted (Element Timing, from navigation start). */
+    const load = async (which: 'tab' | 'hello'): Promise<number> => {
       const context = await browser.newContext(); // cold cache every time
+      await context.addInitScript({ content: PAINT_OBSERVER });
       const page = await context.newPage();
       const started = performance.now();
-      await page.goto(url, { waitUntil: 'commit' });
+      await page.goto(which === 'tab' ? `${appUrl}/tab/` : helloUrl, { waitUntil: 'commit' });
+      const testId = which === 'tab' ? 'purpose' : 'hello';
       await page.getByTestId(testId).waitFor({ state: 'visible' });
-      const ms = performance.now() - started;
-      if (testId === 'purpose') {
+      noticedTimes[which].push(performance.now() - started);
+      const paintedAt = await page.waitForFunction(
+        (id) => (globalThis as unknown as { __painted: Record<string, number> }).__painted[id],
+        testId,
+        { polling: 20 }, // not 'raf': the entry can come after the last frame the page needs
+      );
+      const ms = Number(await paintedAt.jsonValue());
+      if (which === 'tab') {
         // the view tabs and the rest of the charter (schedule, editors) follow the purpose: reported, not the target
         await page.getByRole('tab', { name: 'History' }).waitFor({ state: 'visible' });
         navTimes.push(performance.now() - started);
@@ -126,15 +156,17 @@ async function main(): Promise<void> {
       await context.close();
       return ms;
     };
-    await load(`${app.url}/tab/`, 'purpose'); // warm the server (PGlite, tsx) once
-    await load(helloUrl, 'hello');
+    await load('tab'); // warm the server (PGlite, tsx) once
+    await load('hello');
     completeTimes.length = 0;
     navTimes.length = 0;
+    noticedTimes.tab.length = 0;
+    noticedTimes.hello.length = 0;
     const tabTimes: number[] = [];
     const helloTimes: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      helloTimes.push(await load(helloUrl, 'hello'));
-      tabTimes.push(await load(`${app.url}/tab/`, 'purpose'));
+      helloTimes.push(await load('hello'));
+      tabTimes.push(await load('tab'));
     }
     const kb = (b: number) => (b / 1024).toFixed(1);
     const spread = (v: number[]) => `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)} ms`;
@@ -148,12 +180,18 @@ async function main(): Promise<void> {
       `tab-load: initial JS+CSS gzip  hello ${kb(hello.bytes)} KB  → ${(tab.bytes / hello.bytes).toFixed(2)}×`,
     );
     console.log(
-      `tab-load: time to visible (median of ${RUNS} cold loads)  charter purpose ${tabMs.toFixed(0)} ms, ` +
-        `hello ${helloMs.toFixed(0)} ms  → ${(tabMs / helloMs).toFixed(2)}× (target ≤ 1.5×)`,
+      `tab-load: navigation → painted (Element Timing, median of ${RUNS} cold loads)  charter purpose ` +
+        `${tabMs.toFixed(0)} ms, hello ${helloMs.toFixed(0)} ms  → ${(tabMs / helloMs).toFixed(2)}× (target ≤ 1.5×)`,
     );
     console.log(
       `tab-load: spread  charter purpose ${spread(tabTimes)}, hello ${spread(helloTimes)}; ` +
-        `per-pair ratio ${ratios[0]?.toFixed(2)}–${ratios.at(-1)?.toFixed(2)}×`,
+        `per-pair ratio ${ratios[0]?.toFixed(2)}–${ratios.at(-1)?.toFixed(2)}×, median ${median(ratios).toFixed(2)}×`,
+    );
+    const tabNoticed = median(noticedTimes.tab);
+    const helloNoticed = median(noticedTimes.hello);
+    console.log(
+      `tab-load: goto → seen visible by Playwright (includes its polling)  charter purpose ${tabNoticed.toFixed(0)} ms, ` +
+        `hello ${helloNoticed.toFixed(0)} ms  → ${(tabNoticed / helloNoticed).toFixed(2)}×`,
     );
     console.log(`tab-load: view tabs visible, median ${median(navTimes).toFixed(0)} ms`);
     console.log(

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { precompressDir } from './precompress';
 
 const repo = path.resolve(__dirname, '../..');
 const tabDir = path.join(repo, 'src/tab');
@@ -15,8 +16,8 @@ const stamp = path.join(tabDir, 'dist/.build-stamp');
 const SOURCES = [
   'src/tab/src',
   'src/tab/index.html',
-  'src/tab/config.html',
   'src/tab/vite.config.mts',
+  'src/tab/precompress.ts',
   'src/domain',
   'package-lock.json',
 ];
@@ -36,7 +37,7 @@ export function tabBuildIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(path.join(repo, source)) > built);
 }
 
-export function buildTab(): void {
+export async function buildTab(): Promise<void> {
   const started = performance.now();
   const vite = path.join(repo, 'node_modules/.bin/vite');
   const result = spawnSync(vite, ['build', '--config', path.join(tabDir, 'vite.config.mts')], {
@@ -48,10 +49,15 @@ export function buildTab(): void {
     process.stderr.write(`Building the tab failed (vite exited ${result.status ?? result.signal}).\n`);
     process.exit(1);
   }
+  await precompressDir(path.join(tabDir, 'dist/assets'));
   writeFileSync(stamp, new Date().toISOString());
   process.stdout.write(`Built the tab in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--force') || tabBuildIsStale()) buildTab();
+  if (process.argv.includes('--force') || tabBuildIsStale())
+    buildTab().catch((error: unknown) => {
+      process.stderr.write(`Building the tab failed: ${String(error)}\n`);
+      process.exit(1);
+    });
 }

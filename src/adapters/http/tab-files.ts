@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /** The hosts that may frame the tab: Teams, Microsoft 365 and Outlook, old domains and *.cloud.microsoft. */
 export const FRAME_ANCESTORS = [
@@ -80,10 +81,22 @@ function cachedPage(file: string): () => string {
   };
 }
 
+/**
+ * Vite's hashed assets: never change, so cached for a year; sent as the Brotli or gzip copy the build wrote beside
+ * each (src/tab/precompress.mts) when the browser accepts it, which cuts the tab's first download about fourfold.
+ */
+export function builtAssets(dir: string): express.Handler {
+  return expressStaticGzip(dir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gz'],
+    index: false,
+    serveStatic: { immutable: true, maxAge: '365d', index: false, fallthrough: false },
+  });
+}
+
 function tabHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Content-Security-Policy', TAB_CSP);
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
   next();
 }
 
@@ -108,7 +121,6 @@ export function tabFiles(options: TabFilesOptions): (app: Express) => void {
     // Pages are re-read after a rebuild (their asset names change), so browsers revalidate them; the hashed assets
     // never change.
     const indexHtml = cachedPage(path.join(distDir, 'index.html'));
-    const configHtml = cachedPage(path.join(distDir, 'config.html'));
     const sendPage = (res: Response, html: string): void => {
       res.setHeader('Cache-Control', 'no-cache');
       res.type('html').send(html);
@@ -132,16 +144,9 @@ export function tabFiles(options: TabFilesOptions): (app: Express) => void {
       }
       res.end(`${data === null ? '' : jsonDataBlock(TAB_BOOT_ID, data)}${html.slice(end)}`);
     });
-    tab.get(['/config', '/config.html'], (_req, res) => sendPage(res, configHtml()));
-    tab.use(
-      '/assets',
-      express.static(path.join(distDir, 'assets'), {
-        immutable: true,
-        maxAge: '365d',
-        index: false,
-        fallthrough: false,
-      }),
-    );
+    // The configuration page is the same page without boot data: main.tsx renders it for this path.
+    tab.get(['/config', '/config.html'], (_req, res) => sendPage(res, indexHtml()));
+    tab.use('/assets', builtAssets(path.join(distDir, 'assets')));
     app.use('/tab', tab);
   };
 }

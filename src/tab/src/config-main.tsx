@@ -1,9 +1,8 @@
-import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { loadTheme } from './app/themes';
 import { ConfigPage, type ConfigHost } from './config/config-page';
 import { mayBeInTeams, TEAMS_HANDSHAKE_MS, toThemeName } from './host/tab-host';
 import { strings } from './strings';
-import './tab.css';
 
 /** Inside Teams: wires the page to `pages.config`; elsewhere null (the page then links to the tab). */
 async function configHost(): Promise<ConfigHost | null> {
@@ -43,10 +42,11 @@ async function configHost(): Promise<ConfigHost | null> {
   };
 }
 
-const container = document.getElementById('root');
-if (!container) throw new Error('config.html has no #root.');
-const root = createRoot(container);
-void configHost().then(async (host) => {
-  if (host) await loadTheme(host.theme);
-  root.render(<ConfigPage host={host} />);
-});
+/** The configuration page (`/tab/config`, the manifest's configurationUrl): main.tsx loads this instead of the tab. */
+export function renderConfigPage(root: Root): void {
+  document.title = strings.configPageTitle;
+  void configHost().then(async (host) => {
+    if (host) await loadTheme(host.theme);
+    root.render(<ConfigPage host={host} />);
+  });
+}

@@ -8,9 +8,14 @@ import './tab.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root.');
 const root = createRoot(container);
-const boot = readBootData(document);
-void detectHost().then(async (host) => {
-  const start = startTab(host, boot); // the first API calls go out before the theme or React are ready
-  await loadTheme(initialTheme(host, start)); // at once for the light theme; the dark ones are a chunk of their own
-  root.render(<App host={host} start={start} />);
-});
+// One page, one first bundle: /tab/config (the channel tab's configuration page) is this page too, with its own chunk.
+if (/\/config(?:\.html)?$/.test(window.location.pathname)) {
+  void import('./config-main').then((m) => m.renderConfigPage(root));
+} else {
+  const boot = readBootData(document);
+  void detectHost().then(async (host) => {
+    const start = startTab(host, boot); // the first API calls go out before the theme or React are ready
+    await loadTheme(initialTheme(host, start)); // at once for the light theme; the dark ones are a chunk of their own
+    root.render(<App host={host} start={start} />);
+  });
+}

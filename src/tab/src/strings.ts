@@ -271,6 +271,7 @@ export const strings = {
 
   // Config page
   configTitle: 'Add Team Charter to this channel',
+  configPageTitle: 'Team Charter – set up the tab',
   configCreate: 'Create our charter',
   configCreateHint: 'Start with an empty charter the team writes together.',
   configShow: 'Show our charter',

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import request from 'supertest';
 import { TAB_CSP, tabFiles } from '../../../src/adapters/http/tab-files';
@@ -13,7 +14,6 @@ let dist: string;
 beforeEach(() => {
   dist = mkdtempSync(path.join(tmpdir(), 'tab-dist-'));
   writeFileSync(path.join(dist, 'index.html'), page('index-1.js'));
-  writeFileSync(path.join(dist, 'config.html'), '<!doctype html><title>config</title>');
 });
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
@@ -44,6 +44,45 @@ describe('the tab’s page', () => {
     const later = new Date(Date.now() + 5_000);
     utimesSync(path.join(dist, 'index.html'), later, later);
     expect((await request(app).get('/tab/').expect(200)).text).toBe(page('index-22.js'));
-    expect((await request(app).get('/tab/config').expect(200)).text).toContain('<title>config</title>');
+    // the configuration page is the same page, never with boot data (main.tsx renders it for /tab/config)
+    expect((await request(app).get('/tab/config').expect(200)).text).toBe(page('index-22.js'));
+  });
+});
+
+describe('the tab’s built assets', () => {
+  const script = 'export const hello = "Hello";\n'.repeat(50);
+  beforeEach(() => {
+    const assets = path.join(dist, 'assets');
+    mkdirSync(assets);
+    writeFileSync(path.join(assets, 'index-1.js'), script);
+    writeFileSync(path.join(assets, 'index-1.js.br'), brotliCompressSync(script));
+    writeFileSync(path.join(assets, 'index-1.js.gz'), gzipSync(script));
+  });
+
+  it('are sent as the Brotli copy the build wrote when the browser takes it, else gzip, else as built', async () => {
+    const app = appWith();
+    const br = await request(app)
+      .get('/tab/assets/index-1.js')
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .expect(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.text).toBe(script); // supertest decodes it
+    const gz = await request(app).get('/tab/assets/index-1.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.text).toBe(script);
+    const plain = await request(app)
+      .get('/tab/assets/index-1.js')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(script);
+  });
+
+  it('answer 404 for a file that is not there, compressed or not', async () => {
+    const app = appWith();
+    await request(app).get('/tab/assets/index-2.js').set('Accept-Encoding', 'br').expect(404);
   });
 });

@@ -1,4 +1,4 @@
-import { Body1, FluentProvider } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CharterApi, type Fetch } from '../api/charter-api';
 import type { LocalContext } from '../api/types';
@@ -138,7 +138,9 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
     if (localError)
       body = (
         <TabLayout>
-          <Body1 role="alert">{localError}</Body1>
+          <p className="tc-body1 tc-flush" role="alert">
+            {localError}
+          </p>
         </TabLayout>
       );
     else if (!local || !teamId || !userId)
@@ -173,7 +175,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
   } else if (!host.teamId) {
     body = (
       <TabLayout>
-        <Body1>{strings.noTeam}</Body1>
+        <p className="tc-body1 tc-flush">{strings.noTeam}</p>
       </TabLayout>
     );
   } else {

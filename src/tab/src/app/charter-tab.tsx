@@ -1,10 +1,11 @@
-import { Body1, Button, Subtitle1 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { CharterApi } from '../api/charter-api';
 import { CharterView } from '../charter/charter-view';
 import { browserTimeZone } from '../format';
 import { strings } from '../strings';
+import { lazyAfterPaint } from './after-paint';
 import { loadTabData, type TabData } from './boot';
+import { LazyButton } from './lazy-button';
 import { Loading } from './loading';
 import { usePaintedOnce } from './painted';
 import { TabLayout } from './tab-layout';
@@ -18,7 +19,7 @@ const CharterEditor = lazy(() =>
 const HistoryView = lazy(() => import('../history/history-view').then((m) => ({ default: m.HistoryView })));
 const ExportView = lazy(() => import('../export/export-view').then((m) => ({ default: m.ExportView })));
 const UnsavedGuard = lazy(() => import('./unsaved-guard').then((m) => ({ default: m.UnsavedGuard })));
-const ViewNav = lazy(() => import('./view-nav').then((m) => ({ default: m.ViewNav })));
+const ViewNav = lazyAfterPaint(() => import('./view-nav').then((m) => m.ViewNav));
 
 export type View = 'charter' | 'edit' | 'history' | 'export';
 
@@ -89,17 +90,17 @@ export function CharterTab(props: {
     return (
       <TabLayout banner={props.banner}>
         <div className="tc-empty" role="alert">
-          <Body1>
+          <p className="tc-body1 tc-flush">
             {strings.loadFailed} {error}
-          </Body1>
-          <Button
+          </p>
+          <LazyButton
             onClick={() => {
               setError(null);
               setAttempt((a) => a + 1);
             }}
           >
             {strings.retry}
-          </Button>
+          </LazyButton>
         </div>
       </TabLayout>
     );
@@ -153,18 +154,18 @@ export function CharterTab(props: {
       <section className="tc-empty" aria-labelledby="empty-title">
         {canEdit ? (
           <>
-            <Subtitle1 as="h1" id="empty-title">
+            <h1 className="tc-subtitle1" id="empty-title">
               {strings.noCharterTitle}
-            </Subtitle1>
-            <Body1>{strings.noCharterEditor}</Body1>
-            <Button appearance="primary" onClick={() => go('edit')}>
+            </h1>
+            <p className="tc-body1 tc-flush">{strings.noCharterEditor}</p>
+            <LazyButton appearance="primary" onClick={() => go('edit')}>
               {strings.createCharter}
-            </Button>
+            </LazyButton>
           </>
         ) : (
-          <Subtitle1 as="h1" id="empty-title">
+          <h1 className="tc-subtitle1" id="empty-title">
             {askName ? strings.noCharterAsk(askName) : strings.noCharterAskAnyone}
-          </Subtitle1>
+          </h1>
         )}
       </section>
     );

@@ -1,14 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { LocalContext } from '../api/types';
 import type { ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
+import { lazyAfterPaint } from './after-paint';
 import { usePaintedOnce } from './painted';
 
 // The message and the pickers (Fluent's MessageBar, Field and Select) follow the charter's first paint; the region
 // keeps their place meanwhile (tab.css), so the charter does not move when they arrive.
-const LocalBannerBody = lazy(() =>
-  import('./local-banner-body').then((m) => ({ default: m.LocalBannerBody })),
-);
+const LocalBannerBody = lazyAfterPaint(() => import('./local-banner-body').then((m) => m.LocalBannerBody));
 
 const placeholder = <div className="tc-banner-placeholder" />;
 

@@ -3,27 +3,18 @@
  * schedule, which computes occurrences in two zones and formats with Intl, and the check-in and review panels.
  * A chunk of its own, fetched while the first part renders.
  */
-import { Body1, Caption1, makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import type { CharterResponse, TeamMember } from '../api/types';
 import { panels, type PanelProps } from '../app/panels';
 import { strings } from '../strings';
 import { describeCadence, safeNextOccurrences } from './cadence-text';
 import { OccurrenceList } from './occurrence-list';
 
-const useStyles = makeStyles({
-  aside: { display: 'grid', rowGap: tokens.spacingVerticalL, alignContent: 'start' },
-  section: { display: 'grid', rowGap: tokens.spacingVerticalS },
-  secondary: { color: tokens.colorNeutralForeground2 },
-  h3: { margin: 0 },
-});
-
 /** The check-in and review panels, beside the charter. */
 export function CharterPanels(props: PanelProps) {
-  const styles = useStyles();
   const CheckIns = panels.checkIns;
   const Reviews = panels.reviews;
   return (
-    <aside className={styles.aside}>
+    <aside className="tc-aside">
       <CheckIns {...props} />
       <Reviews {...props} />
     </aside>
@@ -44,23 +35,20 @@ export function CharterSchedule({
   now: Date;
   editors: string;
 }) {
-  const styles = useStyles();
   const c = charter.content;
   const nameOf = (id: string): string => members.find((m) => m.id === id)?.name ?? id;
   const nextRound = c.checkIns ? safeNextOccurrences(c.checkIns.cadence, now, 1) : null;
   const nextReview = c.review ? safeNextOccurrences(c.review.cadence, now, 1) : null;
   return (
     <>
-      <section className={styles.section} aria-labelledby="sec-checkins">
-        <Subtitle1 as="h2" id="sec-checkins">
+      <section className="tc-section" aria-labelledby="sec-checkins">
+        <h2 className="tc-subtitle1" id="sec-checkins">
           {strings.checkIns}
-        </Subtitle1>
+        </h2>
         {c.checkIns ? (
           <>
-            <Body1>{describeCadence(c.checkIns.cadence)}</Body1>
-            <Text as="h3" weight="semibold" className={styles.h3}>
-              {strings.nextRound}
-            </Text>
+            <p className="tc-body1 tc-flush">{describeCadence(c.checkIns.cadence)}</p>
+            <h3 className="tc-h3">{strings.nextRound}</h3>
             {nextRound && nextRound.length > 0 ? (
               <OccurrenceList
                 occurrences={nextRound}
@@ -69,32 +57,32 @@ export function CharterSchedule({
                 label={strings.nextRound}
               />
             ) : (
-              <Body1>{strings.noNextOccurrence}</Body1>
+              <p className="tc-body1 tc-flush">{strings.noNextOccurrence}</p>
             )}
-            <Body1>{strings.anonymityMinimum(c.checkIns.anonymityMinimum)}</Body1>
+            <p className="tc-body1 tc-flush">{strings.anonymityMinimum(c.checkIns.anonymityMinimum)}</p>
             {c.checkIns.quietHours ? (
-              <Body1>{strings.quietHours(c.checkIns.quietHours.start, c.checkIns.quietHours.end)}</Body1>
+              <p className="tc-body1 tc-flush">
+                {strings.quietHours(c.checkIns.quietHours.start, c.checkIns.quietHours.end)}
+              </p>
             ) : null}
-            <Body1>{strings.namedAnswers[c.checkIns.namedAnswersVisibleTo]}</Body1>
+            <p className="tc-body1 tc-flush">{strings.namedAnswers[c.checkIns.namedAnswersVisibleTo]}</p>
           </>
         ) : (
-          <Body1 className={styles.secondary}>{strings.checkInsOff}</Body1>
+          <p className="tc-body1 tc-flush tc-secondary">{strings.checkInsOff}</p>
         )}
       </section>
 
-      <section className={styles.section} aria-labelledby="sec-review">
-        <Subtitle1 as="h2" id="sec-review">
+      <section className="tc-section" aria-labelledby="sec-review">
+        <h2 className="tc-subtitle1" id="sec-review">
           {strings.reviews}
-        </Subtitle1>
+        </h2>
         {c.review ? (
           <>
-            <Body1>{describeCadence(c.review.cadence)}</Body1>
-            <Caption1 className={styles.secondary}>
+            <p className="tc-body1 tc-flush">{describeCadence(c.review.cadence)}</p>
+            <span className="tc-caption1 tc-secondary">
               {strings.organizer(nameOf(c.review.organizerId))}
-            </Caption1>
-            <Text as="h3" weight="semibold" className={styles.h3}>
-              {strings.nextReview}
-            </Text>
+            </span>
+            <h3 className="tc-h3">{strings.nextReview}</h3>
             {nextReview && nextReview.length > 0 ? (
               <OccurrenceList
                 occurrences={nextReview}
@@ -103,19 +91,19 @@ export function CharterSchedule({
                 label={strings.nextReview}
               />
             ) : (
-              <Body1>{strings.noNextOccurrence}</Body1>
+              <p className="tc-body1 tc-flush">{strings.noNextOccurrence}</p>
             )}
           </>
         ) : (
-          <Body1 className={styles.secondary}>{strings.reviewsOff}</Body1>
+          <p className="tc-body1 tc-flush tc-secondary">{strings.reviewsOff}</p>
         )}
       </section>
 
-      <section className={styles.section} aria-labelledby="sec-editors">
-        <Subtitle1 as="h2" id="sec-editors">
+      <section className="tc-section" aria-labelledby="sec-editors">
+        <h2 className="tc-subtitle1" id="sec-editors">
           {strings.editors}
-        </Subtitle1>
-        <Body1>{editors}</Body1>
+        </h2>
+        <p className="tc-body1 tc-flush">{editors}</p>
       </section>
     </>
   );

@@ -1,6 +1,7 @@
-import { Badge, Body1, Button, Caption1, Subtitle1, Text, Title2 } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { CharterResponse, TeamMember } from '../api/types';
+import { lazyAfterPaint } from '../app/after-paint';
+import { LazyButton } from '../app/lazy-button';
 import { usePaintedOnce } from '../app/painted';
 import type { PanelProps } from '../app/panels';
 import { formatDateTime, formatList } from '../format';
@@ -8,8 +9,11 @@ import { strings } from '../strings';
 
 // The schedule and the panels: a chunk of their own, fetched and rendered once the purpose and clauses are painted.
 const later = () => import('./charter-later');
-const CharterSchedule = lazy(() => later().then((m) => ({ default: m.CharterSchedule })));
-const CharterPanels = lazy(() => later().then((m) => ({ default: m.CharterPanels })));
+const CharterSchedule = lazyAfterPaint(() => later().then((m) => m.CharterSchedule));
+const CharterPanels = lazyAfterPaint(() => later().then((m) => m.CharterPanels));
+
+/** How each decision right's badge is coloured (Fluent's tint badge colours, tab.css). */
+const RIGHT_TONE = { team_decides: 'success', consult_first: 'informative', escalate: 'warning' } as const;
 
 export interface CharterViewProps {
   charter: CharterResponse;
@@ -33,85 +37,73 @@ export function CharterView({ charter, members, viewerZone, now, onEdit, panelPr
       <div className="tc-charter-main">
         <header className="tc-charter-header">
           <div className="tc-charter-header-text">
-            <Title2 as="h1">{charter.teamName}</Title2>
-            <Caption1 block className="tc-secondary">
+            <h1 className="tc-title2">{charter.teamName}</h1>
+            <span className="tc-caption1 tc-block tc-secondary">
               {strings.versionLine(charter.version, charter.updatedBy.name)}
               {painted ? ` · ${formatDateTime(charter.updatedAt, viewerZone)}` : null}
-            </Caption1>
+            </span>
           </div>
           {onEdit ? (
-            <Button appearance="primary" onClick={onEdit}>
-              {strings.editCharter}
-            </Button>
+            // Fluent's Button follows the first paint (lazy-button.tsx); the header keeps its height meanwhile.
+            painted ? (
+              <LazyButton appearance="primary" onClick={onEdit}>
+                {strings.editCharter}
+              </LazyButton>
+            ) : null
           ) : (
-            <Caption1 className="tc-secondary">{strings.readOnlyHint(editors ?? '')}</Caption1>
+            <span className="tc-caption1 tc-secondary">{strings.readOnlyHint(editors ?? '')}</span>
           )}
         </header>
 
         <section className="tc-section" aria-labelledby="sec-purpose">
-          <Subtitle1 as="h2" id="sec-purpose">
+          <h2 className="tc-subtitle1" id="sec-purpose">
             {strings.purpose}
-          </Subtitle1>
-          <p className="tc-purpose" data-testid="purpose">
+          </h2>
+          <p className="tc-purpose" data-testid="purpose" elementtiming="purpose">
             {c.purpose}
           </p>
         </section>
 
         <section className="tc-section" aria-labelledby="sec-nn">
-          <Subtitle1 as="h2" id="sec-nn">
+          <h2 className="tc-subtitle1" id="sec-nn">
             {strings.nonNegotiables}
-          </Subtitle1>
-          <ol className="tc-list">
+          </h2>
+          <ol className="tc-list tc-body1">
             {c.nonNegotiables.map((n) => (
-              <li key={n.id}>
-                <Body1>{n.text}</Body1>
-              </li>
+              <li key={n.id}>{n.text}</li>
             ))}
           </ol>
         </section>
 
         <section className="tc-section" aria-labelledby="sec-flex">
-          <Subtitle1 as="h2" id="sec-flex">
+          <h2 className="tc-subtitle1" id="sec-flex">
             {strings.flexibleExecution}
-          </Subtitle1>
-          <Text as="h3" weight="semibold" className="tc-h3">
-            {strings.outcomes}
-          </Text>
+          </h2>
+          <h3 className="tc-h3">{strings.outcomes}</h3>
           <ul className="tc-plain-list">
             {c.outcomes.map((o) => (
               <li key={o.id} className="tc-item">
-                <Body1 block>{o.title}</Body1>
-                <Caption1 className="tc-secondary">
+                <span className="tc-body1 tc-block">{o.title}</span>
+                <span className="tc-caption1 tc-secondary">
                   {strings.measure}: {o.measure ?? strings.noMeasure}
-                </Caption1>
+                </span>
               </li>
             ))}
           </ul>
-          <Text as="h3" weight="semibold" className="tc-h3">
-            {strings.boundaries}
-          </Text>
+          <h3 className="tc-h3">{strings.boundaries}</h3>
           {c.boundaries.length === 0 ? (
-            <Body1 className="tc-secondary">{strings.noBoundaries}</Body1>
+            <p className="tc-body1 tc-secondary tc-flush">{strings.noBoundaries}</p>
           ) : (
             <ul className="tc-plain-list">
               {c.boundaries.map((b) => (
                 <li key={b.id} className="tc-item">
-                  <Body1 block>
+                  <span className="tc-body1 tc-block">
                     {b.area}{' '}
-                    <Badge
-                      appearance="tint"
-                      color={
-                        b.right === 'team_decides'
-                          ? 'success'
-                          : b.right === 'escalate'
-                            ? 'warning'
-                            : 'informative'
-                      }
-                    >
+                    <span className={`tc-badge tc-badge-${RIGHT_TONE[b.right]}`}>
                       {strings.decisionRights[b.right]}
-                    </Badge>
-                  </Body1>
-                  {b.note ? <Caption1 className="tc-secondary">{b.note}</Caption1> : null}
+                    </span>
+                  </span>
+                  {b.note ? <span className="tc-caption1 tc-secondary">{b.note}</span> : null}
                 </li>
               ))}
             </ul>
