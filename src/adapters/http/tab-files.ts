@@ -83,7 +83,7 @@ function cachedPage(file: string): () => string {
 
 /**
  * Vite's hashed assets: never change, so cached for a year; sent as the Brotli or gzip copy the build wrote beside
- * each (src/tab/precompress.mts) when the browser accepts it, which cuts the tab's first download about fourfold.
+ * each (src/tab/precompress.ts) when the browser accepts it, which cuts the tab's first download about fourfold.
  */
 export function builtAssets(dir: string): express.Handler {
   return expressStaticGzip(dir, {
