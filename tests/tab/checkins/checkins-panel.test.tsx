@@ -12,19 +12,6 @@ import type { CheckInRoundView } from '../../../src/tab/src/checkins/checkins-ap
 import { CheckInsPanel } from '../../../src/tab/src/checkins/checkins-panel';
 import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
 
-// jsdom has no innerText (no layout), which the Adaptive Cards renderer writes text with: give it textContent's.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'innerText', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.textContent;
-    },
-    set(this: HTMLElement, value: string) {
-      this.textContent = value;
-    },
-  });
-});
-
 const ROUND = '4b7f6c1e-3a55-4d0e-9a57-2f1c0b9e6d10';
 const OUTCOME = '0f9b1d22-6f0a-4f57-9a3e-5c1e2d3f4a5b';
 

@@ -24,6 +24,19 @@ if (typeof window !== 'undefined' && typeof window.ResizeObserver !== 'function'
   };
 }
 
+// jsdom has no innerText (no layout), which the Adaptive Cards renderer writes plain text with: give it textContent's.
+if (typeof window !== 'undefined' && !('innerText' in HTMLElement.prototype)) {
+  Object.defineProperty(HTMLElement.prototype, 'innerText', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.textContent;
+    },
+    set(this: HTMLElement, value: string) {
+      this.textContent = value;
+    },
+  });
+}
+
 // jsdom does not scroll.
 if (typeof window !== 'undefined' && typeof Element.prototype.scrollIntoView !== 'function') {
   Element.prototype.scrollIntoView = function scrollIntoView(): void {};

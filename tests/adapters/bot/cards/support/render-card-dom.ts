@@ -16,19 +16,10 @@ export function teamsMarkdown(text: string, options: { decodeEntities?: boolean 
 
 let installed = false;
 
-/** jsdom has no innerText (no layout), which the renderer writes plain text with: give it textContent's. */
+/** Teams' Markdown for the renderer (jsdom's missing innerText is given in tests/tab/support/jsdom-setup.ts). */
 function install(): void {
   if (installed) return;
   installed = true;
-  Object.defineProperty(HTMLElement.prototype, 'innerText', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.textContent;
-    },
-    set(this: HTMLElement, value: string) {
-      this.textContent = value;
-    },
-  });
   AdaptiveCard.onProcessMarkdown = (text, result) => {
     result.outputHtml = teamsMarkdown(text);
     result.didProcess = true;
