@@ -8,21 +8,17 @@ import request from 'supertest';
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { reviewRoutes } from '../../../src/adapters/http/routes/review-routes';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
-import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
+import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
-import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
 import type { Express } from 'express';
-import { startGraphHarness, type GraphHarness } from '../graph/graph-harness';
-import { openTestDatabase } from '../../support/test-database';
+import type { GraphHarness } from '../graph/graph-harness';
+import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 import { testMember } from '../../support/test-app';
 
 const [ADELE, LUKAS, , DIEGO] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string, string];
@@ -31,46 +27,27 @@ const scope = { tenantId: DEMO_TEAM.tenantId, teamId: TEAM };
 const reviewsUrl = `/api/teams/${TEAM}/reviews`;
 const STRANGER = '99999999-9999-4999-8999-999999999999';
 
-let db: Awaited<ReturnType<typeof openTestDatabase>>;
+let harness: ReviewHarness;
+let db: ReviewHarness['db'];
 let graph: GraphHarness;
 let app: Express;
 let deps: ReviewDeps;
 let charterDeps: CharterDeps;
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  graph = await startGraphHarness();
-  const installs = new PostgresInstallStore(db);
-  charterDeps = {
-    charters: new PostgresCharterStore(db),
-    installs,
-    jobs: new PostgresJobQueue(db),
-    clock: { now: () => new Date() },
-    ids: { next: () => randomUUID() },
-  };
-  await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
-  deps = {
-    ...charterDeps,
-    reviews: new PostgresReviewStore(db),
-    calendar: graph.calendar,
-    signals: NO_REVIEW_SIGNALS,
-    log: pino({ level: 'silent' }),
-    agendaLeadMs: 86_400_000,
-  };
+  harness = await openReviewHarness();
+  ({ db, graph, deps, charterDeps } = harness);
   app = createHttpApp({
     logger: pino({ level: 'silent' }),
     authenticate: localAuthenticate(DEMO_TEAM.tenantId),
     charters: charterDeps,
-    installs,
+    installs: charterDeps.installs,
     readiness: () => Promise.resolve({ ready: true, checks: {} }),
     apiRouters: [reviewRoutes(deps, charterDeps)],
   });
   await syncReviewSeries(deps, scope);
 }, 60_000);
-afterAll(async () => {
-  await graph.close();
-  await db.dispose();
-});
+afterAll(() => harness.close());
 
 const as = (userId: string) => ({
   get: (url: string) => request(app).get(url).set('X-Local-User', userId),

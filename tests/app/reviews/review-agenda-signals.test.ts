@@ -4,62 +4,39 @@
  * team may read names), all escaped in the occurrence body written through the real Graph adapter to the sandbox.
  */
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
 import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import type { TeamScope } from '../../../src/app/ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
-import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import type { CheckInAnswer, ProgressScore } from '../../../src/domain/checkin/check-in';
-import { openTestDatabase } from '../../support/test-database';
-import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
+import type { GraphHarness } from '../../adapters/graph/graph-harness';
 
 const scope: TeamScope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
 const HOSTILE = '<img src=x onerror=alert(1)> need a "pairing" day & more';
 
 describe('check-in signals in the review agenda', () => {
-  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let harness: ReviewHarness;
   let graph: GraphHarness;
   let deps: ReviewDeps;
   let checkins: PostgresCheckInStore;
   let content: CharterContent;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    graph = await startGraphHarness();
-    const installs = new PostgresInstallStore(db);
-    const charterDeps = {
-      charters: new PostgresCharterStore(db),
-      installs,
-      jobs: new PostgresJobQueue(db),
-      clock: { now: () => new Date() },
-      ids: { next: () => randomUUID() },
-    };
-    await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
-    checkins = new PostgresCheckInStore(db);
-    deps = {
-      ...charterDeps,
-      reviews: new PostgresReviewStore(db),
-      calendar: graph.calendar,
-      signals: checkInReviewSignals({ checkins }),
-      log: pino({ level: 'silent' }),
-      agendaLeadMs: 86_400_000,
-    };
-    content = ((await charterDeps.charters.getCurrent(scope)) as { content: CharterContent }).content;
+    harness = await openReviewHarness({
+      signals: (db) => checkInReviewSignals({ checkins: new PostgresCheckInStore(db) }),
+    });
+    ({ graph, deps } = harness);
+    checkins = new PostgresCheckInStore(harness.db);
+    content = ((await deps.charters.getCurrent(scope)) as { content: CharterContent }).content;
   });
-  afterAll(async () => {
-    await graph.close();
-    await db.dispose();
-  });
+  afterAll(() => harness.close());
 
   /** A closed round that opened at `opensAt`, with one answer per entry of `answers` (members in order). */
   async function closedRound(

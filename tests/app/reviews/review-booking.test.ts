@@ -3,12 +3,6 @@
  * graph-client) against the Graph sandbox. Create, patch (never a second series), cancel, idempotency under a crash
  * between the POST and the database write, the agenda with hostile text, and outcomes → proposal → new version.
  */
-import { randomUUID } from 'node:crypto';
-import pino from 'pino';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import type { Caller } from '../../../src/app/caller';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import { saveCharter } from '../../../src/app/charters/save-charter';
@@ -17,14 +11,14 @@ import { acceptReviewProposal } from '../../../src/app/reviews/accept-review-pro
 import { cancelReviewSeries } from '../../../src/app/reviews/cancel-review-series';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import { recordReviewOutcomes } from '../../../src/app/reviews/record-review-outcomes';
-import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
+import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { CADENCE_REMOVED_COMMENT, syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda';
-import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import { openTestDatabase } from '../../support/test-database';
-import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
+import type { GraphHarness } from '../../adapters/graph/graph-harness';
 
 const scope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
 const adele: Caller = {
@@ -34,36 +28,16 @@ const adele: Caller = {
 };
 
 describe('review booking on the Graph sandbox', () => {
-  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let harness: ReviewHarness;
   let graph: GraphHarness;
   let charterDeps: CharterDeps;
   let deps: ReviewDeps;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    graph = await startGraphHarness();
-    const installs = new PostgresInstallStore(db);
-    charterDeps = {
-      charters: new PostgresCharterStore(db),
-      installs,
-      jobs: new PostgresJobQueue(db),
-      clock: { now: () => new Date() },
-      ids: { next: () => randomUUID() },
-    };
-    await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
-    deps = {
-      ...charterDeps,
-      reviews: new PostgresReviewStore(db),
-      calendar: graph.calendar,
-      signals: NO_REVIEW_SIGNALS,
-      log: pino({ level: 'silent' }),
-      agendaLeadMs: 86_400_000,
-    };
+    harness = await openReviewHarness();
+    ({ graph, charterDeps, deps } = harness);
   });
-  afterAll(async () => {
-    await graph.close();
-    await db.dispose();
-  });
+  afterAll(() => harness.close());
 
   const liveSeries = () => graph.running.sandbox.store.liveEvents();
 

@@ -2,20 +2,14 @@
  * Slot suggestion for a new review cadence: getSchedule on the organizer's mailbox through the real Graph adapter
  * against the sandbox, then up to three slots inside every member's working hours, each in every person's local time.
  */
-import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import pino from 'pino';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import type { Caller } from '../../../src/app/caller';
-import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
+import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { suggestReviewSlots } from '../../../src/app/reviews/suggest-review-slots';
-import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
-import { openTestDatabase } from '../../support/test-database';
-import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
+import type { GraphHarness } from '../../adapters/graph/graph-harness';
 
 // Friday 6 March 2026, 00:00 UTC: the window crosses the US change to summer time (Sunday 8 March), not Europe's.
 const NOW = new Date('2026-03-06T00:00:00Z');
@@ -34,30 +28,13 @@ const HOURS: Record<string, { startTime: string; endTime: string }> = {
 };
 
 describe('suggesting review slots from getSchedule', () => {
-  let db: Awaited<ReturnType<typeof openTestDatabase>>;
+  let harness: ReviewHarness;
   let graph: GraphHarness;
   let deps: ReviewDeps;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    graph = await startGraphHarness();
-    const installs = new PostgresInstallStore(db);
-    const charterDeps = {
-      charters: new PostgresCharterStore(db),
-      installs,
-      jobs: new PostgresJobQueue(db),
-      clock: { now: () => NOW },
-      ids: { next: () => randomUUID() },
-    };
-    await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
-    deps = {
-      ...charterDeps,
-      reviews: new PostgresReviewStore(db),
-      calendar: graph.calendar,
-      signals: NO_REVIEW_SIGNALS,
-      log: pino({ level: 'silent' }),
-      agendaLeadMs: 86_400_000,
-    };
+    harness = await openReviewHarness({ clock: { now: () => NOW } });
+    ({ graph, deps } = harness);
     for (const m of DEMO_MEMBERS) {
       const zone = m.timeZone as string;
       graph.running.sandbox.setMailbox(m.email as string, {
@@ -65,10 +42,7 @@ describe('suggesting review slots from getSchedule', () => {
       });
     }
   });
-  afterAll(async () => {
-    await graph.close();
-    await db.dispose();
-  });
+  afterAll(() => harness.close());
 
   function insideWorkingHours(start: Date, end: Date, zone: string): boolean {
     const hours = HOURS[zone];

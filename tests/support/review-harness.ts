@@ -1,0 +1,61 @@
+/**
+ * The review use cases as the app wires them, for tests: a fresh test database with the demo team seeded, the
+ * PostgreSQL stores, and the real Graph adapter talking to the Graph sandbox.
+ */
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
+import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
+import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
+import { PostgresReviewStore } from '../../src/adapters/storage/postgres-review-store';
+import type { CharterDeps } from '../../src/app/charters/charter-deps';
+import type { Clock, ReviewSignals } from '../../src/app/ports';
+import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
+import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
+import { startGraphHarness, type GraphHarness } from '../adapters/graph/graph-harness';
+import { openTestDatabase } from './test-database';
+
+export interface ReviewHarness {
+  db: Awaited<ReturnType<typeof openTestDatabase>>;
+  graph: GraphHarness;
+  charterDeps: CharterDeps;
+  deps: ReviewDeps;
+  close(): Promise<void>;
+}
+
+export async function openReviewHarness(
+  options: {
+    clock?: Clock;
+    /** What the agenda says the check-ins said (default: nothing). */
+    signals?: (db: ReviewHarness['db']) => ReviewSignals;
+  } = {},
+): Promise<ReviewHarness> {
+  const db = await openTestDatabase();
+  const graph = await startGraphHarness();
+  const charterDeps: CharterDeps = {
+    charters: new PostgresCharterStore(db),
+    installs: new PostgresInstallStore(db),
+    jobs: new PostgresJobQueue(db),
+    clock: options.clock ?? { now: () => new Date() },
+    ids: { next: () => randomUUID() },
+  };
+  await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
+  const deps: ReviewDeps = {
+    ...charterDeps,
+    reviews: new PostgresReviewStore(db),
+    calendar: graph.calendar,
+    signals: options.signals?.(db) ?? NO_REVIEW_SIGNALS,
+    log: pino({ level: 'silent' }),
+    agendaLeadMs: 86_400_000,
+  };
+  return {
+    db,
+    graph,
+    charterDeps,
+    deps,
+    async close() {
+      await graph.close();
+      await db.dispose();
+    },
+  };
+}
