@@ -43,6 +43,8 @@ import { botAuthentication, botMount, createMessenger } from './adapters/bot/cre
 import { checkInRoutes } from './adapters/http/routes/checkin-routes';
 import { PostgresCheckInStore } from './adapters/storage/postgres-checkin-store';
 import { BotConnectorSandbox } from './sandbox/bot-connector/bot-connector-sandbox';
+import { persistBotConnectorSandbox } from './sandbox/bot-connector/bot-connector-sandbox-file';
+import type { PersistedSandbox } from './sandbox/sandbox-file';
 import {
   ConfigError,
   loadCheckInConfig,
@@ -234,6 +236,7 @@ export async function startApp(
   };
 
   let localConnector: BotConnectorSandbox | null = null;
+  let connectorFile: PersistedSandbox | null = null;
   // Features add their routers and mounts here (bot, sandboxes, tab files, check-in and review APIs).
   const apiRouters: Router[] = [];
   const mounts: ((app: Express) => void)[] = [];
@@ -263,6 +266,13 @@ export async function startApp(
           email: m.email ?? undefined,
         })),
       });
+    // With PGlite, the cards the bot sent are kept beside its data, so the open round can be answered after a restart.
+    if (!config.storage.databaseUrl)
+      connectorFile = await persistBotConnectorSandbox(
+        connector,
+        path.join(config.storage.dataDir, 'bot-connector-sandbox.json'),
+        logger,
+      );
     mounts.push((app) => app.use('/sandbox/connector', connector.router()));
   }
   apiRouters.push(reviewRoutes(reviewDeps, charterDeps));
@@ -344,6 +354,7 @@ export async function startApp(
       await Promise.all([worker.stop(), reviewWorker.stop(), ...fanOutWorkers.map((w) => w.stop())]);
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
       await sandboxFile?.flush();
+      await connectorFile?.flush();
       await db.close();
     },
   };

@@ -106,6 +106,9 @@ export async function seedDemoTeam(deps: SeedDeps, options: { serviceUrl: string
   const [adele, lukas, megan] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string];
 
   const today = now.toISOString().slice(0, 10);
+  // The team has checked in weekly since its kick-off five weeks ago, so the seeded check-in history (see
+  // seed-demo-check-ins.ts) falls on this cadence's days.
+  const kickOff = new Date(now.getTime() - 5 * 7 * 86_400_000).toISOString().slice(0, 10);
   const first: CharterContent = {
     purpose:
       'We help small retailers sell online without hiring an IT team. Every decision should make it easier for a ' +
@@ -148,7 +151,7 @@ export async function seedDemoTeam(deps: SeedDeps, options: { serviceUrl: string
         startTime: '10:00',
         durationMinutes: 15,
         timeZone: 'Europe/Berlin',
-        startDate: today,
+        startDate: kickOff,
         endDate: null,
       },
       anonymityMinimum: 3,

@@ -6,7 +6,7 @@
  * - `GET /v3/conversations/:teamId/pagedmembers?pageSize&continuationToken`,
  * - the Teams rate limits of PLATFORM.md, answered with 429 + `Retry-After` (seconds),
  * - injected faults (412/429/502/503/504 with an optional Retry-After) and latency,
- * - a record of every activity it accepted,
+ * - a record of every activity it accepted (kept across restarts in local mode, see bot-connector-sandbox-file.ts),
  * - "play a member": post an `adaptiveCard/action` invoke, a message or an install event to the bot's /api/messages;
  *   over HTTP too (`/play/members/:aadObjectId/card` and `…/invoke`), so the tab in local mode can show a member's
  *   latest card and press its buttons; a card the bot answers an invoke with replaces the member's card, as in Teams.
@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import express, { type Request, type Response, type Router } from 'express';
+import { botConnectorSnapshotSchema, type BotConnectorSnapshot } from './bot-connector-snapshot';
 import { SlidingWindowLimits, TEAMS_LIMITS, type LimitCheck } from './sliding-window-limits';
 
 export type ConnectorOperation = 'create' | 'send' | 'update' | 'members';
@@ -70,12 +71,7 @@ export interface BotConnectorSandboxOptions {
   now?: () => number;
 }
 
-interface Conversation {
-  id: string;
-  tenantId: string;
-  kind: 'personal' | 'channel';
-  memberId?: string;
-}
+type Conversation = BotConnectorSnapshot['conversations'][number];
 
 export interface InvokeResult {
   status: number;
@@ -91,6 +87,8 @@ export class BotConnectorSandbox {
   botEndpoint: string | undefined;
   serviceUrl: string;
   readonly botId: string;
+  /** Called after every change to the record (a conversation opened, an activity sent or updated). */
+  onChange: (() => void) | undefined;
 
   private readonly teams = new Map<string, SandboxTeam>();
   private readonly conversations = new Map<string, Conversation>();
@@ -136,6 +134,28 @@ export class BotConnectorSandbox {
 
   count(status: number): number {
     return this.statusCounts.get(status) ?? 0;
+  }
+
+  /** The record as JSON: the conversations, the activities and the activity counter. */
+  snapshot(): string {
+    const snapshot: BotConnectorSnapshot = {
+      version: 1,
+      seq: this.seq,
+      conversations: [...this.conversations.values()],
+      activities: this.activities,
+    };
+    return JSON.stringify(snapshot);
+  }
+
+  /**
+   * Puts back the record of a `snapshot()` (anything else throws and changes nothing). The teams stay as `addTeam` set
+   * them: their rosters come from the app's seed, not from the file.
+   */
+  restore(json: string): void {
+    const snapshot = botConnectorSnapshotSchema.parse(JSON.parse(json));
+    for (const conversation of snapshot.conversations) this.conversations.set(conversation.id, conversation);
+    this.activities.splice(0, this.activities.length, ...snapshot.activities);
+    this.seq = snapshot.activities.reduce((max, a) => Math.max(max, a.seq), Math.max(this.seq, snapshot.seq));
   }
 
   // ---- the Bot Connector API -------------------------------------------------------------------------------------
@@ -193,7 +213,7 @@ export class BotConnectorSandbox {
         replyToId,
       });
       const answer = result.body as { statusCode?: number; type?: string; value?: unknown } | null;
-      if (replyToId && answer?.statusCode === 200 && answer.type === ADAPTIVE_CARD && answer.value)
+      if (replyToId && answer?.statusCode === 200 && answer.type === ADAPTIVE_CARD && answer.value) {
         this.activities.push({
           seq: ++this.seq,
           operation: 'update',
@@ -202,6 +222,8 @@ export class BotConnectorSandbox {
           activity: { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: answer.value }] },
           at: this.now(),
         });
+        this.onChange?.();
+      }
       res.json(result);
     });
     return router;
@@ -301,7 +323,7 @@ export class BotConnectorSandbox {
     if (!known)
       throw new ConnectorError(403, 'Forbidden', 'The user is not in a team where the bot is installed.');
     const id = this.personalConversationId(memberId);
-    this.conversations.set(id, { id, tenantId, kind: 'personal', memberId });
+    this.openConversation({ id, tenantId, kind: 'personal', memberId });
     return { status: 201, body: { id } };
   }
 
@@ -311,6 +333,7 @@ export class BotConnectorSandbox {
     const activity = this.checkActivity(req.body);
     const activityId = `1:${++this.seq}`;
     this.activities.push({ seq: this.seq, operation, conversationId, activityId, activity, at: this.now() });
+    this.onChange?.();
     return { status: 201, body: { id: activityId } };
   }
 
@@ -329,6 +352,7 @@ export class BotConnectorSandbox {
       activity,
       at: this.now(),
     });
+    this.onChange?.();
     return { status: 200, body: { id: activityId } };
   }
 
@@ -375,6 +399,18 @@ export class BotConnectorSandbox {
         tenantId: team.tenantId,
       },
     };
+  }
+
+  /** Records a conversation; only a new or changed one is a change worth writing down. */
+  private openConversation(conversation: Conversation): void {
+    const known = this.conversations.get(conversation.id);
+    this.conversations.set(conversation.id, conversation);
+    if (
+      known?.tenantId !== conversation.tenantId ||
+      known.kind !== conversation.kind ||
+      known.memberId !== conversation.memberId
+    )
+      this.onChange?.();
   }
 
   private requireConversation(id: string): void {
@@ -540,12 +576,7 @@ export class BotConnectorSandbox {
 
   private personalEnvelope(tenantId: string, member: SandboxMember): Record<string, unknown> {
     const conversationId = this.personalConversationId(member.id);
-    this.conversations.set(conversationId, {
-      id: conversationId,
-      tenantId,
-      kind: 'personal',
-      memberId: member.id,
-    });
+    this.openConversation({ id: conversationId, tenantId, kind: 'personal', memberId: member.id });
     return {
       id: `f:${++this.seq}`,
       timestamp: new Date(this.now()).toISOString(),

@@ -1,6 +1,9 @@
-/** What the Graph sandbox has booked, as JSON and as a plain HTML page (every value escaped) for a person. */
+/** What the Graph sandbox has booked, as JSON and as an HTML page that reads like a calendar (every value escaped). */
+import { DateTime } from 'luxon';
 import type { GraphSandbox } from './graph-sandbox';
-import { instantToWall } from './wall-time';
+import { recurrenceInWords, shortDate } from './recurrence-in-words';
+import type { StoredEvent } from './sandbox-store';
+import { ianaFor, instantToWall, wallToInstant } from './wall-time';
 
 export interface CalendarSnapshotEvent {
   id: string;
@@ -53,27 +56,106 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function renderCalendarPage(sandbox: GraphSandbox): string {
-  const { events } = calendarSnapshot(sandbox);
-  const rows = events
-    .map((e) => {
-      const occurrences = e.nextOccurrences
-        .map(
-          (o) =>
-            `<li>${escapeHtml(o.start)}<details><summary>body (HTML source)</summary><pre>${escapeHtml(o.body)}</pre></details></li>`,
-        )
-        .join('');
-      return `<section><h2>${escapeHtml(e.subject || '(no subject)')}</h2>
-<p><b>${escapeHtml(e.state)}</b>${e.cancelComment !== null ? ` — “${escapeHtml(e.cancelComment)}”` : ''} · organizer ${escapeHtml(e.organizer)} · ${escapeHtml(e.type)}</p>
-<p>Attendees: ${escapeHtml(e.attendees.join(', ') || 'none')}</p>
-<p>Starts ${escapeHtml(`${e.start.dateTime} (${e.start.timeZone})`)}; recurrence <code>${escapeHtml(JSON.stringify(e.recurrence))}</code></p>
-<p>Join: ${e.joinUrl ? `<a href="${escapeHtml(e.joinUrl)}">${escapeHtml(e.joinUrl)}</a>` : 'no online meeting'}</p>
-<p>transactionId <code>${escapeHtml(e.transactionId ?? '—')}</code></p>
-<ol>${occurrences}</ol></section>`;
-    })
-    .join('\n');
+/** What the page shows times in: `?tz=` (an IANA or Windows zone name), else each event's own zone. */
+export interface CalendarPageOptions {
+  timeZone?: string;
+  now?: number;
+}
+
+/**
+ * The page a person opens to see what Outlook would show: for each event its subject, when (start–end, in the asked
+ * zone or the event's own, and which one that is), how it repeats in words, who is invited, the Teams join link and
+ * the next occurrences with their agenda. Every value is escaped: subjects, names and agendas are user text.
+ */
+export function renderCalendarPage(sandbox: GraphSandbox, options: CalendarPageOptions = {}): string {
+  const now = options.now ?? Date.now();
+  const asked = options.timeZone?.trim() ?? '';
+  const viewerZone = asked ? ianaFor(asked) : undefined;
+  const events = [...sandbox.store.events.values()]
+    .map((event) => ({ event, start: wallToInstant(event.start.dateTime, event.start.timeZone) }))
+    .sort(
+      (a, b) => Number(a.event.cancelled !== null) - Number(b.event.cancelled !== null) || a.start - b.start,
+    )
+    .map(({ event }) => renderEvent(sandbox, event, viewerZone, now));
+  const zoneNote = !asked
+    ? 'Times are in each event’s own zone; add <code>?tz=</code> with a zone (Europe/Berlin, America/New_York…) to see them in yours.'
+    : viewerZone
+      ? `Times are in ${escapeHtml(viewerZone)}.`
+      : `“${escapeHtml(asked)}” is not a time zone this page knows; times are in each event’s own zone.`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Graph sandbox — calendar</title>
-<style>body{font:14px system-ui,sans-serif;margin:2rem;max-width:60rem}section{border-top:1px solid #999;padding:.5rem 0}pre{white-space:pre-wrap}</style></head>
-<body><h1>Graph sandbox: what Outlook would show</h1><p>${events.length} event(s). Local mode only; nothing here reaches Microsoft.</p>
-${rows || '<p>Nothing booked yet.</p>'}</body></html>`;
+<style>body{font:14px system-ui,sans-serif;margin:2rem;max-width:60rem}section{border-top:1px solid #999;padding:.5rem 0}pre{white-space:pre-wrap}dt{font-weight:600}dd{margin:0 0 .4rem 0}.cancelled h2{text-decoration:line-through}</style></head>
+<body><h1>Graph sandbox: what Outlook would show</h1>
+<p>${events.length} event(s). Local mode only; nothing here reaches Microsoft.</p>
+<form method="get"><p>${zoneNote} <label>Time zone <input name="tz" value="${escapeHtml(asked)}" placeholder="Europe/Berlin"></label> <button type="submit">Show</button></p></form>
+${events.join('\n') || '<p>Nothing booked yet.</p>'}</body></html>`;
+}
+
+function renderEvent(
+  sandbox: GraphSandbox,
+  event: StoredEvent,
+  viewerZone: string | undefined,
+  now: number,
+): string {
+  const eventZone = ianaFor(event.start.timeZone) ?? 'UTC';
+  const zone = viewerZone ?? eventZone;
+  const zoneName = eventZone === event.start.timeZone ? eventZone : `${eventZone} (${event.start.timeZone})`;
+  const zoneText = viewerZone
+    ? `in ${viewerZone}; the event is set in ${zoneName}`
+    : `in ${zoneName}, the event’s own zone`;
+  const start = wallToInstant(event.start.dateTime, event.start.timeZone);
+  const end = wallToInstant(event.end.dateTime, event.end.timeZone);
+  const attendees = event.attendees.map((a) => {
+    const { name, address } = a.emailAddress;
+    return `<li title="${escapeHtml(address)}">${escapeHtml(name || address)}${a.type === 'optional' ? ' (optional)' : ''}</li>`;
+  });
+  const organizer =
+    event.attendees.find((a) => a.emailAddress.address.toLowerCase() === event.mailbox)?.emailAddress.name ||
+    event.mailbox;
+  const joinUrl = event.onlineMeeting?.joinUrl ?? null;
+  const join =
+    joinUrl && /^https:\/\//i.test(joinUrl)
+      ? `<a href="${escapeHtml(joinUrl)}">Join the Teams meeting</a>`
+      : escapeHtml(joinUrl ?? 'Not an online meeting');
+  const next = event.cancelled
+    ? []
+    : sandbox
+        .occurrencesOf(event, now, now + HORIZON_MS)
+        .slice(0, 5)
+        .map((o) => {
+          const exception = event.exceptions.get(o.start);
+          const renamed = exception?.subject !== undefined && exception.subject !== event.subject;
+          return `<li>${escapeHtml(whenText(o.start, o.end, zone))}${renamed ? ` — “${escapeHtml(exception.subject ?? '')}”` : ''}<details><summary>Agenda (HTML source)</summary><pre>${escapeHtml((exception?.body ?? event.body).content)}</pre></details></li>`;
+        });
+  const status = event.cancelled
+    ? `<p><b>Cancelled</b> ${escapeHtml(event.cancelled.at.slice(0, 10))}${event.cancelled.comment ? ` — “${escapeHtml(event.cancelled.comment)}”` : ''}</p>`
+    : '';
+  return `<section class="${event.cancelled ? 'cancelled' : 'booked'}"><h2>${escapeHtml(event.subject || '(no subject)')}</h2>
+${status}<dl>
+<dt>When</dt><dd>${escapeHtml(whenText(start, end, zone))} <small>(times ${escapeHtml(zoneText)})</small></dd>
+<dt>Repeats</dt><dd>${escapeHtml(event.recurrence ? recurrenceInWords(event.recurrence) : 'Does not repeat')}</dd>
+<dt>Organizer</dt><dd>${escapeHtml(organizer)}</dd>
+<dt>Attendees</dt><dd>${attendees.length ? `<ul>${attendees.join('')}</ul>` : 'Nobody invited'}</dd>
+<dt>Teams meeting</dt><dd>${join}</dd>
+</dl>
+${next.length ? `<h3>Next occurrences</h3><ol>${next.join('')}</ol>` : ''}
+<details><summary>As Graph stores it</summary><p>id <code>${escapeHtml(event.id)}</code> · mailbox <code>${escapeHtml(event.mailbox)}</code> · ${escapeHtml(event.type)} · transactionId <code>${escapeHtml(event.transactionId ?? '—')}</code></p><pre>${escapeHtml(JSON.stringify({ start: event.start, end: event.end, recurrence: event.recurrence }, null, 2))}</pre></details></section>`;
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** `Thu 3 Dec 2026, 16:00–17:00 (UTC+01:00)`; the end gets its own date when it is on another day. */
+export function whenText(start: number, end: number, ianaZone: string): string {
+  const from = DateTime.fromMillis(start, { zone: ianaZone });
+  const to = DateTime.fromMillis(end, { zone: ianaZone });
+  const day = (t: DateTime) => `${WEEKDAYS[t.weekday - 1] ?? ''} ${shortDate(t.toISODate() ?? '')}`;
+  const time = (t: DateTime) => `${pad(t.hour)}:${pad(t.minute)}`;
+  const offset = (t: DateTime) => `UTC${t.toFormat('ZZ')}`;
+  const sameDay = from.toISODate() === to.toISODate();
+  return sameDay
+    ? `${day(from)}, ${time(from)}–${time(to)} (${offset(from)})`
+    : `${day(from)}, ${time(from)} (${offset(from)}) – ${day(to)}, ${time(to)} (${offset(to)})`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }

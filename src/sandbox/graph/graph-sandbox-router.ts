@@ -4,7 +4,7 @@
  * - `POST /{tenant}/oauth2/v2.0/token` — client credentials (msal-node finds it through `authorityMetadata`);
  * - `GET /{tenant}/v2.0/.well-known/openid-configuration` — the metadata to hand msal;
  * - `/v1.0/…` — Graph;
- * - `GET /_calendar` (HTML) and `GET /_calendar.json` — what was booked, for a person to look at.
+ * - `GET /_calendar[?tz=…]` (HTML) and `GET /_calendar.json` — what was booked, for a person to look at.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,11 +26,13 @@ export function graphSandboxRouter(sandbox: GraphSandbox): Router {
   router.get('/_calendar.json', (_req, res) => {
     res.json(calendarSnapshot(sandbox));
   });
-  router.get('/_calendar', (_req, res) => {
+  // `?tz=Europe/Berlin` shows every time in that zone; without it, each event's own.
+  router.get('/_calendar', (req, res) => {
+    const timeZone = typeof req.query.tz === 'string' ? req.query.tz.slice(0, 100) : undefined;
     res
       .type('html')
-      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-      .send(renderCalendarPage(sandbox));
+      .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+      .send(renderCalendarPage(sandbox, { timeZone }));
   });
   router.use('/v1.0', express.json({ limit: '4mb' }), async (req: Request, res: Response) => {
     const headers: Record<string, string | undefined> = {};
