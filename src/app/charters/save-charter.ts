@@ -16,7 +16,13 @@ export interface SaveCharterInput {
   expectedVersion: number;
   draft: CharterDraft;
   why: string | null;
+  /** The editor confirmed that this save drops them from the editors (otherwise such a save is refused). */
+  removeSelfAsEditor?: boolean;
 }
+
+/** Said at `editorIds` when an editor's draft leaves them out and they have not confirmed it. */
+export const REMOVING_SELF_AS_EDITOR =
+  'You are removing yourself as an editor: after this save you could no longer change the charter. Confirm to save anyway.';
 
 /**
  * Saves an editor's change as the next version. Only editors may change a charter; the first charter may be written by
@@ -55,6 +61,10 @@ export async function saveCharter(
   const content = prepareCharter(input.draft, () => deps.ids.next());
   const members = await deps.installs.listMembers(scope);
   const problems = validateCharter(content, { memberIds: new Set(members.map((m) => m.aadObjectId)) });
+  // Losing one's own edit rights cannot be undone by oneself, so it takes an explicit yes (the current charter
+  // lists the caller: only editors get this far when there is one).
+  if (current && !content.editorIds.includes(caller.userId) && input.removeSelfAsEditor !== true)
+    problems.push({ path: 'editorIds', message: REMOVING_SELF_AS_EDITOR });
   const why = input.why?.trim() ? input.why.trim() : null;
   if (why && why.length > CHARTER_LIMITS.whyMax)
     problems.push({

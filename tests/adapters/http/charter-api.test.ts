@@ -270,6 +270,97 @@ describe('PUT /api/teams/:teamId/charter', () => {
   });
 });
 
+describe('PUT /api/teams/:teamId/charter: who stays an editor', () => {
+  /** A team of its own with a first charter Adele wrote, so these saves do not move the demo team's versions. */
+  async function teamWithCharter(teamId: string, editorIds: string[]) {
+    const scope = { tenantId: DEMO_TEAM.tenantId, teamId };
+    await t.addTeam(scope, [
+      testMember(ADELE, 'Adele Vance'),
+      testMember(LUKAS, 'Lukas Becker'),
+      testMember(DIEGO, 'Diego Siciliani'),
+    ]);
+    const url = `/api/teams/${teamId}/charter`;
+    const { content } = (await current()).body;
+    await as(ADELE)
+      .put(url)
+      .set('If-None-Match', '*')
+      .send({ content: { ...content, editorIds, review: null } })
+      .expect(200);
+    const saved = await as(ADELE).get(url).expect(200);
+    return { scope, url, etag: saved.headers.etag as string, body: saved.body as { content: object } };
+  }
+
+  it('refuses an editor’s save that drops themselves from the editors with 400 at editorIds, writing nothing', async () => {
+    const { url, etag, body } = await teamWithCharter('66666666-6666-4666-8666-666666666666', [ADELE, LUKAS]);
+    const res = await as(LUKAS)
+      .put(url)
+      .set('If-Match', etag)
+      .send({ content: { ...body.content, editorIds: [ADELE] } })
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      {
+        path: 'editorIds',
+        message:
+          'You are removing yourself as an editor: after this save you could no longer change the charter. Confirm to save anyway.',
+      },
+    ]);
+    const after = await as(LUKAS).get(url).expect(200);
+    expect(after.headers.etag).toBe(etag);
+    expect(after.body.content.editorIds).toEqual([ADELE, LUKAS]);
+    expect((await as(LUKAS).get(`${url}/versions`).expect(200)).body.versions).toHaveLength(1);
+  });
+
+  it('saves an editor’s self-removal when the body confirms it with removeSelfAsEditor', async () => {
+    const { url, etag, body } = await teamWithCharter('77777777-7777-4777-8777-777777777777', [ADELE, LUKAS]);
+    const res = await as(LUKAS)
+      .put(url)
+      .set('If-Match', etag)
+      .send({ content: { ...body.content, editorIds: [ADELE] }, removeSelfAsEditor: true })
+      .expect(200);
+    expect(res.headers.etag).toBe('"2"');
+    expect(res.body).toMatchObject({ canEdit: false, content: { editorIds: [ADELE] } });
+    // Removing someone else needs no confirmation.
+    const next = await as(ADELE)
+      .put(url)
+      .set('If-Match', res.headers.etag as string)
+      .send({ content: { ...res.body.content, editorIds: [ADELE, DIEGO] } })
+      .expect(200);
+    const final = await as(ADELE)
+      .put(url)
+      .set('If-Match', next.headers.etag as string)
+      .send({ content: { ...next.body.content, editorIds: [ADELE] } })
+      .expect(200);
+    expect(final.headers.etag).toBe('"4"');
+  });
+
+  it('refuses a charter whose only editor has left the team, even with the confirmation', async () => {
+    const { scope, url, etag, body } = await teamWithCharter('88888888-8888-4888-8888-888888888888', [
+      ADELE,
+      DIEGO,
+    ]);
+    await t.deps.installs.markMemberLeft(scope, DIEGO, new Date());
+    const res = await as(ADELE)
+      .put(url)
+      .set('If-Match', etag)
+      .send({ content: { ...body.content, editorIds: [DIEGO] }, removeSelfAsEditor: true })
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      { path: 'editorIds.0', message: 'Editors must be members of the team.' },
+    ]);
+    expect((await as(ADELE).get(url).expect(200)).headers.etag).toBe(etag);
+  });
+
+  it('refuses a removeSelfAsEditor that is not a boolean', async () => {
+    const { url, etag, body } = await teamWithCharter('99999999-aaaa-4999-8999-999999999999', [ADELE]);
+    const res = await as(ADELE)
+      .put(url)
+      .set('If-Match', etag)
+      .send({ content: body.content, removeSelfAsEditor: 'yes' })
+      .expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['removeSelfAsEditor']);
+  });
+});
+
 describe('history, diff and export', () => {
   it('shows any version as it was and diffs two versions per part', async () => {
     const v1 = await as(DIEGO).get(`${charterUrl}/versions/1`).expect(200);

@@ -56,6 +56,7 @@ export function charterRoutes(deps: CharterDeps): Router {
       expectedVersion: expected,
       draft: body.data.content,
       why: body.data.why ?? null,
+      removeSelfAsEditor: body.data.removeSelfAsEditor === true,
     });
     res.set('ETag', etag(view.version)).json(charterBody(view));
   });

@@ -66,4 +66,6 @@ export const charterDraftSchema = z.strictObject({
 export const putCharterBodySchema = z.strictObject({
   content: charterDraftSchema,
   why: z.string().max(5000).nullish(),
+  /** Confirms a save that leaves the caller out of the editors. */
+  removeSelfAsEditor: z.boolean().optional(),
 });

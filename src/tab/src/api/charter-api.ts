@@ -69,11 +69,24 @@ export class CharterApi {
     }
   }
 
-  /** Saves a new version on top of `baseVersion` (0 = create). 412 / 400 / 403 come back as ApiError. */
-  save(teamId: string, baseVersion: number, content: CharterDraft, why: string): Promise<CharterResponse> {
+  /**
+   * Saves a new version on top of `baseVersion` (0 = create). 412 / 400 / 403 come back as ApiError. An editor whose
+   * draft leaves them out of the editors gets a 400 at `editorIds` unless `removeSelfAsEditor` confirms it.
+   */
+  save(
+    teamId: string,
+    baseVersion: number,
+    content: CharterDraft,
+    why: string,
+    options?: { removeSelfAsEditor?: boolean },
+  ): Promise<CharterResponse> {
     const condition: Record<string, string> =
       baseVersion === 0 ? { 'If-None-Match': '*' } : { 'If-Match': `"${baseVersion}"` };
-    const body = why.trim() ? { content, why: why.trim() } : { content };
+    const body = {
+      content,
+      ...(why.trim() ? { why: why.trim() } : {}),
+      ...(options?.removeSelfAsEditor ? { removeSelfAsEditor: true } : {}),
+    };
     return this.json<CharterResponse>('PUT', `${team(teamId)}/charter`, body, condition);
   }
 
