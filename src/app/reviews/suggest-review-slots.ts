@@ -11,8 +11,9 @@ const DEFAULT_HOURS = {
 };
 
 /**
- * Up to three slots in the next two weeks inside everyone's working hours, read with getSchedule on the organizer's
- * mailbox (application permission; findMeetingTimes is delegated-only). The organizer is the charter's, or the caller.
+ * The three least-bad slots in the next two weeks (fewest people outside their working hours or busy, then earliest;
+ * one a day), read with getSchedule on the organizer's mailbox (application permission; findMeetingTimes is
+ * delegated-only). The organizer is the charter's, or the caller; the days are counted in the organizer's zone.
  */
 export async function suggestReviewSlots(
   deps: ReviewDeps,
@@ -47,5 +48,6 @@ export async function suggestReviewSlots(
       busy: fb?.busy ?? [],
     };
   });
-  return suggestSlots(people, { from, to }, input.durationMinutes);
+  const organizerZone = people[members.findIndex((m) => m.aadObjectId === organizer.aadObjectId)]?.timeZone;
+  return suggestSlots(people, { from, to }, input.durationMinutes, { dayZone: organizerZone ?? 'UTC' });
 }

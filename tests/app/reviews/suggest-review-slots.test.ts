@@ -1,6 +1,7 @@
 /**
  * Slot suggestion for a new review cadence: getSchedule on the organizer's mailbox through the real Graph adapter
- * against the sandbox, then up to three slots inside every member's working hours, each in every person's local time.
+ * against the sandbox, then the three least-bad slots (inside every member's working hours when there are any), each in
+ * every person's local time.
  */
 import { DateTime } from 'luxon';
 import type { Caller } from '../../../src/app/caller';
@@ -100,11 +101,31 @@ describe('suggesting review slots from getSchedule', () => {
     expect(graph.running.sandbox.stats.operations - before.operations).toBe(1);
   });
 
-  it('suggests nothing when the working hours never overlap, rather than a slot outside someone’s day', async () => {
+  it('when the working hours never overlap, offers the least-bad slots and names who would be outside their day', async () => {
+    // Bengaluru's 08:00–12:00 ends before New York's day starts: every slot leaves someone out.
     graph.running.sandbox.setMailbox('PriyaN@contoso.example', {
       workingHours: { ...demoWorkingHours('Asia/Kolkata'), startTime: '08:00', endTime: '12:00' },
     });
-    expect(await suggestReviewSlots(deps, diego, scope.teamId, { durationMinutes: 60 })).toEqual([]);
+    const slots = await suggestReviewSlots(deps, diego, scope.teamId, { durationMinutes: 60 });
+    expect(slots).toHaveLength(3);
+    const outside = slots.map((s) => [
+      s.conflicts,
+      s.local.filter((l) => l.availability !== 'free').map((l) => `${l.name} ${l.availability} ${l.start}`),
+    ]);
+    // Friday's slot depends on Lukas's busy hour above; Monday's and Tuesday's are the first shared hour after the
+    // US change, late afternoon in Bengaluru.
+    expect(outside[0]).toEqual([
+      1,
+      [expect.stringMatching(/^Priya Natarajan outside_hours Fri 6 Mar 1[78]:30$/)],
+    ]);
+    expect(slots.slice(1).map((s) => s.start.toISOString())).toEqual([
+      '2026-03-09T11:00:00.000Z',
+      '2026-03-10T11:00:00.000Z',
+    ]);
+    expect(outside.slice(1)).toEqual([
+      [1, ['Priya Natarajan outside_hours Mon 9 Mar 16:30']],
+      [1, ['Priya Natarajan outside_hours Tue 10 Mar 16:30']],
+    ]);
   });
 
   it('refuses an organizer without a mailbox', async () => {

@@ -4,7 +4,7 @@
 // The reviews panel against a fake server answering like the review API: the series in the viewer's zone with the
 // team's zone beside it and the join link, the agenda as text (hostile HTML never becomes elements), sync errors with
 // the admin step, the sandbox calendar link, and an editor's outcomes → proposal diff → accept.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import type { CharterResponse } from '../../../src/tab/src/api/types';
 import type { TeamReviews } from '../../../src/tab/src/reviews/reviews-api';
@@ -54,6 +54,8 @@ class FakeServer {
   requests: { method: string; url: string; body: unknown }[] = [];
   view = reviews();
   sandbox = true;
+  /** GETs of the series answered "pending" before the review worker has booked it; then `view`. */
+  pendingAnswers = 0;
 
   readonly fetch = async (url: string, init?: RequestInit): Promise<Response> => {
     const method = init?.method ?? 'GET';
@@ -62,7 +64,11 @@ class FakeServer {
     const base = `/api/teams/${TEAM_ID}/reviews`;
     if (url === '/sandbox/graph/_calendar.json')
       return this.sandbox ? json(200, { events: [] }) : json(404, { title: 'Not found', detail: 'no' });
-    if (method === 'GET' && url === base) return json(200, this.view);
+    if (method === 'GET' && url === base) {
+      if (this.pendingAnswers <= 0) return json(200, this.view);
+      this.pendingAnswers -= 1;
+      return json(200, { ...this.view, sync: { status: 'pending', charterVersion: 2, error: null } });
+    }
     if (method === 'POST' && url === `${base}/sync`) return json(202, { queued: true });
     if (method === 'POST' && url === `${base}/outcomes`) {
       const outcomes = (body as { outcomes: { clauseId: string; decision: string; text?: string }[] })
@@ -96,7 +102,7 @@ class FakeServer {
       });
     }
     if (method === 'POST' && url === `${base}/proposals/p1/accept`)
-      return json(200, { accepted: true, version: 3, charter: charter(true) });
+      return json(200, { accepted: true, version: 3, charter: { ...charter(true), version: 3 } });
     return json(404, { title: 'Not found', detail: `no ${method} ${url}` });
   };
 }
@@ -112,7 +118,12 @@ function json(status: number, body: unknown): Response {
   } as unknown as Response;
 }
 
-function renderPanel(server: FakeServer, canEdit: boolean, viewerZone = 'America/New_York') {
+function renderPanel(
+  server: FakeServer,
+  canEdit: boolean,
+  viewerZone = 'America/New_York',
+  onCharterChange?: (charter?: CharterResponse) => void,
+) {
   const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch);
   return render(
     <ReviewsPanel
@@ -121,6 +132,7 @@ function renderPanel(server: FakeServer, canEdit: boolean, viewerZone = 'America
       members={MEMBERS}
       api={api}
       viewerZone={viewerZone}
+      onCharterChange={onCharterChange}
     />,
   );
 }
@@ -235,5 +247,78 @@ describe('the reviews panel', () => {
     await waitFor(() =>
       expect(server.requests.some((r) => r.url.endsWith('/proposals/p1/accept'))).toBe(true),
     );
+  });
+});
+
+describe('the reviews panel while the calendar is being updated', () => {
+  const gets = (server: FakeServer) =>
+    server.requests.filter((r) => r.method === 'GET' && r.url === `/api/teams/${TEAM_ID}/reviews`).length;
+  /** Lets the fake clock run, a step at a time, with React's updates and the fake server's answers in between. */
+  async function advance(ms: number): Promise<void> {
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(ms);
+    });
+  }
+
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('asks again every moment while the sync is pending and shows it settled within seconds, then stops asking', async () => {
+    const server = new FakeServer();
+    server.pendingAnswers = 2; // the first load and one poll find the worker not done yet
+    renderPanel(server, false);
+    await advance(0);
+    expect(screen.getByTestId('reviews-sync').textContent).toBe('Updating the calendar…');
+    expect(screen.getByRole('button', { name: 'Sync again' })).toBeTruthy();
+
+    await advance(1_500);
+    expect(screen.getByTestId('reviews-sync').textContent).toBe('Updating the calendar…');
+    await advance(1_500);
+    expect(screen.getByTestId('reviews-sync').textContent).toBe(
+      'The calendar is in step with charter version 2.',
+    );
+    expect(screen.queryByRole('button', { name: 'Sync again' })).toBeNull();
+    expect(gets(server)).toBe(3);
+
+    await advance(60_000);
+    expect(gets(server)).toBe(3);
+  });
+
+  it('stops asking after about half a minute when the sync never settles, and leaves “Sync again”', async () => {
+    const server = new FakeServer();
+    server.pendingAnswers = Number.POSITIVE_INFINITY;
+    renderPanel(server, false);
+    for (let i = 0; i < 40; i++) await advance(1_500);
+    const asked = gets(server);
+    expect(asked).toBeGreaterThanOrEqual(15);
+    expect(asked).toBeLessThanOrEqual(22);
+    await advance(120_000);
+    expect(gets(server)).toBe(asked);
+    expect(screen.getByTestId('reviews-sync').textContent).toBe('Updating the calendar…');
+    expect(screen.getByRole('button', { name: 'Sync again' })).toBeTruthy();
+  });
+
+  it('after Accept tells the page the accepted charter, and names the version the page is given', async () => {
+    jest.useRealTimers();
+    const server = new FakeServer();
+    server.view = reviews({
+      openProposals: [
+        {
+          id: 'p1',
+          baseVersion: 2,
+          summary: 'Review: 1 revised',
+          state: 'open',
+          createdBy: { id: ADELE, name: 'Adele Vance' },
+          createdAt: '2026-11-25T12:00:00.000Z',
+          content: demoContent(),
+        },
+      ],
+    });
+    const onCharterChange = jest.fn();
+    renderPanel(server, true, 'America/New_York', onCharterChange);
+    fireEvent.click(await screen.findByRole('button', { name: 'Accept as new version' }));
+    expect(await screen.findByText('Accepted: the charter is now at version 3.')).toBeTruthy();
+    expect(onCharterChange).toHaveBeenCalledTimes(1);
+    expect((onCharterChange.mock.calls[0] as [CharterResponse])[0].version).toBe(3);
   });
 });

@@ -2,25 +2,34 @@
  * @jest-environment jsdom
  */
 // "Suggest times" beside the review cadence in the editor, against a fake server answering like the suggestions
-// endpoint: each slot with every person's local time, choosing one fills the cadence's weekday and start time and keeps
-// every other edit up to the save, the empty state says why, and a refused mailbox is shown as the server words it.
+// endpoint: each slot with every person's local time and who would be outside their working hours or busy, the best
+// three when no time suits everyone, choosing one fills the cadence's weekday and start time and keeps every other
+// edit up to the save, the empty state says why, and a refused mailbox is shown as the server words it.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Cadence } from '../../../src/domain/cadence/cadence';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import type { CharterResponse } from '../../../src/tab/src/api/types';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
-import type { SuggestedSlot } from '../../../src/tab/src/reviews/reviews-api';
-import { withSlot } from '../../../src/tab/src/reviews/slot-suggestions';
+import type { SlotAvailability, SuggestedSlot } from '../../../src/tab/src/reviews/reviews-api';
+import SlotSuggestions, { withSlot } from '../../../src/tab/src/reviews/slot-suggestions';
 import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
 
 const REFUSED =
   'The organizer’s mailbox refused access — ask your admin to grant Calendars.ReadWrite to Team Charter for that mailbox.';
 
-function slot(start: string): SuggestedSlot {
+/** A slot as the server answers it; `out` names who is not free and why. */
+function slot(start: string, out: Record<string, SlotAvailability> = {}): SuggestedSlot {
+  const local = MEMBERS.map((m) => ({
+    name: m.name,
+    timeZone: m.timeZone,
+    start: 'server text, not shown',
+    availability: out[m.name] ?? ('free' as const),
+  }));
   return {
     start,
     end: new Date(Date.parse(start) + 3_600_000).toISOString(),
-    local: MEMBERS.map((m) => ({ name: m.name, timeZone: m.timeZone, start: 'server text, not shown' })),
+    conflicts: local.filter((l) => l.availability !== 'free').length,
+    local,
   };
 }
 
@@ -155,7 +164,7 @@ describe('suggesting review times in the editor', () => {
     expect(put.content.review?.organizerId).toBe(ADELE);
   });
 
-  it('says why when no time fits everyone’s working hours, after a visible loading state', async () => {
+  it('says why when no time suits anyone, after a visible loading state', async () => {
     const server = new FakeServer();
     server.suggestions = { status: 200, body: { slots: [] } };
     server.holdSuggestions = true;
@@ -165,9 +174,9 @@ describe('suggesting review times in the editor', () => {
     expect(within(review).getByRole('button', { name: 'Suggest again' }).hasAttribute('disabled')).toBe(true);
     server.answer();
     const empty = await within(review).findByRole('status');
-    expect(empty.textContent).toContain('No time fits everyone');
+    expect(empty.textContent).toContain('No time suits anyone');
     expect(empty.textContent).toContain(
-      'No time falls inside everyone’s working hours in the next two weeks',
+      'Nobody is free inside their working hours (from Outlook) at any time in the next two weeks',
     );
     expect(within(review).queryByRole('list', { name: 'Suggested review times' })).toBeNull();
     expect(within(review).queryByText('Reading everyone’s free/busy time…')).toBeNull();
@@ -200,6 +209,85 @@ describe('suggesting review times in the editor', () => {
         'The organizer must be a member with a mailbox.',
       ),
     );
+  });
+});
+
+describe('suggestions when no time suits everyone (Berlin, New York, Bengaluru)', () => {
+  function renderAlone(server: FakeServer) {
+    const onChange = jest.fn();
+    render(
+      <SlotSuggestions
+        api={new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch)}
+        teamId={TEAM_ID}
+        cadence={demoContent().review?.cadence as Cadence}
+        organizerId={ADELE}
+        viewerZone="America/New_York"
+        onChange={onChange}
+      />,
+    );
+    return onChange;
+  }
+
+  it('offers the best three, says none suits everyone, and names who would be outside their hours at their local time', async () => {
+    const server = new FakeServer();
+    server.suggestions = {
+      status: 200,
+      body: {
+        slots: [
+          slot('2026-11-30T14:00:00.000Z', { 'Priya Natarajan': 'outside_hours' }),
+          slot('2026-12-01T14:00:00.000Z', { 'Priya Natarajan': 'outside_hours', 'Adele Vance': 'busy' }),
+          slot('2026-12-02T08:00:00.000Z', { 'Megan Bowen': 'outside_hours' }),
+          slot('2026-12-03T08:00:00.000Z', { 'Megan Bowen': 'outside_hours' }),
+        ],
+      },
+    };
+    renderAlone(server);
+    fireEvent.click(screen.getByRole('button', { name: 'Suggest times' }));
+    const list = await screen.findByRole('list', { name: 'Suggested review times' });
+    expect(screen.getByRole('note').textContent).toBe(
+      'No time in the next two weeks is inside everyone’s working hours, so these are the times that leave the fewest people out.',
+    );
+    const slots = within(list).getAllByRole('listitem', { name: /^Suggested time/ });
+    expect(slots).toHaveLength(3);
+    const people = (i: number) =>
+      within(slots[i] as HTMLElement)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(within(slots[0] as HTMLElement).getByTestId('slot-cost').textContent).toBe(
+      '1 person would be outside their working hours or busy.',
+    );
+    expect(people(0)).toEqual([
+      expect.stringMatching(/^Adele Vance: Mon, Nov 30, 3:00\sPM \(Europe\/Berlin\)$/),
+      expect.stringMatching(/^Megan Bowen: Mon, Nov 30, 9:00\sAM \(America\/New_York\)$/),
+      expect.stringMatching(
+        /^Priya Natarajan: Mon, Nov 30, 7:30\sPM \(Asia\/Kolkata\)outside working hours$/,
+      ),
+    ]);
+    expect(within(slots[1] as HTMLElement).getByTestId('slot-cost').textContent).toBe(
+      '2 people would be outside their working hours or busy.',
+    );
+    expect(people(1)[0]).toMatch(/^Adele Vance: Tue, Dec 1, 3:00\sPM \(Europe\/Berlin\)busy$/);
+    expect(people(2)).toEqual([
+      expect.stringMatching(/^Adele Vance: Wed, Dec 2, 9:00\sAM \(Europe\/Berlin\)$/),
+      expect.stringMatching(/^Megan Bowen: Wed, Dec 2, 3:00\sAM \(America\/New_York\)outside working hours$/),
+      expect.stringMatching(/^Priya Natarajan: Wed, Dec 2, 1:30\sPM \(Asia\/Kolkata\)$/),
+    ]);
+  });
+
+  it('says a time suits everyone when it does, without the note', async () => {
+    const server = new FakeServer();
+    renderAlone(server);
+    fireEvent.click(screen.getByRole('button', { name: 'Suggest times' }));
+    const list = await screen.findByRole('list', { name: 'Suggested review times' });
+    expect(
+      within(list)
+        .getAllByTestId('slot-cost')
+        .map((e) => e.textContent),
+    ).toEqual([
+      'Everyone is free, inside their working hours.',
+      'Everyone is free, inside their working hours.',
+    ]);
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });
 

@@ -15,6 +15,7 @@ import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../../domain/review/review-ou
 import { callerOf } from '../authenticate';
 import { sendProblem } from '../problem-details';
 import { zodProblems } from '../zod-problems';
+import { charterBody } from './charter-routes';
 import { teamIdParam } from './params';
 
 const outcomesBody = z.object({
@@ -64,7 +65,16 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
     if (!body.success) throw new ValidationError(zodProblems(body.error));
     try {
       const slots = await suggestReviewSlots(deps, callerOf(res), teamIdParam(req), body.data);
-      res.json({ slots });
+      // Ranked best first: fewest people outside their hours or busy, then earliest. Each person's availability
+      // lets the tab say who would be outside their working hours, and at what time of their day.
+      res.json({
+        slots: slots.map((s) => ({
+          start: s.start.toISOString(),
+          end: s.end.toISOString(),
+          conflicts: s.conflicts,
+          local: s.local,
+        })),
+      });
     } catch (error) {
       // The editor waits on this answer: say why the organizer's calendar failed, in words the team can act on.
       if (!(error instanceof CalendarError)) throw error;
@@ -99,7 +109,10 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
       teamIdParam(req),
       proposalId(req.params.proposalId),
     );
-    res.set('ETag', `"${charter.version}"`).json({ accepted: true, version: charter.version, charter });
+    // The charter as GET /charter answers it, so the tab can show the accepted version in place.
+    res
+      .set('ETag', `"${charter.version}"`)
+      .json({ accepted: true, version: charter.version, charter: charterBody(charter) });
   });
 
   router.post(`${base}/proposals/:proposalId/drop`, async (req, res) => {

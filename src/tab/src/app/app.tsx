@@ -159,17 +159,18 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
           now={now}
           initialView={initialView()}
           onLoaded={noop}
-          banner={
+          // Another member or team opens another charter tab: with unsaved edits, the guard asks first.
+          banner={(guard) => (
             <LocalBanner
               context={local}
               teamId={teamId}
               userId={userId}
-              onTeamChange={changeTeam}
-              onUserChange={changeUser}
+              onTeamChange={(id) => guard(() => changeTeam(id))}
+              onUserChange={(id) => guard(() => changeUser(id))}
               theme={theme}
               onThemeChange={changeTheme}
             />
-          }
+          )}
         />
       );
   } else if (!host.teamId) {

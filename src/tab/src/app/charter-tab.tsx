@@ -1,5 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CharterApi } from '../api/charter-api';
+import type { CharterResponse } from '../api/types';
 import { CharterView } from '../charter/charter-view';
 import { browserTimeZone } from '../format';
 import { strings } from '../strings';
@@ -23,6 +24,12 @@ const ViewNav = lazyAfterPaint(() => import('./view-nav').then((m) => m.ViewNav)
 
 export type View = 'charter' | 'edit' | 'history' | 'export';
 
+/**
+ * Runs `leave` at once, or, while the editor holds unsaved changes, after the person agrees to discard them. Whatever
+ * would take the editor away (another view, another sandbox member or team) goes through it.
+ */
+export type LeaveGuard = (leave: () => void) => void;
+
 function isPromise<T>(value: T | Promise<T> | undefined): value is Promise<T> {
   return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
@@ -31,7 +38,8 @@ export function CharterTab(props: {
   api: CharterApi;
   teamId: string;
   now: () => Date;
-  banner?: ReactNode;
+  /** The local sandbox banner; given the guard, so switching member or team asks before unsaved edits are lost. */
+  banner?: ReactNode | ((guard: LeaveGuard) => ReactNode);
   onLoaded: () => void;
   /** The view to open first (the configuration page's "Create our charter" opens the editor). */
   initialView?: View;
@@ -44,8 +52,23 @@ export function CharterTab(props: {
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>(props.initialView ?? 'charter');
   const [dirty, setDirty] = useState(false);
-  const [pending, setPending] = useState<View | null>(null);
+  // What the person asked for while the editor held unsaved changes: done if they discard them.
+  const [pending, setPending] = useState<{ leave: () => void } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The version just saved: the charter view opens at its heading and announces it, once (cleared on leaving the view).
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  useEffect(() => {
+    if (view !== 'charter') setSavedVersion(null);
+  }, [view]);
+  // Bumped whenever the charter changes under the page (a save, an accepted proposal): the panels refetch.
+  const [revision, setRevision] = useState(0);
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     const first = attempt === 0 ? preloaded : undefined;
@@ -80,15 +103,44 @@ export function CharterTab(props: {
     return () => window.removeEventListener('beforeunload', handler);
   }, [dirty]);
 
+  const editing = view === 'edit' && dirty;
+  const guard: LeaveGuard = (leave) => {
+    if (editing) setPending({ leave });
+    else leave();
+  };
   const go = (next: View): void => {
-    if (view === 'edit' && dirty && next !== 'edit') setPending(next);
-    else setView(next);
+    if (next === 'edit') setView(next);
+    else guard(() => setView(next));
   };
   const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
 
+  /**
+   * The charter changed: show the version we were handed at once (so every view names the same version), then read
+   * the current one, in case someone saved meanwhile. A fetched version older than the one shown is not taken.
+   */
+  const charterChanged = useCallback(
+    (changed?: CharterResponse) => {
+      const take = (next: CharterResponse) =>
+        setData((d) =>
+          d && (!d.charter || d.charter.version <= next.version) ? { ...d, charter: next } : d,
+        );
+      if (changed) take(changed);
+      setRevision((r) => r + 1);
+      api.current(teamId).then(
+        (current) => {
+          if (live.current && current.charter) take(current.charter);
+        },
+        // The version handed to us is already shown; a failed re-read leaves it there.
+        () => undefined,
+      );
+    },
+    [api, teamId],
+  );
+  const banner = typeof props.banner === 'function' ? props.banner(guard) : props.banner;
+
   if (error)
     return (
-      <TabLayout banner={props.banner}>
+      <TabLayout banner={banner}>
         <div className="tc-empty" role="alert">
           <p className="tc-body1 tc-flush">
             {strings.loadFailed} {error}
@@ -106,7 +158,7 @@ export function CharterTab(props: {
     );
   if (!data)
     return (
-      <TabLayout banner={props.banner}>
+      <TabLayout banner={banner}>
         <Loading />
       </TabLayout>
     );
@@ -139,7 +191,8 @@ export function CharterTab(props: {
         onCancel={() => go('charter')}
         onSaved={(saved) => {
           setDirty(false);
-          setData({ ...data, charter: saved });
+          charterChanged(saved);
+          setSavedVersion(saved.version);
           setView('charter');
         }}
       />
@@ -177,20 +230,21 @@ export function CharterTab(props: {
         viewerZone={viewerZone}
         now={now}
         onEdit={charter.canEdit ? () => go('edit') : undefined}
-        panelProps={{ teamId, charter, members, api, viewerZone }}
+        savedVersion={savedVersion}
+        panelProps={{ teamId, charter, members, api, viewerZone, revision, onCharterChange: charterChanged }}
       />
     );
   }
 
   return (
-    <TabLayout banner={props.banner} nav={nav}>
+    <TabLayout banner={banner} nav={nav}>
       {pending ? (
         <Suspense fallback={null}>
           <UnsavedGuard
             onDiscard={() => {
               setDirty(false);
-              setView(pending);
               setPending(null);
+              pending.leave();
             }}
             onKeep={() => setPending(null)}
           />

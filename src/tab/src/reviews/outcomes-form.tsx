@@ -29,6 +29,7 @@ import {
 } from './reviews-api';
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   clause: {
     display: 'grid',
@@ -51,8 +52,8 @@ export interface OutcomesFormProps {
   teamId: string;
   charter: CharterResponse;
   members: readonly TeamMember[];
-  /** Closed: with a message for the panel (and whether the page should reload to show a new version). */
-  onDone(message: string | null, reloadPage?: boolean): void;
+  /** Closed: with a message for the panel, and the charter's new version when the proposal was accepted. */
+  onDone(message: string | null, accepted?: CharterResponse): void;
 }
 
 export default function OutcomesForm({ api, teamId, charter, members, onDone }: OutcomesFormProps) {
@@ -105,7 +106,7 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
     try {
       if (accept) {
         const saved = await acceptProposal(api, teamId, proposal.proposal.id);
-        onDone(strings.rvAccepted(saved.version), true);
+        onDone(strings.rvAccepted(saved.charter.version), saved.charter);
       } else {
         await dropProposal(api, teamId, proposal.proposal.id);
         onDone(strings.rvDropped);
@@ -119,7 +120,7 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
   if (proposal)
     return (
       <section className={styles.form} aria-labelledby="reviews-proposal">
-        <Subtitle2 as="h3" id="reviews-proposal">
+        <Subtitle2 as="h3" className={styles.heading} id="reviews-proposal">
           {strings.rvProposal}: {proposal.proposal.summary}
         </Subtitle2>
         <DiffView diff={proposal.diff} members={members} />
@@ -188,7 +189,7 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
         void submit();
       }}
     >
-      <Subtitle2 as="h3" id="reviews-record">
+      <Subtitle2 as="h3" className={styles.heading} id="reviews-record">
         {strings.rvRecordTitle}
       </Subtitle2>
       <Body1>{strings.rvRecordHint}</Body1>

@@ -50,14 +50,23 @@ export function loadReviews(api: CharterApi, teamId: string): Promise<TeamReview
   return api.call<TeamReviews>('GET', base(teamId));
 }
 
-/** A review slot inside everyone's working hours: the instant, and each person's zone (the tab formats it). */
+/** Whether a person could come to a suggested slot. */
+export type SlotAvailability = 'free' | 'outside_hours' | 'busy';
+
+/** A suggested review slot: the instant, how many people it leaves out, and each person's zone and availability. */
 export interface SuggestedSlot {
   start: string;
   end: string;
-  local: { name: string; timeZone: string; start: string }[];
+  /** How many people are outside their working hours or busy then; 0 when everyone can come. */
+  conflicts: number;
+  /** Everyone, with the server's wording of their local start (the tab formats the instant itself). */
+  local: { name: string; timeZone: string; start: string; availability: SlotAvailability }[];
 }
 
-/** Up to three slots in the next two weeks, from the organizer's and members' free/busy (getSchedule). */
+/**
+ * Up to three slots in the next two weeks, best first (fewest people outside their working hours or busy, then
+ * earliest), from the organizer's and members' free/busy (getSchedule).
+ */
 export function suggestSlots(
   api: CharterApi,
   teamId: string,

@@ -1,9 +1,12 @@
 /**
- * The review cycle beside the charter (issue 5): the series booked in the organizer's Outlook (organizer, the next
- * three occurrences in the viewer's zone with the team's zone beside them, the Teams join link), whether the calendar
- * is in step with the charter (and what to do when it is not), the agenda preview as plain text, the open proposals,
- * and for editors the review outcomes form (loaded on demand, so the tab's first bundle stays small). In the local
- * sandbox it links the Graph sandbox's calendar page, which shows what Outlook would.
+ * The review cycle beside the charter: the series booked in the organizer's Outlook (organizer, the next three
+ * occurrences in the viewer's zone with the team's zone beside them, the Teams join link), whether the calendar is in
+ * step with the charter (and what to do when it is not), the agenda preview as plain text, the open proposals, and for
+ * editors the review outcomes form (loaded on demand, so the tab's first bundle stays small). In the local sandbox it
+ * links the Graph sandbox's calendar page, which shows what Outlook would.
+ *
+ * It follows the page: a new charter version (saved in the editor, or accepted here, which it tells the page) makes it
+ * read the series again, and while the calendar is being updated it asks every moment until the sync settles.
  */
 import {
   Body1,
@@ -18,8 +21,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/charter-api';
+import type { CharterResponse } from '../api/types';
 import type { PanelProps } from '../app/panels';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
@@ -32,14 +36,17 @@ import {
   safeJoinUrl,
   sandboxCalendarAvailable,
   syncAgain,
+  type SyncStatus,
   type TeamReviews,
 } from './reviews-api';
+import { usePollWhilePending } from './poll-while-pending';
 
 const OutcomesForm = lazy(() => import('./outcomes-form'));
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
   list: {
     margin: 0,
     paddingLeft: 0,
@@ -62,32 +69,75 @@ const useStyles = makeStyles({
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
+/** What the panel last did, said under it; an accepted proposal offers to scroll up to the new version. */
+interface Notice {
+  text: string;
+  accepted?: boolean;
+  alert?: boolean;
+}
+
 function problemText(error: unknown): string {
   return error instanceof ApiError ? error.problem.detail : String(error);
 }
 
-export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: PanelProps) {
+/**
+ * The sync state as the page shows it: a series in step with an older version than the charter on the page is not in
+ * step yet (the page heard of the new version before the review worker did).
+ */
+function syncStatus(view: TeamReviews, charterVersion: number): SyncStatus {
+  const behind = view.sync.charterVersion !== null && view.sync.charterVersion < charterVersion;
+  return view.sync.status === 'in_step' && behind ? 'pending' : view.sync.status;
+}
+
+export function ReviewsPanel({
+  teamId,
+  charter,
+  members,
+  api,
+  viewerZone,
+  revision = 0,
+  onCharterChange,
+}: PanelProps) {
   const styles = useStyles();
   const [view, setView] = useState<TeamReviews | null>(null);
   const [failed, setFailed] = useState(false);
   const [sandbox, setSandbox] = useState(false);
   const [recording, setRecording] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; reload?: boolean; alert?: boolean } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const request = useRef(0);
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
 
-  const reload = useCallback(
-    () =>
-      loadReviews(api, teamId).then(
-        (v) => {
-          setView(v);
-          setFailed(false);
-        },
-        () => setFailed(true),
-      ),
-    [api, teamId],
-  );
+  // Only the latest answer counts: an earlier one arriving late never replaces it.
+  const load = useCallback(() => {
+    const mine = ++request.current;
+    return loadReviews(api, teamId).then(
+      (v) => {
+        if (!live.current || mine !== request.current) return;
+        setView(v);
+        setFailed(false);
+      },
+      () => {
+        if (live.current && mine === request.current) setFailed(true);
+      },
+    );
+  }, [api, teamId]);
+  const status = view ? syncStatus(view, charter.version) : null;
+  const poll = useCallback(() => void load(), [load]);
+  const { expired, restart } = usePollWhilePending(status === 'pending' && !failed, view, poll);
+  // A reload someone asked for (a new version, an action) waits for the sync afresh.
+  const reload = useCallback(() => {
+    restart();
+    return load();
+  }, [load, restart]);
   useEffect(() => {
     void reload();
-  }, [reload, charter.version]);
+  }, [reload, charter.version, revision]);
   useEffect(() => {
     let live = true;
     void sandboxCalendarAvailable(api).then((ok) => live && setSandbox(ok));
@@ -96,9 +146,14 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
     };
   }, [api]);
 
-  const act = async (work: () => Promise<string>, reloadPage = false) => {
+  /** The page shows the accepted version at once: the charter view and this panel name the same one. */
+  const accept = (saved: CharterResponse): Notice => {
+    onCharterChange?.(saved);
+    return { text: strings.rvAccepted(saved.version), accepted: true };
+  };
+  const act = async (work: () => Promise<Notice>) => {
     try {
-      setNotice({ text: await work(), reload: reloadPage });
+      setNotice(await work());
     } catch (error) {
       setNotice({ text: strings.rvActionFailed(problemText(error)), alert: true });
     }
@@ -108,7 +163,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
   const header = (
     <CardHeader
       header={
-        <Subtitle2 as="h2" id="panel-reviews">
+        <Subtitle2 as="h2" className={styles.heading} id="panel-reviews">
           {strings.rvTitle}
         </Subtitle2>
       }
@@ -138,7 +193,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
     view.series?.organizer.mailbox ??
     '';
   const agenda = view.agendaPreview ? agendaText(view.agendaPreview) : [];
-  const status = view.sync.status;
+  const waiting = status === 'pending' && !expired;
 
   return (
     <Card appearance="subtle" aria-labelledby="panel-reviews" data-testid="reviews-panel">
@@ -147,9 +202,14 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
         {!charter.content.review && !view.series ? <Body1>{strings.rvOff}</Body1> : null}
 
         <section className={styles.section} aria-labelledby="reviews-sync">
-          <Text id="reviews-sync" weight="semibold" data-testid="reviews-sync">
-            {status === 'in_step' ? strings.rvSync.in_step(view.sync.charterVersion) : strings.rvSync[status]}
-          </Text>
+          <div className={styles.row}>
+            <Text id="reviews-sync" weight="semibold" data-testid="reviews-sync" aria-live="polite">
+              {status === 'in_step'
+                ? strings.rvSync.in_step(view.sync.charterVersion)
+                : strings.rvSync[status ?? 'pending']}
+            </Text>
+            {waiting ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
+          </div>
           {view.sync.error ? (
             <Body1 role="alert" className={styles.error} data-testid="reviews-error">
               {view.sync.error.message}
@@ -162,7 +222,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
                 onClick={() =>
                   void act(async () => {
                     await syncAgain(api, teamId);
-                    return strings.rvSyncQueued;
+                    return { text: strings.rvSyncQueued };
                   })
                 }
               >
@@ -174,7 +234,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
 
         {view.series ? (
           <section className={styles.section} aria-labelledby="reviews-series">
-            <Subtitle2 as="h3" id="reviews-series">
+            <Subtitle2 as="h3" className={styles.heading} id="reviews-series">
               {strings.rvSeries}
             </Subtitle2>
             <Body1>{strings.rvOrganizer(organizerName, view.series.organizer.mailbox)}</Body1>
@@ -215,7 +275,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
 
         {agenda.length > 0 ? (
           <section className={styles.section} aria-labelledby="reviews-agenda">
-            <Subtitle2 as="h3" id="reviews-agenda">
+            <Subtitle2 as="h3" className={styles.heading} id="reviews-agenda">
               {strings.rvAgenda}
             </Subtitle2>
             <div
@@ -242,7 +302,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
 
         {view.openProposals.length > 0 ? (
           <section className={styles.section} aria-labelledby="reviews-proposals">
-            <Subtitle2 as="h3" id="reviews-proposals">
+            <Subtitle2 as="h3" className={styles.heading} id="reviews-proposals">
               {strings.rvProposals}
             </Subtitle2>
             <ul className={styles.list}>
@@ -255,10 +315,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
                         size="small"
                         appearance="primary"
                         onClick={() =>
-                          void act(
-                            async () => strings.rvAccepted((await acceptProposal(api, teamId, p.id)).version),
-                            true,
-                          )
+                          void act(async () => accept((await acceptProposal(api, teamId, p.id)).charter))
                         }
                       >
                         {strings.rvAccept}
@@ -268,7 +325,7 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
                         onClick={() =>
                           void act(async () => {
                             await dropProposal(api, teamId, p.id);
-                            return strings.rvDropped;
+                            return { text: strings.rvDropped };
                           })
                         }
                       >
@@ -285,8 +342,8 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
         {notice ? (
           <div className={styles.row} role={notice.alert ? 'alert' : 'status'}>
             <Body1>{notice.text}</Body1>
-            {notice.reload ? (
-              <Button size="small" onClick={() => window.location.reload()}>
+            {notice.accepted ? (
+              <Button size="small" onClick={() => window.scrollTo({ top: 0, behavior: 'smooth' })}>
                 {strings.rvShowNewVersion}
               </Button>
             ) : null}
@@ -301,9 +358,10 @@ export function ReviewsPanel({ teamId, charter, members, api, viewerZone }: Pane
                 teamId={teamId}
                 charter={charter}
                 members={members}
-                onDone={(text, reloadPage) => {
+                onDone={(text, saved) => {
                   setRecording(false);
-                  if (text) setNotice({ text, reload: reloadPage });
+                  if (saved) setNotice(accept(saved));
+                  else if (text) setNotice({ text });
                   void reload();
                 }}
               />

@@ -1,9 +1,12 @@
 /**
- * "Suggest times" beside the review cadence in the editor (issue 5 §4): asks the API for up to three slots inside
- * everyone's working hours (getSchedule on the organizer's mailbox), shows each with every person's local time, and
- * fills the cadence's weekday and start time from the chosen one. Loaded lazily with the editor's review section.
+ * "Suggest times" beside the review cadence in the editor: asks the API for the three least-bad slots, ranked the way
+ * Outlook's scheduling assistant ranks them (fewest people outside their working hours or busy, then earliest; from
+ * getSchedule on the organizer's mailbox), shows each with every person's local time and who would be outside their
+ * hours or busy, and fills the cadence's weekday and start time from the chosen one. Loaded lazily with the editor's
+ * review section.
  */
 import {
+  Badge,
   Button,
   makeStyles,
   MessageBar,
@@ -46,7 +49,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
   },
-  people: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  people: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  person: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  fits: { color: tokens.colorPaletteGreenForeground1 },
+  leavesOut: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface SlotSuggestionsProps {
@@ -190,6 +201,11 @@ export default function SlotSuggestions(props: SlotSuggestionsProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
+      {view.kind === 'done' && (view.slots[0]?.conflicts ?? 0) > 0 ? (
+        <Text size={200} block role="note">
+          {strings.slNoTimeForAll}
+        </Text>
+      ) : null}
       {view.kind === 'done' && view.slots.length > 0 ? (
         <ol className={styles.slots} aria-label={strings.slSlots}>
           {view.slots.map((slot) => {
@@ -201,14 +217,29 @@ export default function SlotSuggestions(props: SlotSuggestionsProps) {
                   <Text weight="semibold" block>
                     {strings.slYourTime(when)}
                   </Text>
+                  <Text
+                    size={200}
+                    block
+                    className={slot.conflicts === 0 ? styles.fits : styles.leavesOut}
+                    data-testid="slot-cost"
+                  >
+                    {slot.conflicts === 0 ? strings.slEveryoneFree : strings.slLeavesOut(slot.conflicts)}
+                  </Text>
                   <ul className={styles.people}>
                     {slot.local.map((person) => (
-                      <li key={`${person.name}|${person.timeZone}`}>
-                        {strings.slPersonTime(
-                          person.name,
-                          personTime(start, person.timeZone),
-                          person.timeZone,
-                        )}
+                      <li key={`${person.name}|${person.timeZone}`} className={styles.person}>
+                        <span>
+                          {strings.slPersonTime(
+                            person.name,
+                            personTime(start, person.timeZone),
+                            person.timeZone,
+                          )}
+                        </span>
+                        {person.availability !== 'free' ? (
+                          <Badge appearance="tint" color="warning" size="small">
+                            {strings.slAvailability[person.availability]}
+                          </Badge>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
