@@ -60,6 +60,8 @@ function card(mode: 'ask' | 'thanks') {
 class FakeServer {
   requests: { method: string; url: string; body: unknown }[] = [];
   responses = 1;
+  /** When the oldest round listed opened. */
+  firstRoundOpensAt = '2026-11-21T09:00:00.000Z';
   sandbox = true;
   failRounds = false;
 
@@ -74,7 +76,7 @@ class FakeServer {
         : json(200, {
             rounds: [
               round(ROUND, '2026-11-28T09:00:00.000Z', 'open', this.responses),
-              round('5c8e7d2f-4b66-4e1f-8b68-3a2d1c0f7e21', '2026-11-21T09:00:00.000Z', 'closed', 5),
+              round('5c8e7d2f-4b66-4e1f-8b68-3a2d1c0f7e21', this.firstRoundOpensAt, 'closed', 5),
             ],
           });
     if (!this.sandbox) return json(404, { title: 'Not found', detail: `No ${path}` });
@@ -126,6 +128,7 @@ function renderPanel(server: FakeServer, checkIns = true) {
       members={MEMBERS}
       api={api}
       viewerZone="Europe/Berlin"
+      now={new Date('2026-12-02T08:00:00.000Z')}
     />,
   );
 }
@@ -141,21 +144,46 @@ describe('the check-in panel', () => {
     const rows = within(screen.getByRole('table', { name: 'Check-in rounds' })).getAllByRole('row');
     expect(rows.map((r) => r.textContent)).toEqual([
       'RoundAnsweredAverage progress per outcome',
-      'Nov 28, 2026 (open)1/6too few answers to show',
-      'Nov 21, 20265/63.7',
+      'Nov 28 (open)1/6too few answers to show',
+      'Nov 215/63.7',
     ]);
     expect(screen.getByText('Outcomes in order: Checkout works.')).toBeTruthy();
     // Outside the local sandbox there is nobody to play.
     await waitFor(() =>
       expect(server.requests.some((r) => r.url === `/sandbox/connector/play?team=${TEAM_ID}`)).toBe(true),
     );
+    // The sandbox's "not found" settles inside act: nothing is left to update the panel after the test.
+    await act(async () => {});
     expect(screen.queryByTestId('checkins-play')).toBeNull();
   });
 
-  it('says check-ins are off and asks for nothing when the charter has none', () => {
+  it('uses the read view’s plain headings and keeps each round’s short date on one line, with its year if not this year’s', async () => {
+    const server = new FakeServer();
+    server.sandbox = false;
+    server.firstRoundOpensAt = '2025-12-26T09:00:00.000Z';
+    renderPanel(server);
+    await screen.findByTestId('checkins-current');
+    expect(screen.getByRole('heading', { level: 2, name: 'Check-in results' }).className).toBe(
+      'tc-subtitle1',
+    );
+    for (const name of ['This round', 'Trend across rounds'])
+      expect(screen.getByRole('heading', { level: 3, name }).className).toBe('tc-h3');
+    const table = screen.getByRole('table', { name: 'Check-in rounds' });
+    const dates = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0] as HTMLElement);
+    expect(dates.map((cell) => cell.textContent)).toEqual(['Nov 28 (open)', 'Dec 26, 2025']);
+    for (const cell of dates) expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
+    await act(async () => {});
+  });
+
+  it('says check-ins are off and asks for nothing when the charter has none', async () => {
     const server = new FakeServer();
     renderPanel(server, false);
     expect(screen.getByText('Turn on check-ins in the charter to hear how the team is doing.')).toBeTruthy();
+    // The sandbox's member list settles inside act: nothing is left to update the panel after the test.
+    await act(async () => {});
     expect(server.requests.filter((r) => r.url.includes('/checkins'))).toEqual([]);
   });
 

@@ -9,9 +9,7 @@ import {
   Button,
   Caption1,
   Card,
-  CardHeader,
   Spinner,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -32,13 +30,23 @@ const PlayMember = lazy(() => import('./play-member'));
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   secondary: { color: tokens.colorNeutralForeground2 },
   table: { tableLayout: 'auto' },
+  // A round's date on one line, however narrow the side column.
+  date: { whiteSpace: 'nowrap' },
 });
 
-function dateOf(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: zone }).format(new Date(iso));
+/** A round's date, short for the side column: "Nov 28", with the year only when it is not this year's. */
+function dateOf(iso: string, zone: string, now: Date): string {
+  const date = new Date(iso);
+  const year = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: zone }).format(d);
+  return new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    day: 'numeric',
+    ...(year(date) === year(now) ? {} : { year: 'numeric' }),
+    timeZone: zone,
+  }).format(date);
 }
 
 function progressText(round: CheckInRoundView): string {
@@ -47,7 +55,19 @@ function progressText(round: CheckInRoundView): string {
   return a.outcomes.map((o) => (o.average === null ? '–' : o.average.toFixed(1))).join(' · ');
 }
 
-export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) {
+export interface CheckInsPanelProps extends PanelProps {
+  /** Today, for whether a round's date needs its year. */
+  now?: Date;
+}
+
+export function CheckInsPanel({
+  teamId,
+  charter,
+  members,
+  api,
+  viewerZone,
+  now = new Date(),
+}: CheckInsPanelProps) {
   const styles = useStyles();
   const [rounds, setRounds] = useState<CheckInRoundView[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -80,19 +100,22 @@ export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) 
     };
   }, [api, teamId]);
 
+  // The zone Teams would show a member's card in: theirs, or the viewer's when the roster does not know it.
+  const zoneOf = useCallback(
+    (id: string) => members.find((m) => m.id === id)?.timeZone ?? viewerZone,
+    [members, viewerZone],
+  );
+  const answered = useCallback(() => void reload(), [reload]);
+
   const current = rounds?.find((r) => r.state === 'open') ?? null;
   const oldestFirst = rounds ? [...rounds].reverse() : [];
   const outcomeTitles = rounds?.find((r) => r.aggregate.shown)?.aggregate.outcomes.map((o) => o.title) ?? [];
 
   return (
     <Card appearance="subtle" aria-labelledby="panel-checkins">
-      <CardHeader
-        header={
-          <Subtitle2 as="h2" id="panel-checkins">
-            {strings.ciTitle}
-          </Subtitle2>
-        }
-      />
+      <h2 className="tc-subtitle1" id="panel-checkins">
+        {strings.ciTitle}
+      </h2>
       {!enabled ? (
         <Body1>{strings.ciOff}</Body1>
       ) : failed ? (
@@ -105,9 +128,9 @@ export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) 
       ) : (
         <div className={styles.body}>
           <section className={styles.section} aria-labelledby="checkins-current">
-            <Subtitle2 as="h3" id="checkins-current">
+            <h3 className="tc-h3" id="checkins-current">
               {strings.ciCurrent}
-            </Subtitle2>
+            </h3>
             {current ? (
               <div data-testid="checkins-current">
                 <Body1 block>
@@ -127,9 +150,9 @@ export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) 
             <Body1>{strings.ciEmpty}</Body1>
           ) : (
             <section className={styles.section} aria-labelledby="checkins-trend">
-              <Subtitle2 as="h3" id="checkins-trend">
+              <h3 className="tc-h3" id="checkins-trend">
                 {strings.ciTrend}
-              </Subtitle2>
+              </h3>
               <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
                 <TrendChart rounds={oldestFirst} viewerZone={viewerZone} />
               </Suspense>
@@ -144,8 +167,8 @@ export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) 
                 <TableBody>
                   {rounds.map((r) => (
                     <TableRow key={r.id}>
-                      <TableCell>
-                        {dateOf(r.opensAt, viewerZone)}
+                      <TableCell className={styles.date}>
+                        {dateOf(r.opensAt, viewerZone, now)}
                         {r.state === 'open' ? ` (${strings.ciOpen})` : ''}
                       </TableCell>
                       <TableCell>
@@ -164,7 +187,7 @@ export function CheckInsPanel({ teamId, charter, api, viewerZone }: PanelProps) 
 
           {players && players.length > 0 ? (
             <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
-              <PlayMember api={api} members={players} onAnswered={() => void reload()} />
+              <PlayMember api={api} members={players} zoneOf={zoneOf} onAnswered={answered} />
             </Suspense>
           ) : null}
         </div>

@@ -1,44 +1,56 @@
 /**
  * Local sandbox only: "play a member". Shows the check-in card the bot sent to a member's 1:1 chat, rendered by the
- * Adaptive Cards JavaScript renderer (loaded on demand), and sends its buttons through the Bot Connector sandbox to the
- * bot's /api/messages as the `adaptiveCard/action` invoke Teams would send; the card the bot answers with replaces it.
+ * Adaptive Cards JavaScript renderer (loaded on demand) as Teams would show it to that member: in the theme on screen,
+ * with its dates in the member's time zone. Its buttons go through the Bot Connector sandbox to the bot's /api/messages
+ * as the `adaptiveCard/action` invoke Teams would send; the card the bot answers with replaces it.
  */
-import { Body1, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { Action, AdaptiveCard, ExecuteAction, SubmitAction } from 'adaptivecards';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Body1,
+  Caption1,
+  Field,
+  Select,
+  makeStyles,
+  teamsLightTheme,
+  tokens,
+} from '@fluentui/react-components';
+import { ThemeContext_unstable as ThemeContext } from '@fluentui/react-shared-contexts';
+import { type Action, ExecuteAction, SubmitAction } from 'adaptivecards';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { CharterApi } from '../api/charter-api';
 import { strings } from '../strings';
+import { cardHostConfig } from './card-host-config';
+import { renderAdaptiveCard } from './card-renderer';
+import { useAdaptiveCardStyles } from './card-styles';
 import { latestCard, pressButton, type PlayableMember, type PlayedCard } from './checkins-api';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   secondary: { color: tokens.colorNeutralForeground2 },
-  // Cards render with the default (light) host config, as on a light Teams theme.
-  card: {
-    backgroundColor: '#ffffff',
-    color: '#242424',
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    maxWidth: '520px',
-  },
 });
 
 export interface PlayMemberProps {
   api: CharterApi;
   members: readonly PlayableMember[];
+  /** The member's IANA time zone, in which Teams would show the card's dates to them. */
+  zoneOf: (aadObjectId: string) => string;
   onAnswered: () => void;
 }
 
 type Status =
   { kind: 'idle' } | { kind: 'sent' } | { kind: 'rejected'; message: string } | { kind: 'failed' };
 
-export default function PlayMember({ api, members, onAnswered }: PlayMemberProps) {
+export default function PlayMember({ api, members, zoneOf, onAnswered }: PlayMemberProps) {
   const styles = useStyles();
+  const cardStyles = useAdaptiveCardStyles();
+  // The theme of the nearest FluentProvider: the one on screen, which Teams' theme (or the sandbox's picker) chose.
+  const theme = useContext(ThemeContext);
+  const hostConfig = useMemo(() => cardHostConfig({ ...teamsLightTheme, ...theme }), [theme]);
   const [who, setWho] = useState(members[0]?.aadObjectId ?? '');
   const [card, setCard] = useState<PlayedCard | 'none' | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const host = useRef<HTMLDivElement>(null);
   const name = members.find((m) => m.aadObjectId === who)?.name ?? who;
+  const zone = zoneOf(who);
 
   useEffect(() => {
     let live = true;
@@ -90,23 +102,29 @@ export default function PlayMember({ api, members, onAnswered }: PlayMemberProps
     },
     [api, who, onAnswered],
   );
+  // The card is drawn again only when it, the theme or the zone changes: drawing it again loses what was typed in it.
+  const pressLatest = useRef(press);
+  useEffect(() => {
+    pressLatest.current = press;
+  }, [press]);
 
   useEffect(() => {
     const target = host.current;
     if (!target || !card || card === 'none') return;
-    const adaptive = new AdaptiveCard();
-    adaptive.onExecuteAction = (action) => void press(card, action);
-    adaptive.parse(card.card);
-    const rendered = adaptive.render();
+    const rendered = renderAdaptiveCard(card.card, {
+      hostConfig,
+      timeZone: zone,
+      onAction: (action) => void pressLatest.current(card, action),
+    });
     target.replaceChildren(...(rendered ? [rendered] : []));
     return () => target.replaceChildren();
-  }, [card, press]);
+  }, [card, hostConfig, zone]);
 
   return (
     <section className={styles.section} aria-labelledby="checkins-play" data-testid="checkins-play">
-      <Subtitle2 as="h3" id="checkins-play">
+      <h3 className="tc-h3" id="checkins-play">
         {strings.ciPlayTitle}
-      </Subtitle2>
+      </h3>
       <Caption1 className={styles.secondary}>{strings.ciPlayHint}</Caption1>
       <Field label={strings.ciPlayAs}>
         <Select value={who} onChange={(_, d) => setWho(d.value)}>
@@ -127,11 +145,14 @@ export default function PlayMember({ api, members, onAnswered }: PlayMemberProps
         </Body1>
       ) : null}
       {card === 'none' ? <Body1>{strings.ciPlayNoCard}</Body1> : null}
+      {card && card !== 'none' ? (
+        <Caption1 className={styles.secondary}>{strings.ciPlayZone(name, zone)}</Caption1>
+      ) : null}
       <div
         ref={host}
         role="group"
         aria-label={strings.ciPlayCard(name)}
-        className={card && card !== 'none' ? styles.card : undefined}
+        className={card && card !== 'none' ? cardStyles.card : undefined}
       />
     </section>
   );

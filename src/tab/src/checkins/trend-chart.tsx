@@ -1,11 +1,16 @@
 /**
  * Average progress per outcome across rounds, with @fluentui/react-charts (a large library: this module is loaded on
- * demand). Rounds below the anonymity minimum leave a gap. The panel shows the same numbers as a table.
+ * demand). Closed rounds only: an open round's average still moves with every answer, so it joins once it closes.
+ * Rounds below the anonymity minimum leave a gap. The x axis is labelled on the rounds' own dates, in the viewer's
+ * zone. The legend is ours, under the chart: each outcome's text as written (the chart's own legend capitalises every
+ * word), shortened when long, with the whole text as its tooltip. The panel shows the same numbers as a table.
  */
-import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { LineChart, getNextColor, type LineChartPoints } from '@fluentui/react-charts';
 import { useEffect, useRef, useState } from 'react';
 import { strings } from '../strings';
 import type { CheckInRoundView } from './checkins-api';
+import { legendLabel } from './legend-label';
 
 export interface TrendChartProps {
   /** Oldest first. */
@@ -13,7 +18,31 @@ export interface TrendChartProps {
   viewerZone: string;
 }
 
+const useStyles = makeStyles({
+  legend: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  item: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  swatch: { width: '12px', height: '12px', borderRadius: tokens.borderRadiusSmall, flexShrink: 0 },
+});
+
+interface Series {
+  id: string;
+  title: string;
+  color: string;
+  points: { x: Date; y: number; xAxisCalloutData: string }[];
+}
+
 export default function TrendChart({ rounds, viewerZone }: TrendChartProps) {
+  const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
@@ -23,35 +52,74 @@ export default function TrendChart({ rounds, viewerZone }: TrendChartProps) {
     return () => window.removeEventListener('resize', measure);
   }, []);
 
-  const series = new Map<string, LineChartPoints>();
-  for (const round of rounds)
-    for (const outcome of round.aggregate.shown ? round.aggregate.outcomes : []) {
+  const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: viewerZone });
+  const fullDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: viewerZone });
+  const series = new Map<string, Series>();
+  const plottedDates = new Map<number, Date>();
+  for (const round of rounds) {
+    if (round.state !== 'closed' || !round.aggregate.shown) continue;
+    const at = new Date(round.opensAt);
+    for (const outcome of round.aggregate.outcomes) {
       if (outcome.average === null) continue;
-      const line = series.get(outcome.outcomeId) ?? { legend: outcome.title, data: [] };
-      (line.data as { x: Date; y: number; xAxisCalloutData: string }[]).push({
-        x: new Date(round.opensAt),
+      let line = series.get(outcome.outcomeId);
+      if (!line) {
+        // The chart would pick the same colours in the same order; they are given so that our legend matches.
+        line = {
+          id: outcome.outcomeId,
+          title: outcome.title,
+          color: getNextColor(series.size, 0),
+          points: [],
+        };
+        series.set(outcome.outcomeId, line);
+      }
+      line.points.push({
+        x: at,
         y: Math.round(outcome.average * 10) / 10,
-        xAxisCalloutData: new Intl.DateTimeFormat(undefined, {
-          dateStyle: 'medium',
-          timeZone: viewerZone,
-        }).format(new Date(round.opensAt)),
+        xAxisCalloutData: fullDay.format(at),
       });
-      series.set(outcome.outcomeId, line);
+      plottedDates.set(at.getTime(), at);
     }
+  }
+  const lines = [...series.values()];
+  const data: LineChartPoints[] = lines.map((l) => ({ legend: l.title, color: l.color, data: l.points }));
+  const hasOpenRound = rounds.some((r) => r.state === 'open');
 
   return (
     <div ref={box} data-testid="checkins-trend-chart">
-      {width > 0 && series.size > 0 ? (
+      {width > 0 && lines.length > 0 ? (
         <LineChart
-          data={{ chartTitle: strings.ciTrendChart, lineChartData: [...series.values()] }}
+          data={{ chartTitle: strings.ciTrendChart, lineChartData: data }}
           width={width}
           height={240}
           yMinValue={1}
           yMaxValue={5}
           yAxisTitle={strings.ciColProgress}
-          legendProps={{ enabledWrapLines: true, canSelectMultipleLegends: true }}
+          tickValues={[...plottedDates.values()]}
+          customDateTimeFormatter={(date) => day.format(date)}
+          hideLegend
         />
       ) : null}
+      {lines.length > 0 ? (
+        <ul className={styles.legend} aria-label={strings.ciTrendLegend}>
+          {lines.map((l) => {
+            const label = legendLabel(l.title);
+            return (
+              <li key={l.id} className={styles.item} title={l.title}>
+                <span className={styles.swatch} style={{ backgroundColor: l.color }} aria-hidden />
+                {label === l.title ? (
+                  <span>{label}</span>
+                ) : (
+                  <>
+                    <span aria-hidden>{label}</span>
+                    <span className="visually-hidden">{l.title}</span>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {hasOpenRound ? <p className="tc-caption1 tc-secondary tc-flush">{strings.ciOpenNotPlotted}</p> : null}
     </div>
   );
 }
