@@ -242,7 +242,7 @@ describe('the editor', () => {
     expect(within(conflict).getByText('We ship on Tuesdays.')).toBeTruthy();
     expect((purpose as HTMLTextAreaElement).value).toBe('Our new purpose, typed with care.');
 
-    fireEvent.click(within(conflict).getByRole('button', { name: 'Keep my edits and save on top' }));
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Merge their changes into mine' }));
     // the untouched part takes the newer version's value; the typed part stays
     expect(within(form).getByRole('textbox', { name: 'Non-negotiable 3' })).toHaveProperty(
       'value',

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Cadence } from '../cadence/cadence';
 import { nextOccurrences } from '../cadence/next-occurrences';
 import type { QuietHours } from '../charter/charter';
+import { isQuietMinute, minuteOfDay } from './quiet-hours';
 
 /** A round stays open at most this long (and never past the next round's start). */
 export const MAX_ROUND_MS = 48 * 3_600_000;
@@ -50,18 +51,11 @@ export function deliveryTime(opensAt: Date, quietHours: QuietHours | null, timeZ
   if (!quietHours) return opensAt;
   const local = DateTime.fromJSDate(opensAt, { zone: timeZone });
   const minute = local.hour * 60 + local.minute;
-  const start = minutes(quietHours.start);
-  const end = minutes(quietHours.end);
-  if (start === end) return opensAt;
+  if (!isQuietMinute(minute, quietHours)) return opensAt;
+  const start = minuteOfDay(quietHours.start);
+  const end = minuteOfDay(quietHours.end);
   const overnight = start > end;
-  const quiet = overnight ? minute >= start || minute < end : minute >= start && minute < end;
-  if (!quiet) return opensAt;
   const endDay = overnight && minute >= start ? local.plus({ days: 1 }) : local;
   const resumes = endDay.set({ hour: Math.floor(end / 60), minute: end % 60, second: 0, millisecond: 0 });
   return resumes.toJSDate();
-}
-
-function minutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
 }

@@ -123,6 +123,12 @@ export const strings = {
   cadenceZone: 'Time zone',
   startDate: 'Starting',
   preview: 'Next 5',
+  dstGap: (time: string, day: string, runsAt: string) =>
+    `${time} does not exist on ${day} (the clocks go forward); it runs at ${runsAt}.`,
+  dstRepeated: (time: string, day: string) =>
+    `${time} happens twice on ${day} (the clocks go back); it runs at the first ${time}.`,
+  insideQuietHours: (time: string, start: string, end: string) =>
+    `${time} is inside the quiet hours (${start}–${end}): cards wait until the quiet hours end in each member’s zone.`,
   previewInvalid: 'Fix the cadence above to see when it happens.',
   anonymityLabel: 'Anonymity minimum',
   quietStart: 'Quiet hours from',
@@ -142,8 +148,63 @@ export const strings = {
   notEditor: 'Only editors can change the charter.',
   conflictTitle: 'Someone saved a newer version while you were editing',
   conflictBody: (version: number, name: string) =>
-    `Version ${version} by ${name} changed the parts below. Your edits are kept: check them against these changes, then save again.`,
-  reapply: 'Keep my edits and save on top',
+    `Version ${version} by ${name} changed the parts below. Your edits are kept: merge their changes into yours, review the result, then save again.`,
+  mergeTheirs: 'Merge their changes into mine',
+  merged: (version: number) => `Merged the changes of version ${version} into yours. Review them, then save.`,
+  mergedWithConflicts: (n: number) =>
+    n === 1
+      ? 'Merged their changes into yours. One part was changed on both sides: choose which to keep beside it.'
+      : `Merged their changes into yours. ${n} parts were changed on both sides: choose which to keep beside each.`,
+  conflictsResolved: 'Every difference is settled. Review the charter, then save.',
+  resolveFirst: (n: number) =>
+    n === 1
+      ? 'Choose yours or theirs for the part changed on both sides before saving.'
+      : `Choose yours or theirs for the ${n} parts changed on both sides before saving.`,
+  bothChanged: (what: string) => `Changed on both sides: ${what}`,
+  removedByYou: {
+    nonNegotiables: 'a non-negotiable you removed',
+    outcomes: 'an outcome you removed',
+    boundaries: 'a boundary you removed',
+  },
+  yours: 'Yours',
+  theirs: (name: string, version: number) => `Theirs (${name}, version ${version})`,
+  keepMine: 'Keep mine',
+  takeTheirs: 'Take theirs',
+  removedClause: 'Removed',
+  formerMember: (id: string) => `Former member (${id.slice(0, 8)})`,
+  removeSelfTitle: 'Remove yourself as an editor?',
+  removeSelfBody: 'You will no longer be able to change the charter.',
+  removeSelfConfirm: 'Remove me and save',
+  savedVersion: (version: number) => `Saved version ${version}`,
+  charCount: (n: number, max: number) => `${n} / ${max}`,
+  overLimit: (label: string, max: number) => `${label} is longer than ${max} characters.`,
+  whyTooLong: (max: number, n: number) => `“Why this change” can be at most ${max} characters (it has ${n}).`,
+  problemLinks: 'Fields that need attention',
+  problemLink: (label: string, message: string) => `${label}: ${message}`,
+  startTitle: 'How would you like to start?',
+  startExample: 'Start from an example',
+  startExampleHint: 'A short example in every part, for your team to rewrite in its own words.',
+  startBlank: 'Start blank',
+  startBlankHint: 'Empty clauses, with the usual check-in and review rhythm.',
+  exampleCharter: {
+    purpose: 'We help our customers get answers fast and keep the product they rely on running smoothly.',
+    nonNegotiables: [
+      'Customer data stays in the tools the team has approved.',
+      'Every change is reviewed by a second person before it ships.',
+      'We say early when a commitment is at risk.',
+    ],
+    outcomes: [
+      {
+        title: 'Customers get a first answer within one working day',
+        measure: 'Median time to first answer',
+      },
+      { title: 'Releases go out without surprises', measure: 'Releases rolled back per month' },
+    ],
+    boundaries: [
+      { area: 'Tools and libraries we use', note: 'Tell the channel what you picked and why.' },
+      { area: 'Dates we promise to other teams', note: 'Check with the team lead before committing.' },
+    ],
+  },
   unsavedTitle: 'You have unsaved changes',
   unsavedBody: 'Leave the editor and lose them?',
   discard: 'Discard changes',
@@ -198,12 +259,15 @@ export const strings = {
   ciOutcomeOrder: (titles: readonly string[]) => `Outcomes in order: ${titles.join('; ')}.`,
   ciNotShown: 'too few answers to show',
   ciOpen: 'open',
+  ciOpenNotPlotted: 'The open round joins the chart once it closes.',
+  ciTrendLegend: 'Outcomes',
   ciPlayTitle: 'Play a member',
   ciPlayHint:
     'Local sandbox: answer the check-in card the bot sent to a member, as they would in Teams. The card and its buttons are the real ones.',
   ciPlayAs: 'Member',
   ciPlayNoCard: 'The bot has not sent this member a card yet.',
   ciPlayCard: (name: string) => `${name}’s check-in card`,
+  ciPlayZone: (name: string, zone: string) => `Times on the card are in ${name}’s time zone (${zone}).`,
   ciPlaySent: 'Sent. The bot answered with the card below.',
   ciPlayRejected: (message: string) => `The bot refused: ${message}`,
   ciPlayFailed: 'The card could not be sent to the bot.',
@@ -251,7 +315,8 @@ export const strings = {
 
   // Review slot suggestions in the editor (issue 5 §4: src/tab/src/reviews/slot-suggestions.tsx)
   slTitle: 'Find a time that suits everyone',
-  slHint: 'Looks at the organizer’s and members’ Outlook calendars for the next two weeks.',
+  slHint:
+    'Looks at the organizer’s and members’ Outlook calendars for the next two weeks and offers the times that leave the fewest people outside their working hours or busy.',
   slSuggest: 'Suggest times',
   slAgain: 'Suggest again',
   slLoading: 'Reading everyone’s free/busy time…',
@@ -259,13 +324,21 @@ export const strings = {
   slSlotLabel: (when: string) => `Suggested time: ${when}`,
   slYourTime: (when: string) => `${when} (your time)`,
   slPersonTime: (name: string, when: string, zone: string) => `${name}: ${when} (${zone})`,
+  slEveryoneFree: 'Everyone is free, inside their working hours.',
+  slLeavesOut: (n: number) =>
+    n === 1
+      ? '1 person would be outside their working hours or busy.'
+      : `${n} people would be outside their working hours or busy.`,
+  slAvailability: { outside_hours: 'outside working hours', busy: 'busy' },
+  slNoTimeForAll:
+    'No time in the next two weeks is inside everyone’s working hours, so these are the times that leave the fewest people out.',
   slUse: 'Use this time',
   slUseLabel: (when: string) => `Use ${when} for the review cadence`,
   slUsed: (weekday: string, time: string, zone: string) =>
     `The review cadence now starts ${weekday} at ${time} (${zone}). Save the charter to book it.`,
-  slEmptyTitle: 'No time fits everyone',
+  slEmptyTitle: 'No time suits anyone',
   slEmpty:
-    'No time falls inside everyone’s working hours in the next two weeks: the team’s working hours (from Outlook) do not overlap, or the overlap is already booked. Pick a time by hand, or ask members to widen their working hours.',
+    'Nobody is free inside their working hours (from Outlook) at any time in the next two weeks. Pick a time by hand.',
   slFailedTitle: 'Times could not be suggested',
   slFailed: (detail: string) => detail,
 

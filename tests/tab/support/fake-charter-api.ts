@@ -4,6 +4,7 @@
  */
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../../src/domain/charter/diff-charters';
+import type { CharterResponse } from '../../../src/tab/src/api/types';
 
 export const TEAM_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
 export const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
@@ -193,7 +194,20 @@ export class FakeCharterApi {
     return json(404, { title: 'Not found', detail: `No ${method} ${path}` });
   };
 
-  private view(v: Version, user: string) {
+  /** The current charter as `GET …/charter` answers it for `user` (for rendering the editor on its own), or null. */
+  charterFor(user: string = ADELE): CharterResponse | null {
+    const head = this.versions.at(-1);
+    return head ? this.view(head, user) : null;
+  }
+
+  /** The `PUT …/charter` requests so far, with their bodies. */
+  puts(): { headers: Record<string, string>; body: { content: CharterContent; why?: string } }[] {
+    return this.requests
+      .filter((r) => r.method === 'PUT')
+      .map((r) => ({ headers: r.headers, body: r.body as { content: CharterContent; why?: string } }));
+  }
+
+  private view(v: Version, user: string): CharterResponse {
     return {
       teamId: TEAM_ID,
       teamName: 'Contoso Product Team',

@@ -1,8 +1,14 @@
-import { Checkbox, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
 import type { Cadence, CadencePattern, Weekday, WeekIndex } from '../../../domain/cadence/cadence';
 import { WEEK_INDEXES, WEEKDAYS } from '../../../domain/cadence/cadence';
+import { dstNotes } from '../../../domain/cadence/dst-notes';
+import { parseLocalTime } from '../../../domain/cadence/local-date';
+import type { QuietHours } from '../../../domain/charter/charter';
+import { isQuietMinute } from '../../../domain/checkin/quiet-hours';
 import { strings } from '../strings';
 import { safeNextOccurrences } from './cadence-text';
+import { CheckboxGroup } from './checkbox-group';
 import { OccurrenceList } from './occurrence-list';
 
 const useStyles = makeStyles({
@@ -14,6 +20,8 @@ const useStyles = makeStyles({
     '& > *': { minWidth: 0 },
   },
   days: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  wide: { gridColumn: '1 / -1' },
+  note: { color: tokens.colorPaletteMarigoldForeground2 },
   preview: {
     padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground2,
@@ -31,6 +39,8 @@ export interface CadencePickerProps {
   viewerZone: string;
   zones: readonly string[];
   now: Date;
+  /** The check-in contract's quiet hours: a start time inside them is flagged (cards would wait until they end). */
+  quietHours?: QuietHours | null;
 }
 
 const HOURS_MINUTES = /^\d{2}:\d{2}$/;
@@ -46,6 +56,15 @@ function patternFor(kind: CadencePattern['kind'], interval: number): CadencePatt
   }
 }
 
+/** "29 Mar" for a `YYYY-MM-DD` day (read as a calendar date, not an instant). */
+function formatLocalDay(localDate: string): string {
+  return new Date(`${localDate}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
 /** Picks a cadence and previews its next five occurrences in the viewer's zone and the cadence's own. */
 export function CadencePicker(props: CadencePickerProps) {
   const styles = useStyles();
@@ -59,6 +78,13 @@ export function CadencePicker(props: CadencePickerProps) {
   };
   const blur = (sub: string) => () => props.onBlurPath(`${path}.${sub}`);
   const occurrences = safeNextOccurrences(value, props.now, 5);
+  const notes = occurrences ? dstNotes(value, occurrences) : [];
+  const startMinute = parseLocalTime(value.startTime);
+  const quiet =
+    props.quietHours && startMinute !== undefined && isQuietMinute(startMinute, props.quietHours)
+      ? props.quietHours
+      : null;
+  const daysId = `${useId().replace(/:/g, '')}-days`;
 
   return (
     <div className={styles.grid}>
@@ -85,25 +111,23 @@ export function CadencePicker(props: CadencePickerProps) {
         />
       </Field>
       {p.kind === 'weekly' ? (
-        <Field label={strings.days} {...field('pattern.daysOfWeek')} style={{ gridColumn: '1 / -1' }}>
-          <div className={styles.days} role="group" aria-label={strings.days}>
-            {WEEKDAYS.map((day) => (
-              <Checkbox
-                key={day}
-                label={strings.weekdays[day]}
-                checked={p.daysOfWeek.includes(day)}
-                onChange={(_e, d) =>
-                  setPattern({
-                    ...p,
-                    daysOfWeek: d.checked
-                      ? WEEKDAYS.filter((w) => w === day || p.daysOfWeek.includes(w))
-                      : p.daysOfWeek.filter((w) => w !== day),
-                  })
-                }
-              />
-            ))}
-          </div>
-        </Field>
+        <div className={styles.wide}>
+          <CheckboxGroup
+            id={daysId}
+            legend={strings.days}
+            options={WEEKDAYS.map((day) => ({ value: day, label: strings.weekdays[day] }))}
+            checked={p.daysOfWeek}
+            message={errorAt(`${path}.pattern.daysOfWeek`)}
+            onToggle={(day, checked) =>
+              setPattern({
+                ...p,
+                daysOfWeek: checked
+                  ? WEEKDAYS.filter((w) => w === day || p.daysOfWeek.includes(w))
+                  : p.daysOfWeek.filter((w) => w !== day),
+              })
+            }
+          />
+        </div>
       ) : null}
       {p.kind === 'monthlyOnDate' ? (
         <Field label={strings.dayOfMonthLabel} {...field('pattern.dayOfMonth')}>
@@ -184,7 +208,7 @@ export function CadencePicker(props: CadencePickerProps) {
           onChange={(_e, d) => set({ startDate: d.value })}
         />
       </Field>
-      <div className={styles.preview} style={{ gridColumn: '1 / -1' }}>
+      <div className={`${styles.preview} ${styles.wide}`}>
         <Text weight="semibold" block>
           {strings.preview}
         </Text>
@@ -198,6 +222,18 @@ export function CadencePicker(props: CadencePickerProps) {
         ) : (
           <Text>{strings.previewInvalid}</Text>
         )}
+        {notes.map((n) => (
+          <Text key={n.localDate} className={styles.note} block data-testid="dst-note">
+            {n.kind === 'gap'
+              ? strings.dstGap(n.startTime, formatLocalDay(n.localDate), n.runsAt)
+              : strings.dstRepeated(n.startTime, formatLocalDay(n.localDate))}
+          </Text>
+        ))}
+        {quiet ? (
+          <Text className={styles.note} block data-testid="quiet-note">
+            {strings.insideQuietHours(value.startTime, quiet.start, quiet.end)}
+          </Text>
+        ) : null}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { CharterResponse, TeamMember } from '../api/types';
 import { lazyAfterPaint } from '../app/after-paint';
 import { LazyButton } from '../app/lazy-button';
@@ -22,11 +22,31 @@ export interface CharterViewProps {
   now: Date;
   onEdit?: (() => void) | undefined;
   panelProps: PanelProps;
+  /** Set just after a save: the page opens at the charter's heading, with the focus on it and the version announced. */
+  savedVersion?: number | null | undefined;
+}
+
+/** After a save: scroll to the charter's heading, move the focus there, and say which version was saved. */
+function useSavedFocus(savedVersion: number | null | undefined) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    if (savedVersion === null || savedVersion === undefined) return;
+    const heading = headingRef.current;
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+    // The status region was just added with the page: filled a moment later, screen readers notice the change.
+    const timer = setTimeout(() => setAnnouncement(strings.savedVersion(savedVersion)), 100);
+    return () => clearTimeout(timer);
+  }, [savedVersion]);
+  return { headingRef, announcement };
 }
 
 /** The charter as the team reads it. All user text is rendered as text, never as HTML. */
-export function CharterView({ charter, members, viewerZone, now, onEdit, panelProps }: CharterViewProps) {
+export function CharterView(props: CharterViewProps) {
+  const { charter, members, viewerZone, now, onEdit, panelProps } = props;
   const painted = usePaintedOnce();
+  const { headingRef, announcement } = useSavedFocus(props.savedVersion);
   const c = charter.content;
   const nameOf = (id: string): string => members.find((m) => m.id === id)?.name ?? id;
   // Intl's first use with a time zone or a list loads its data: the date and the editors' names follow the first paint.
@@ -37,7 +57,12 @@ export function CharterView({ charter, members, viewerZone, now, onEdit, panelPr
       <div className="tc-charter-main">
         <header className="tc-charter-header">
           <div className="tc-charter-header-text">
-            <h1 className="tc-title2">{charter.teamName}</h1>
+            <h1 className="tc-title2" ref={headingRef} tabIndex={-1}>
+              {charter.teamName}
+            </h1>
+            <span role="status" className="visually-hidden">
+              {announcement}
+            </span>
             <span className="tc-caption1 tc-block tc-secondary">
               {strings.versionLine(charter.version, charter.updatedBy.name)}
               {painted ? ` · ${formatDateTime(charter.updatedAt, viewerZone)}` : null}

@@ -1,13 +1,16 @@
 /**
  * The editor's working copy of a charter and the pure functions over it: new clauses carry a local `key` (React's
- * list key) and no `id` until the server assigns one.
+ * list key and the anchor of their field ids) and no `id` until the server assigns one.
  */
 import type { Cadence } from '../../../domain/cadence/cadence';
 import type {
+  Boundary,
   CharterContent,
   CharterDraft,
   CheckInContract,
   DecisionRight,
+  NonNegotiable,
+  Outcome,
   ReviewPlan,
 } from '../../../domain/charter/charter';
 import { DEFAULT_ANONYMITY_MINIMUM } from '../../../domain/charter/charter';
@@ -43,29 +46,44 @@ export interface EditorState {
   editorIds: string[];
 }
 
+/** The three clause lists, each a list of rows. */
+export type ClausePart = 'nonNegotiables' | 'outcomes' | 'boundaries';
+export type ClauseRow = NonNegotiableRow | OutcomeRow | BoundaryRow;
+
 let counter = 0;
 export function newKey(): string {
   counter += 1;
   return `new-${counter}`;
 }
 
+export const nonNegotiableRow = (
+  n: Omit<NonNegotiable, 'id'> & { id?: string | undefined },
+  key: string,
+) => ({
+  key,
+  id: n.id,
+  text: n.text,
+});
+export const outcomeRow = (o: Omit<Outcome, 'id'> & { id?: string | undefined }, key: string) => ({
+  key,
+  id: o.id,
+  title: o.title,
+  measure: o.measure ?? '',
+});
+export const boundaryRow = (b: Omit<Boundary, 'id'> & { id?: string | undefined }, key: string) => ({
+  key,
+  id: b.id,
+  area: b.area,
+  right: b.right,
+  note: b.note ?? '',
+});
+
 export function fromContent(content: CharterContent): EditorState {
   return {
     purpose: content.purpose,
-    nonNegotiables: content.nonNegotiables.map((n) => ({ key: n.id, id: n.id, text: n.text })),
-    outcomes: content.outcomes.map((o) => ({
-      key: o.id,
-      id: o.id,
-      title: o.title,
-      measure: o.measure ?? '',
-    })),
-    boundaries: content.boundaries.map((b) => ({
-      key: b.id,
-      id: b.id,
-      area: b.area,
-      right: b.right,
-      note: b.note ?? '',
-    })),
+    nonNegotiables: content.nonNegotiables.map((n) => nonNegotiableRow(n, n.id)),
+    outcomes: content.outcomes.map((o) => outcomeRow(o, o.id)),
+    boundaries: content.boundaries.map((b) => boundaryRow(b, b.id)),
     timeZone: content.timeZone,
     checkIns: content.checkIns,
     review: content.review,
@@ -93,6 +111,19 @@ export function defaultCadence(timeZone: string, today: string, kind: 'checkIns'
       };
 }
 
+export function defaultCheckIns(timeZone: string, today: string): CheckInContract {
+  return {
+    cadence: defaultCadence(timeZone, today, 'checkIns'),
+    anonymityMinimum: DEFAULT_ANONYMITY_MINIMUM,
+    quietHours: { start: '19:00', end: '08:00' },
+    namedAnswersVisibleTo: 'team',
+  };
+}
+
+export function defaultReview(timeZone: string, today: string, organizerId: string): ReviewPlan {
+  return { cadence: defaultCadence(timeZone, today, 'review'), organizerId };
+}
+
 /** A first draft for a team without a charter: the creator edits, everything else has a sensible default. */
 export function emptyState(creatorId: string, timeZone: string, today: string): EditorState {
   return {
@@ -101,13 +132,8 @@ export function emptyState(creatorId: string, timeZone: string, today: string): 
     outcomes: [{ key: newKey(), title: '', measure: '' }],
     boundaries: [],
     timeZone,
-    checkIns: {
-      cadence: defaultCadence(timeZone, today, 'checkIns'),
-      anonymityMinimum: DEFAULT_ANONYMITY_MINIMUM,
-      quietHours: { start: '19:00', end: '08:00' },
-      namedAnswersVisibleTo: 'team',
-    },
-    review: { cadence: defaultCadence(timeZone, today, 'review'), organizerId: creatorId },
+    checkIns: defaultCheckIns(timeZone, today),
+    review: defaultReview(timeZone, today, creatorId),
     editorIds: [creatorId],
   };
 }
@@ -151,8 +177,17 @@ export function toContentForValidation(state: EditorState): CharterContent {
   };
 }
 
-type Part = keyof EditorState;
-const PARTS: Part[] = [
+/** Rows without their keys, for comparing content. */
+function strip(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((row: unknown) => {
+    if (typeof row !== 'object' || row === null) return row;
+    const { key: _key, ...rest } = row as Record<string, unknown>;
+    return rest;
+  });
+}
+
+const PARTS: (keyof EditorState)[] = [
   'purpose',
   'nonNegotiables',
   'outcomes',
@@ -163,32 +198,44 @@ const PARTS: Part[] = [
   'editorIds',
 ];
 
-/**
- * Rebase the editor's work onto a newer version after a 412: every part the editor did not touch (equal to the base
- * they started from) takes the newer version's value; every part they changed keeps their typing.
- */
-export function rebase(mine: EditorState, base: CharterContent, theirs: CharterContent): EditorState {
-  const baseState = fromContent(base);
-  const theirState = fromContent(theirs);
-  const next: EditorState = { ...mine };
-  for (const part of PARTS) {
-    if (deepEqual(strip(mine[part]), strip(baseState[part]))) {
-      (next as unknown as Record<Part, unknown>)[part] = theirState[part];
-    }
-  }
-  return next;
-}
-
-/** Rows without their React keys, for comparing. */
-function strip(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  return value.map((row: unknown) => {
-    if (typeof row !== 'object' || row === null) return row;
-    const { key: _key, ...rest } = row as Record<string, unknown>;
-    return rest;
-  });
-}
-
 export function isDirty(state: EditorState, original: EditorState): boolean {
   return !PARTS.every((part) => deepEqual(strip(state[part]), strip(original[part])));
+}
+
+/**
+ * Rows for a list of clauses that replaces `mine`: a clause mine already had (same id) keeps its row key, so React
+ * keeps its field (and the focus in it); a new clause of mine (no id yet) takes back the key of the id-less row it came
+ * from, matched by content first and then in order; any other clause is keyed by its id.
+ */
+export function rowsFor<
+  C extends { id?: string | undefined },
+  R extends { key: string; id?: string | undefined },
+>(clauses: readonly C[], mine: readonly R[], toRow: (clause: C, key: string) => R): R[] {
+  const byId = new Map(mine.filter((r) => r.id).map((r) => [r.id as string, r.key]));
+  const unsaved = mine.filter((r) => !r.id);
+  const used = new Set<string>();
+  const takeUnsaved = (clause: C): string => {
+    const same = unsaved.find(
+      (r) => !used.has(r.key) && deepEqual(strip([toRow(clause, r.key)]), strip([r])),
+    );
+    const next = same ?? unsaved.find((r) => !used.has(r.key));
+    const key = next?.key ?? newKey();
+    used.add(key);
+    return key;
+  };
+  return clauses.map((c) => toRow(c, c.id ? (byId.get(c.id) ?? c.id) : takeUnsaved(c)));
+}
+
+/** A draft (the merge's result) as editor state, keeping the row keys of `mine` where the clauses are the same. */
+export function stateFromDraft(draft: CharterDraft, mine: EditorState): EditorState {
+  return {
+    purpose: draft.purpose,
+    nonNegotiables: rowsFor(draft.nonNegotiables, mine.nonNegotiables, nonNegotiableRow),
+    outcomes: rowsFor(draft.outcomes, mine.outcomes, outcomeRow),
+    boundaries: rowsFor(draft.boundaries, mine.boundaries, boundaryRow),
+    timeZone: draft.timeZone,
+    checkIns: draft.checkIns,
+    review: draft.review,
+    editorIds: [...draft.editorIds],
+  };
 }

@@ -1,0 +1,102 @@
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+/** The charter editor's layout: one column of sections, rows of fields that stack on a narrow tab. */
+export const useCharterEditorStyles = makeStyles({
+  form: { display: 'grid', rowGap: tokens.spacingVerticalXL, maxWidth: '880px' },
+  title: {
+    ...typographyStyles.title2,
+    margin: 0,
+    ':focus': { outlineStyle: 'none' },
+    ':focus-visible': { outlineStyle: 'auto' },
+  },
+  section: { display: 'grid', rowGap: tokens.spacingVerticalM },
+  list: { display: 'grid', rowGap: tokens.spacingVerticalM },
+  clause: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  single: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  triple: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(140px, 1fr) minmax(0, 2fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  // The remove button lines up with the inputs, below their labels.
+  remove: { marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXXS})` },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+  },
+  subheading: { ...typographyStyles.subtitle2, margin: 0 },
+  add: { justifySelf: 'start' },
+  fieldset: {
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    minWidth: 0,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  legend: {
+    ...typographyStyles.body1,
+    padding: 0,
+    marginBottom: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground1,
+  },
+  checkboxes: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
+  groupError: { ...typographyStyles.caption1, color: tokens.colorPaletteRedForeground1 },
+  count: { marginLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
+  over: {
+    marginLeft: tokens.spacingHorizontalS,
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  conflict: {
+    display: 'grid',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteMarigoldBorder2}`,
+    backgroundColor: tokens.colorPaletteMarigoldBackground1,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  sides: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    '@media (max-width: 560px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  side: { display: 'grid', rowGap: tokens.spacingVerticalXXS, alignContent: 'start' },
+  sideLines: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  choice: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  choiceItem: {
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+    alignContent: 'start',
+    justifyItems: 'start',
+  },
+  problemList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});

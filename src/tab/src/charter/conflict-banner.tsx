@@ -1,0 +1,34 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
+import { DiffView } from '../history/diff-view';
+import { strings } from '../strings';
+import type { CharterEditorModel, SaveConflict } from './use-charter-editor';
+
+/** After a 412: what the version saved meanwhile changed, and the button that merges it into the editor's work. */
+export function ConflictBanner({ editor, conflict }: { editor: CharterEditorModel; conflict: SaveConflict }) {
+  return (
+    <MessageBar
+      intent="warning"
+      layout="multiline"
+      data-testid="conflict"
+      ref={editor.conflictRef}
+      tabIndex={-1}
+    >
+      <MessageBarBody>
+        <MessageBarTitle>{strings.conflictTitle}</MessageBarTitle>
+        {strings.conflictBody(conflict.latest.version, conflict.latest.updatedBy.name)}
+        <DiffView diff={conflict.diff} members={editor.members} />
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" onClick={editor.mergeTheirs}>
+          {strings.mergeTheirs}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

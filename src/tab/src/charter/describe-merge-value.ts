@@ -1,0 +1,65 @@
+/**
+ * One side of a part changed on both sides, as lines a person reads next to the other side: a clause's words, a
+ * cadence in a sentence, "Removed" for a clause that is gone. The merge hands its values over untyped; each is checked
+ * before it is read.
+ */
+import type { Cadence } from '../../../domain/cadence/cadence';
+import type { DecisionRight } from '../../../domain/charter/charter';
+import { DECISION_RIGHTS } from '../../../domain/charter/charter';
+import type { MergePart } from '../../../domain/charter/merge-charters';
+import type { TeamMember } from '../api/types';
+import { strings } from '../strings';
+import { describeCadence } from './cadence-text';
+
+type Fields = Record<string, unknown>;
+
+const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const isRight = (v: unknown): v is DecisionRight => (DECISION_RIGHTS as readonly unknown[]).includes(v);
+
+function cadenceLine(v: unknown): string[] {
+  return isFields(v) && isFields(v.pattern) ? [describeCadence(v as unknown as Cadence)] : [];
+}
+
+/** The clause's own words: one line for a non-negotiable, the measure or note on a second. */
+function clauseLines(part: MergePart, v: Fields): string[] {
+  if (part === 'nonNegotiables') return [text(v.text) ?? ''];
+  if (part === 'outcomes')
+    return [text(v.title) ?? '', `${strings.measure}: ${text(v.measure) ?? strings.noMeasure}`];
+  const right = isRight(v.right) ? ` · ${strings.decisionRights[v.right]}` : '';
+  const note = text(v.note);
+  return [`${text(v.area) ?? ''}${right}`, ...(note ? [note] : [])];
+}
+
+export function describeMergeValue(
+  part: MergePart,
+  value: unknown,
+  members: readonly TeamMember[],
+): string[] {
+  const nameOf = (id: unknown): string => members.find((m) => m.id === id)?.name ?? String(id);
+  if (value === null || value === undefined) {
+    if (part === 'checkIns') return [strings.checkInsOff];
+    if (part === 'review') return [strings.reviewsOff];
+    return [strings.removedClause];
+  }
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value))
+    return value.flatMap((item) => describeMergeValue(part, item, members).slice(0, 1));
+  if (!isFields(value)) return [String(value)];
+  if (part === 'checkIns') {
+    const min = value.anonymityMinimum;
+    const quiet = value.quietHours;
+    return [
+      ...cadenceLine(value.cadence),
+      ...(typeof min === 'number' ? [strings.anonymityMinimum(min)] : []),
+      ...(isFields(quiet) && text(quiet.start) && text(quiet.end)
+        ? [strings.quietHours(String(quiet.start), String(quiet.end))]
+        : []),
+      ...(value.namedAnswersVisibleTo === 'team' || value.namedAnswersVisibleTo === 'editors'
+        ? [strings.namedAnswers[value.namedAnswersVisibleTo]]
+        : []),
+    ];
+  }
+  if (part === 'review') return [...cadenceLine(value.cadence), strings.organizer(nameOf(value.organizerId))];
+  return clauseLines(part, value);
+}

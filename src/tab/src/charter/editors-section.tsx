@@ -1,0 +1,48 @@
+import { Field, Select } from '@fluentui/react-components';
+import { strings } from '../strings';
+import { CheckboxGroup } from './checkbox-group';
+import { EditorSection } from './editor-section';
+import { PartConflicts } from './merge-conflict-card';
+import type { CharterEditorModel } from './use-charter-editor';
+
+/** The team's time zone and who may change the charter. */
+export function EditorsSection({ editor }: { editor: CharterEditorModel }) {
+  const { state } = editor;
+  // An editor who has left the team still shows, so the rule's "must be members" can be met by unticking them.
+  const options = [
+    ...editor.members.map((m) => ({ value: m.id, label: m.name })),
+    ...state.editorIds
+      .filter((id) => !editor.members.some((m) => m.id === id))
+      .map((id) => ({ value: id, label: strings.formerMember(id) })),
+  ];
+  return (
+    <EditorSection editor={editor} name="editors" title={strings.editors}>
+      <Field {...editor.field('timeZone', strings.teamTimeZone)}>
+        <Select
+          id={editor.idFor('timeZone')}
+          value={state.timeZone}
+          onChange={(_e, d) => editor.update({ timeZone: d.value })}
+        >
+          {editor.zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <PartConflicts editor={editor} part="timeZone" what={strings.teamTimeZone} />
+      <CheckboxGroup
+        id={editor.idFor('editorIds')}
+        legend={strings.editorsLabel}
+        options={options}
+        checked={state.editorIds}
+        message={editor.groupError('editorIds')}
+        onToggle={(id, checked) =>
+          editor.update({
+            editorIds: checked ? [...state.editorIds, id] : state.editorIds.filter((x) => x !== id),
+          })
+        }
+      />
+    </EditorSection>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * What each problem path of the charter rules (validate-charter.ts) is called in the editor, and where it sits in the
+ * form: the list of fields that need attention names them as their labels do, in the order a person meets them.
+ */
+import type { FieldProblem } from '../api/types';
+import { strings } from '../strings';
+
+const CADENCE: Record<string, string> = {
+  'pattern.kind': strings.pattern,
+  'pattern.interval': strings.interval,
+  'pattern.daysOfWeek': strings.days,
+  'pattern.dayOfMonth': strings.dayOfMonthLabel,
+  'pattern.index': strings.position,
+  'pattern.dayOfWeek': strings.weekday,
+  startTime: strings.startTime,
+  durationMinutes: strings.duration,
+  timeZone: strings.cadenceZone,
+  startDate: strings.startDate,
+};
+
+/** The label of the control a path names (inside a cadence picker: the picker's own label, e.g. "Start time"). */
+export function controlLabel(path: string): string {
+  const [part, second, third] = path.split('.');
+  const n = Number(second) + 1;
+  const rest = path.split('.').slice(2).join('.');
+  switch (part) {
+    case 'purpose':
+      return strings.purpose;
+    case 'nonNegotiables':
+      return Number.isInteger(n) ? strings.nonNegotiableLabel(n) : strings.nonNegotiables;
+    case 'outcomes':
+      if (!Number.isInteger(n)) return strings.outcomes;
+      return third === 'measure' ? strings.measureLabel(n) : strings.outcomeLabel(n);
+    case 'boundaries':
+      if (!Number.isInteger(n)) return strings.boundaries;
+      if (third === 'right') return strings.rightLabel(n);
+      return third === 'note' ? strings.noteLabel(n) : strings.boundaryLabel(n);
+    case 'timeZone':
+      return strings.teamTimeZone;
+    case 'checkIns':
+      if (second === 'cadence') return CADENCE[rest] ?? strings.checkIns;
+      if (second === 'anonymityMinimum') return strings.anonymityLabel;
+      if (second === 'quietHours') return third === 'end' ? strings.quietEnd : strings.quietStart;
+      return second === 'namedAnswersVisibleTo' ? strings.namedVisibleTo : strings.checkIns;
+    case 'review':
+      if (second === 'cadence') return CADENCE[rest] ?? strings.reviews;
+      return second === 'organizerId' ? strings.organizerLabel : strings.reviews;
+    case 'editorIds':
+      return strings.editorsLabel;
+    case 'why':
+      return strings.why;
+    default:
+      return path;
+  }
+}
+
+/** The label as the list of problems shows it: a cadence's fields say whose cadence they are. */
+export function fieldLabel(path: string): string {
+  const [part, second] = path.split('.');
+  if (second === 'cadence' && (part === 'checkIns' || part === 'review'))
+    return `${part === 'checkIns' ? strings.checkIns : strings.reviews}: ${controlLabel(path)}`;
+  return controlLabel(path);
+}
+
+// The sections top to bottom (the team's zone sits with the editors, at the end), and the fields inside a row.
+const PART_ORDER = [
+  'purpose',
+  'nonNegotiables',
+  'outcomes',
+  'boundaries',
+  'checkIns',
+  'review',
+  'timeZone',
+  'editorIds',
+  'why',
+];
+const ROW_ORDER = ['text', 'title', 'measure', 'area', 'right', 'note'];
+
+function rank(path: string): number[] {
+  const [part = '', second = '', third = ''] = path.split('.');
+  const index = Number(second);
+  const at = PART_ORDER.indexOf(part);
+  return [
+    at < 0 ? PART_ORDER.length : at,
+    Number.isInteger(index) && second !== '' ? index : -1,
+    ROW_ORDER.indexOf(third),
+  ];
+}
+
+/** The problems in the order of their fields in the form (the rules report the team's zone before check-ins). */
+export function inFormOrder(problems: readonly FieldProblem[]): FieldProblem[] {
+  return [...problems].sort((a, b) => {
+    const ra = rank(a.path);
+    const rb = rank(b.path);
+    for (let i = 0; i < ra.length; i++) {
+      const d = (ra[i] ?? 0) - (rb[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+}

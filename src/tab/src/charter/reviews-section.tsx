@@ -1,0 +1,66 @@
+import { Field, Select, Switch } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { strings } from '../strings';
+import { CadencePicker } from './cadence-picker';
+import { EditorSection } from './editor-section';
+import { PartConflicts } from './merge-conflict-card';
+import type { CharterEditorModel } from './use-charter-editor';
+
+// Reads free/busy through the API only when an editor works on the review cadence: its own chunk.
+const SlotSuggestions = lazy(() => import('../reviews/slot-suggestions'));
+
+/** The review cycle: its cadence, suggested times that suit everyone, and whose calendar books it. */
+export function ReviewsSection({ editor }: { editor: CharterEditorModel }) {
+  const review = editor.state.review;
+  return (
+    <EditorSection editor={editor} name="review" title={strings.reviews}>
+      <Switch
+        id={editor.idFor('review.enabled')}
+        label={strings.reviewsEnabled}
+        checked={review !== null}
+        onChange={(_e, d) => editor.toggleReview(d.checked)}
+      />
+      {review ? (
+        <>
+          <div id={editor.idFor('review.cadence')}>
+            <CadencePicker
+              path="review.cadence"
+              value={review.cadence}
+              onChange={(cadence) => editor.patchReview({ cadence })}
+              errorAt={(path) => editor.errorAt(path)}
+              onBlurPath={editor.touch}
+              viewerZone={editor.viewerZone}
+              zones={editor.zones}
+              now={editor.now}
+            />
+          </div>
+          <Suspense fallback={null}>
+            <SlotSuggestions
+              key={`${review.organizerId}|${review.cadence.durationMinutes}`}
+              api={editor.api}
+              teamId={editor.teamId}
+              cadence={review.cadence}
+              organizerId={review.organizerId}
+              viewerZone={editor.viewerZone}
+              onChange={(cadence) => editor.patchReview({ cadence })}
+            />
+          </Suspense>
+          <Field {...editor.field('review.organizerId', strings.organizerLabel)}>
+            <Select
+              id={editor.idFor('review.organizerId')}
+              value={review.organizerId}
+              onChange={(_e, d) => editor.patchReview({ organizerId: d.value })}
+            >
+              {editor.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </>
+      ) : null}
+      <PartConflicts editor={editor} part="review" what={strings.reviewCycle} />
+    </EditorSection>
+  );
+}

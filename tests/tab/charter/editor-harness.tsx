@@ -1,0 +1,38 @@
+/**
+ * Renders the charter editor on its own, against the in-memory charter API, as a member of the demo team.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, render, screen } from '@testing-library/react';
+import { CharterApi } from '../../../src/tab/src/api/charter-api';
+import type { CharterResponse } from '../../../src/tab/src/api/types';
+import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
+import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
+
+export const NOW = new Date('2026-11-25T12:00:00Z');
+
+/** Renders the editor and waits for its lazy parts (the review-time suggestions), so they do not arrive outside act. */
+export async function renderEditor(options: { fake?: FakeCharterApi; me?: string } = {}) {
+  const fake = options.fake ?? new FakeCharterApi();
+  const me = options.me ?? ADELE;
+  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': me }), fake.fetch);
+  const onSaved = jest.fn((_saved: CharterResponse) => undefined);
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <CharterEditor
+          api={api}
+          teamId={TEAM_ID}
+          charter={fake.charterFor(me)}
+          members={MEMBERS}
+          meId={me}
+          viewerZone="Europe/Berlin"
+          now={NOW}
+          onSaved={onSaved}
+          onCancel={() => undefined}
+          onDirtyChange={() => undefined}
+        />
+      </FluentProvider>,
+    );
+  });
+  return { fake, api, onSaved, form: screen.getByRole('form') };
+}
