@@ -116,55 +116,100 @@ describe('the charter tab in Chromium (local mode)', () => {
     await context.close();
   });
 
-  it('an editor changes the charter; a second editor’s stale save gets the diff and re-applies without losing typing', async () => {
+  it('two editors change different clauses of one part at once: merged, both kept; the same clause: shown side by side', async () => {
     const first = await newContext();
     const second = await newContext();
     const a = await openTab(first);
     const b = await openTab(second);
-    for (const page of [a, b]) {
-      await page.getByLabel('Viewing as').selectOption(ADELE);
-      await page.getByRole('button', { name: 'Edit charter' }).click();
-      await page.getByRole('form', { name: 'Edit the charter' }).waitFor();
-    }
+    const editBoth = async () => {
+      for (const page of [a, b]) {
+        await page.getByLabel('Viewing as').selectOption(ADELE);
+        await page.getByRole('button', { name: 'Edit charter' }).click();
+        await page.getByRole('form', { name: 'Edit the charter' }).waitFor();
+      }
+    };
+    const saveWithReason = async (page: Page, why: string) => {
+      await page.getByRole('textbox', { name: /^Why this change/ }).fill(why);
+      await page.getByRole('button', { name: 'Save new version' }).click();
+    };
+    await editBoth();
 
-    // A saves first: a new non-negotiable.
-    await a.getByRole('button', { name: 'Add non-negotiable' }).click();
+    // A saves first: non-negotiable 1 rewritten.
     await a
-      .getByRole('textbox', { name: 'Non-negotiable 4' })
-      .fill('We write the decision down in the channel.');
-    await a.getByRole('textbox', { name: /^Why this change/ }).fill('A lesson from the outage.');
-    await a.getByRole('button', { name: 'Save new version' }).click();
-    await a.getByText('We write the decision down in the channel.').waitFor();
+      .getByRole('textbox', { name: 'Non-negotiable 1' })
+      .fill('Customer data stays in the EU, backups too.');
+    await saveWithReason(a, 'A lesson from the audit.');
+    await a.getByText('Customer data stays in the EU, backups too.').waitFor();
 
-    // B, still on the old version, rewrites the purpose and saves: 412, the diff, then re-apply.
-    const purpose = b.getByRole('textbox', { name: /^Purpose/ });
-    await purpose.fill('We help small shops sell online, simply.');
-    await b.getByRole('button', { name: 'Save new version' }).click();
+    // B, still on the old version, rewrites non-negotiable 2 and saves: 412, what changed, then the merge.
+    const second2 = b.getByRole('textbox', { name: 'Non-negotiable 2' });
+    await second2.fill('Every change is reviewed by a second person before it ships.');
+    await saveWithReason(b, 'Clearer wording.');
     const conflict = b.getByTestId('conflict');
     await conflict.waitFor();
-    expect(await conflict.textContent()).toContain('We write the decision down in the channel.');
-    expect(await purpose.inputValue()).toBe('We help small shops sell online, simply.');
+    expect(await conflict.textContent()).toContain('Customer data stays in the EU, backups too.');
+    expect(await second2.inputValue()).toBe('Every change is reviewed by a second person before it ships.');
     await b.screenshot({ path: path.join(shots, 'conflict-default.png') });
-    await conflict.getByRole('button', { name: 'Keep my edits and save on top' }).click();
+    await conflict.getByRole('button', { name: 'Merge their changes into mine' }).click();
+    // the person reviews the merged form: their clause and the other editor's, nothing dropped
+    expect(await b.getByRole('textbox', { name: 'Non-negotiable 1' }).inputValue()).toBe(
+      'Customer data stays in the EU, backups too.',
+    );
+    expect(await second2.inputValue()).toBe('Every change is reviewed by a second person before it ships.');
+    await b.getByRole('button', { name: 'Save new version' }).click();
+    await b.getByText('Saved version 4', { exact: false }).waitFor({ state: 'attached' });
+    for (const text of [
+      'Customer data stays in the EU, backups too.',
+      'Every change is reviewed by a second person before it ships.',
+      'We are honest about what is late, early and often.',
+    ])
+      await b.getByText(text).waitFor();
+
+    // Both edit again, the same clause this time.
+    await a.reload();
+    await b.reload();
+    await editBoth();
+    await a
+      .getByRole('textbox', { name: 'Non-negotiable 3' })
+      .fill('We say what is late as soon as we know.');
+    await saveWithReason(a, 'Sooner.');
+    await a.getByText('We say what is late as soon as we know.').waitFor();
+    await b
+      .getByRole('textbox', { name: 'Non-negotiable 3' })
+      .fill('We are honest about what is late, every week.');
+    await saveWithReason(b, 'Weekly.');
+    await b.getByTestId('conflict').getByRole('button', { name: 'Merge their changes into mine' }).click();
+    const both = b.getByRole('group', { name: 'Changed on both sides: Non-negotiable 3' });
+    await both.waitFor();
+    const sides = await both.textContent();
+    expect(sides).toContain('We are honest about what is late, every week.');
+    expect(sides).toContain('We say what is late as soon as we know.');
+    expect(await seriousViolations(b)).toEqual([]);
+    await b.screenshot({ path: path.join(shots, 'merge-conflict-default.png') });
+    // saving waits for a choice, and says so; taking theirs puts their text in the field
+    expect(await b.getByRole('button', { name: 'Save new version' }).isDisabled()).toBe(true);
+    await b.getByText('Choose yours or theirs for the part changed on both sides before saving.').waitFor();
+    await both.getByRole('button', { name: 'Take theirs' }).click();
+    expect(await b.getByRole('textbox', { name: 'Non-negotiable 3' }).inputValue()).toBe(
+      'We say what is late as soon as we know.',
+    );
     await b.getByRole('button', { name: 'Save new version' }).click();
     await b.getByTestId('purpose').waitFor();
-    expect(await b.getByTestId('purpose').textContent()).toBe('We help small shops sell online, simply.');
-    // both changes are in the charter now
-    await b.getByText('We write the decision down in the channel.').waitFor();
+    await b.getByText('We say what is late as soon as we know.').waitFor();
 
     // History: the newest versions with their authors and reasons, and a readable diff.
     await b.getByRole('tab', { name: 'History' }).click();
     const history = b.getByRole('list', { name: 'History' });
     await history.waitFor();
-    expect(await history.textContent()).toContain('A lesson from the outage.');
+    expect(await history.textContent()).toContain('A lesson from the audit.');
     await b.getByLabel('From version').selectOption('2');
     await b.getByLabel('To version').selectOption('4');
     await b.getByRole('button', { name: 'Show changes' }).click();
     const diff = b.getByTestId('diff');
     await diff.waitFor();
     const diffText = await diff.textContent();
-    expect(diffText).toContain('We help small shops sell online, simply.');
-    expect(diffText).toContain('We write the decision down in the channel.');
+    expect(diffText).toContain('Customer data stays in the EU, backups too.');
+    expect(diffText).toContain('Every change is reviewed by a second person before it ships.');
 
     // Export: a Markdown download with the current purpose.
     await b.getByRole('tab', { name: 'Export' }).click();
@@ -173,10 +218,56 @@ describe('the charter tab in Chromium (local mode)', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.md$/);
     const saved = await file.path();
-    expect(readFileSync(saved, 'utf8')).toContain('We help small shops sell online, simply.');
+    expect(readFileSync(saved, 'utf8')).toContain('We say what is late as soon as we know.');
 
     await first.close();
     await second.close();
+  });
+
+  it('lays out at 400 px and wide: diff badges keep their labels, the cadence fields never overlap', async () => {
+    const context = await browser.newContext({ viewport: { width: 400, height: 800 }, deviceScaleFactor: 1 });
+    const page = await openTab(context);
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.getByTestId('diff').waitFor();
+    // a badge is at least as wide as its label (a squeezed badge clips "Changed"/"Removed" under the text beside it)
+    const squeezed = await page
+      .getByTestId('diff')
+      .locator('li > .fui-Badge')
+      .evaluateAll((badges) =>
+        badges.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent),
+      );
+    expect(squeezed).toEqual([]);
+    expect(await page.getByTestId('diff').locator('li > .fui-Badge').count()).toBeGreaterThan(0);
+
+    const overlaps = async (): Promise<string[]> =>
+      page.getByRole('form', { name: 'Edit the charter' }).evaluate((form) => {
+        // every text box, select and date of the form: no two share any area (a select as wide as its longest
+        // option once slid under the date beside it)
+        const controls = [
+          ...form.querySelectorAll('input:not([type=checkbox]):not([type=radio]), select, textarea'),
+        ];
+        const boxes = controls.map((c) => ({
+          label:
+            (c as unknown as { labels?: { textContent: string | null }[] }).labels?.[0]?.textContent ?? c.id,
+          r: c.getBoundingClientRect(),
+        }));
+        const found: string[] = [];
+        boxes.forEach((p, i) =>
+          boxes.slice(i + 1).forEach((q) => {
+            const x = Math.min(p.r.right, q.r.right) - Math.max(p.r.left, q.r.left);
+            const y = Math.min(p.r.bottom, q.r.bottom) - Math.max(p.r.top, q.r.top);
+            if (x > 1 && y > 1) found.push(`${p.label} × ${q.label}`);
+          }),
+        );
+        return found;
+      });
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    await page.getByRole('form', { name: 'Edit the charter' }).waitFor();
+    expect(await overlaps()).toEqual([]);
+    await page.setViewportSize({ width: 1000, height: 800 });
+    expect(await overlaps()).toEqual([]);
+    await context.close();
   });
 
   it('a fresh team: the empty states, then its installer creates the first charter and edits it', async () => {
@@ -203,6 +294,9 @@ describe('the charter tab in Chromium (local mode)', () => {
     await page.getByRole('button', { name: 'Create your charter' }).click();
     const form = page.getByRole('form', { name: 'Create your charter' });
     await form.waitFor();
+    // A new team starts from an example in the five parts, to rewrite in its own words.
+    await form.getByRole('button', { name: 'Start from an example' }).click();
+    expect(await form.getByRole('textbox', { name: /^Purpose/ }).inputValue()).not.toBe('');
     await form
       .getByRole('textbox', { name: /^Purpose/ })
       .fill('We make Contoso’s products easy to understand at first sight.');
@@ -224,8 +318,12 @@ describe('the charter tab in Chromium (local mode)', () => {
     // … and edits it: a second version.
     await page.getByRole('button', { name: 'Edit charter' }).click();
     await page.getByRole('form', { name: 'Edit the charter' }).waitFor();
+    const clauses = page.getByRole('textbox', { name: /^Non-negotiable \d+$/ });
+    const before = await clauses.count();
     await page.getByRole('button', { name: 'Add non-negotiable' }).click();
-    await page.getByRole('textbox', { name: 'Non-negotiable 2' }).fill('Accessibility is part of done.');
+    await page
+      .getByRole('textbox', { name: `Non-negotiable ${before + 1}` })
+      .fill('Accessibility is part of done.');
     await page.getByRole('textbox', { name: /^Why this change/ }).fill('Learned from the audit.');
     await page.getByRole('button', { name: 'Save new version' }).click();
     await page.getByText('Accessibility is part of done.').waitFor();
@@ -233,7 +331,10 @@ describe('the charter tab in Chromium (local mode)', () => {
 
     // Nestor now reads it.
     await page.getByLabel('Viewing as').selectOption(NESTOR);
-    await page.getByText('Only editors change the charter: ask Alex Wilber.').waitFor();
+    await page.getByText('Only editors change the charter: ask Alex Wilber.', { exact: false }).waitFor();
+    expect(await page.getByRole('link', { name: 'Ask them in a chat' }).getAttribute('href')).toMatch(
+      /^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=AlexW%40contoso\.example&message=Hi!%20/,
+    );
     expect(await purpose.textContent()).toBe('We make Contoso’s products easy to understand at first sight.');
     await context.close();
   });

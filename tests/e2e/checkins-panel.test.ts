@@ -37,6 +37,11 @@ it('lets a person play members, answer the check-in card and see the round’s a
     5,
   );
 
+  // The trend chart keeps its height (it once measured a container that grew with it, and grew without end).
+  const chart = panel.getByTestId('checkins-trend-chart').locator('svg').first();
+  await chart.waitFor();
+  expect((await chart.boundingBox())?.height).toBeLessThanOrEqual(300);
+
   const play = panel.getByTestId('checkins-play');
   for (const [i, name] of ['Adele Vance', 'Lukas Becker', 'Megan Bowen'].entries()) {
     await play.getByLabel('Member', { exact: true }).selectOption({ label: name });

@@ -6,9 +6,11 @@ export interface TeamMemberView {
   id: string;
   name: string;
   timeZone: string | null;
+  /** The member's sign-in address, when Teams gave it: what a chat deep link needs to name them. */
+  email: string | null;
 }
 
-/** The team's current members (names and zones only), for pickers and for showing times in everyone's zone. */
+/** The team's current members (names, zones and sign-in addresses), for pickers and for showing times in everyone's zone. */
 export async function listTeamMembers(
   installs: InstallStore,
   caller: Caller,
@@ -16,5 +18,5 @@ export async function listTeamMembers(
 ): Promise<TeamMemberView[]> {
   const { scope } = await requireTeamMember(installs, caller, teamId);
   const members = await installs.listMembers(scope);
-  return members.map((m) => ({ id: m.aadObjectId, name: m.name, timeZone: m.timeZone }));
+  return members.map((m) => ({ id: m.aadObjectId, name: m.name, timeZone: m.timeZone, email: m.email }));
 }

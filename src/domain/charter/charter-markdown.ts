@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Cadence } from '../cadence/cadence';
 import { DECISION_RIGHT_LABELS, type CharterContent } from './charter';
+import { escapeInline, escapeListItem, escapeMarkdown, escapeTableCell } from './escape-markdown';
 
 export interface MarkdownVersion {
   version: number;
@@ -21,8 +22,8 @@ export interface CharterMarkdownInput {
 }
 
 /**
- * The charter and its history as a Markdown document. Everything a person typed is escaped, so a viewer that renders
- * Markdown (and the HTML inside it) shows the text, never markup.
+ * The charter and its history as a Markdown document. Everything a person typed is escaped where it stands (see
+ * escape-markdown.ts), so a viewer that renders Markdown (and the HTML inside it) shows the text, never markup.
  */
 export function renderCharterMarkdown(input: CharterMarkdownInput): string {
   const { content: c, nameOf } = input;
@@ -31,7 +32,7 @@ export function renderCharterMarkdown(input: CharterMarkdownInput): string {
   lines.push(`# ${escapeInline(input.teamName)} — team charter (version ${input.version})`, '');
   lines.push('## Purpose', '', escapeMarkdown(c.purpose), '');
   lines.push('## Non-negotiables', '');
-  for (const item of c.nonNegotiables) lines.push(`- ${escapeInline(item.text)}`);
+  for (const item of c.nonNegotiables) lines.push(`- ${escapeListItem(item.text)}`);
   lines.push('', '## Flexible execution', '', '### Outcomes', '');
   for (const o of c.outcomes)
     lines.push(
@@ -99,29 +100,4 @@ export function describeCadence(cadence: Cadence): string {
         : `${every} on the ${p.index} ${cap(p.dayOfWeek)}`;
   }
   return `${what} at ${cadence.startTime} (${cadence.timeZone}), ${cadence.durationMinutes} min`;
-}
-
-/**
- * Escapes Markdown syntax and HTML so user text renders as itself: also a list number (`1.`) or a setext underline
- * (`===`) at a line start, and a lone CR (a line break to some viewers).
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~-])/g, '\\$1')
-    .replace(/\r\n?/g, '\n')
-    .replace(/^(\s*\d+)\./gm, '$1\\.')
-    .replace(/^(\s*)=/gm, '$1\\=')
-    .replace(/\n/g, '  \n');
-}
-
-/** For text inside a list item or bold span: one line, so it cannot end the item or the emphasis. */
-function escapeInline(text: string): string {
-  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '));
-}
-
-function escapeTableCell(text: string): string {
-  return escapeInline(text);
 }

@@ -19,6 +19,42 @@ export const strings = {
   loadFailed: 'Something went wrong loading the charter.',
   retry: 'Try again',
 
+  // Sign-in and loading failures (src/tab/src/app/load-failure.tsx): what the person or their admin can do
+  continueSignIn: 'Continue',
+  signingIn: 'Waiting for the sign-in window…',
+  failureDetails: (reason: string) => `Details: ${reason}`,
+  consentTitle: 'Team Charter needs your permission to sign you in',
+  consentBody:
+    'The first time you use Team Charter, Microsoft asks whether it may sign you in with your work account. Select Continue to answer in a new window.',
+  interactionTitle: 'Sign in to Team Charter again',
+  interactionBody:
+    'Your organization wants you to confirm it’s you (for example with a second step) before Team Charter opens. Select Continue to do that in a new window.',
+  cancelledTitle: 'Sign-in didn’t finish',
+  cancelledBody: 'The sign-in window closed before you finished. Select Continue to open it again.',
+  popupBlockedTitle: 'The sign-in window couldn’t open',
+  popupBlockedBody:
+    'Your browser blocked the window Team Charter signs you in with. Allow pop-ups for Teams, then select Continue.',
+  declinedTitle: 'Team Charter can’t sign you in without your permission',
+  declinedBody:
+    'You didn’t give Team Charter permission to sign you in. Select Continue to review it again. If your organization doesn’t let you give it, ask your Microsoft 365 admin to grant consent to Team Charter for everyone.',
+  adminConsentTitle: 'Your admin needs to approve Team Charter',
+  adminConsentBody:
+    'In your organization only an admin can give Team Charter permission to sign people in. Ask your Microsoft 365 admin to grant admin consent to Team Charter (Microsoft Entra admin center › Enterprise applications › Team Charter › Permissions), then select Try again.',
+  misconfiguredTitle: 'Team Charter isn’t set up correctly for your organization',
+  misconfiguredBody:
+    'Teams couldn’t sign you in to Team Charter because of how the app is registered. Ask your Microsoft 365 admin to check Team Charter’s single sign-on set-up (its app registration and the address it runs at), then select Try again.',
+  signInFailedTitle: 'Teams couldn’t sign you in to Team Charter',
+  signInFailedBody:
+    'Select Try again. If it keeps happening, ask your Microsoft 365 admin to check that Team Charter is set up for your organization.',
+  notRecognisedTitle: 'Team Charter couldn’t confirm who you are',
+  notRecognisedBody:
+    'Select Try again. If it keeps happening, ask your Microsoft 365 admin to check Team Charter’s single sign-on set-up.',
+  offlineTitle: 'Team Charter can’t be reached',
+  offlineBody: 'Check your network connection, then select Try again.',
+  serverTroubleBody:
+    'Team Charter is having trouble right now. Try again in a minute; if it keeps happening, tell your admin.',
+  loadFailedBody: 'Select Try again. If it keeps happening, reload the tab.',
+
   // Charter view
   purpose: 'Purpose',
   nonNegotiables: 'Non-negotiables',
@@ -50,6 +86,8 @@ export const strings = {
   editors: 'Editors',
   editCharter: 'Edit charter',
   readOnlyHint: (names: string) => `Only editors change the charter: ask ${names}.`,
+  askEditorsInChat: 'Ask them in a chat',
+  askEditorsMessage: (team: string) => `Hi! I'd like to suggest a change to the ${team} charter.`,
 
   // Empty states
   noCharterTitle: 'Your team has no charter yet',
@@ -230,6 +268,22 @@ export const strings = {
   reviewCycle: 'Review cycle',
   timeZone: 'Time zone',
   turnedOff: 'Turned off',
+  openVersion: 'Open',
+  openVersionLabel: (n: number) => `Open version ${n}`,
+  backToHistory: 'Back to history',
+  versionReadOnly: 'How the charter read in this version. Read-only.',
+  currentVersionNote: 'This is the current version.',
+  restoreVersion: 'Restore this version',
+  restoreHint: (n: number) =>
+    `Saves the charter of version ${n} as a new version on top of the history; no version is changed or removed.`,
+  restoring: 'Restoring…',
+  restoreWhy: (n: number) => `Restored from version ${n}`,
+  restored: (n: number, saved: number) => `Restored version ${n} as version ${saved}.`,
+  restoreUnchanged: (n: number) =>
+    `Version ${n} reads like the current charter: there was nothing to restore.`,
+  restoreConflict: (head: number) =>
+    `Someone saved version ${head} while you were reading, so nothing was restored. Look at version ${head} in the history, then restore again if you still want to.`,
+  restoreFailed: 'The version could not be restored.',
 
   // Export
   exportTitle: 'Export',

@@ -403,9 +403,12 @@ describe('me, members and health', () => {
     });
   });
 
-  it('lists the team’s members with their zones', async () => {
+  it('lists the team’s members with their zones and sign-in addresses (for a chat with the editors)', async () => {
     const res = await as(DIEGO).get(`/api/teams/${TEAM}/members`).expect(200);
     expect(res.body.members).toHaveLength(6);
+    expect(res.body.members.map((m: { email: string | null }) => m.email)).toEqual(
+      expect.arrayContaining(DEMO_MEMBERS.map((m) => m.email)),
+    );
     expect(new Set(res.body.members.map((m: { timeZone: string }) => m.timeZone))).toEqual(
       new Set(['Europe/Berlin', 'America/New_York', 'Asia/Kolkata']),
     );

@@ -46,7 +46,7 @@ describe('cadence picker', () => {
     const ticked = within(days)
       .getAllByRole('checkbox')
       .filter((b) => (b as HTMLInputElement).checked)
-      .map((b) => b.getAttribute('aria-label') ?? b.labels?.[0]?.textContent);
+      .map((b) => b.getAttribute('aria-label') ?? (b as HTMLInputElement).labels?.[0]?.textContent);
     expect(ticked).toEqual(['Sunday', 'Friday']);
   });
 

@@ -12,9 +12,9 @@ export const MEGAN = 'a1f0e1d2-0003-4c3b-8a9f-000000000003';
 export const PRIYA = 'a1f0e1d2-0005-4c3b-8a9f-000000000005';
 
 export const MEMBERS = [
-  { id: ADELE, name: 'Adele Vance', timeZone: 'Europe/Berlin' },
-  { id: MEGAN, name: 'Megan Bowen', timeZone: 'America/New_York' },
-  { id: PRIYA, name: 'Priya Natarajan', timeZone: 'Asia/Kolkata' },
+  { id: ADELE, name: 'Adele Vance', timeZone: 'Europe/Berlin', email: 'adele@contoso.example' },
+  { id: MEGAN, name: 'Megan Bowen', timeZone: 'America/New_York', email: 'megan@contoso.example' },
+  { id: PRIYA, name: 'Priya Natarajan', timeZone: 'Asia/Kolkata', email: 'priya@contoso.example' },
 ];
 
 /** The sandbox's second team: installed by Alex, no charter yet (this fake answers only its members and the 404). */
@@ -173,6 +173,19 @@ export class FakeCharterApi {
         boundaries: withIds(draft.content.boundaries),
       };
       return json(200, this.view(this.commit(content, user, draft.why ?? null), user));
+    }
+    const one = new RegExp(`^${base}/charter/versions/(\\d+)$`).exec(path);
+    if (one && method === 'GET') {
+      const v = this.versions[Number(one[1]) - 1];
+      if (!v) return json(404, { title: 'Not found', detail: `The charter has no version ${one[1]}.` });
+      return json(200, {
+        version: v.version,
+        author: v.author,
+        createdAt: v.createdAt,
+        why: v.why,
+        summary: v.version === 1 ? 'Charter created' : 'Changed',
+        content: v.content,
+      });
     }
     if (path === `${base}/charter/versions`)
       return json(200, {

@@ -7,6 +7,7 @@ import type {
   Problem,
   TeamMember,
   VersionDiff,
+  VersionRecord,
   VersionSummary,
 } from './types';
 
@@ -21,6 +22,25 @@ export class ApiError extends Error {
   }
 }
 
+/** The API could not be reached at all (offline, DNS, the connection dropped): the request may be tried again. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+/** A local-mode-only path (the sandboxes) asked for outside local mode: refused without a request. */
+export class LocalOnlyError extends Error {
+  constructor(path: string) {
+    super(`${path} exists only in local mode.`);
+    this.name = 'LocalOnlyError';
+  }
+}
+
+/** Paths only a server in local mode serves (src/sandbox): outside it they would only ever answer 404. */
+const LOCAL_ONLY = /^\/sandbox\//;
+
 /** Headers that say who is calling: `Authorization: Bearer` in Teams, `X-Local-User` in the local sandbox. */
 export type AuthHeaders = () => Promise<Record<string, string>>;
 
@@ -30,13 +50,26 @@ export interface SaveResult {
   charter: CharterResponse;
 }
 
+export interface CharterApiOptions {
+  /**
+   * Whether the server runs in local mode with its sandboxes (the tab outside Teams). False in Teams: calls to the
+   * sandboxes' paths then fail with LocalOnlyError without a request.
+   */
+  localSandbox?: boolean;
+}
+
 /** The tab's client of the charter API. Every call carries the caller's auth headers. */
 export class CharterApi {
+  private readonly localSandbox: boolean;
+
   constructor(
     private readonly auth: AuthHeaders,
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
     private readonly base = '',
-  ) {}
+    options: CharterApiOptions = {},
+  ) {
+    this.localSandbox = options.localSandbox ?? true;
+  }
 
   me(): Promise<Me> {
     return this.json<Me>('GET', '/api/me');
@@ -96,6 +129,11 @@ export class CharterApi {
     );
   }
 
+  /** One version as it was, with its whole content. */
+  version(teamId: string, version: number): Promise<VersionRecord> {
+    return this.json<VersionRecord>('GET', `${team(teamId)}/charter/versions/${version}`);
+  }
+
   diff(teamId: string, from: number, to: number): Promise<VersionDiff> {
     return this.json<VersionDiff>('GET', `${team(teamId)}/charter/diff?from=${from}&to=${to}`);
   }
@@ -139,16 +177,22 @@ export class CharterApi {
     body?: unknown,
     extra?: Record<string, string>,
   ): Promise<Response> {
+    if (!this.localSandbox && LOCAL_ONLY.test(path)) throw new LocalOnlyError(path);
     const headers: Record<string, string> = { Accept: 'application/json', ...(await this.auth()), ...extra };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await this.fetchFn(`${this.base}${path}`, {
-      method,
-      // The answers depend on who calls (X-Local-User / Authorization), which the API does not name in Vary: without
-      // this, the browser revalidates one member's cached charter with If-None-Match for another and gets a 304.
-      cache: 'no-store',
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-    });
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.base}${path}`, {
+        method,
+        // The answers depend on who calls (X-Local-User / Authorization), which the API does not name in Vary: without
+        // this, the browser revalidates one member's cached charter with If-None-Match for another and gets a 304.
+        cache: 'no-store',
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
     if (!response.ok) throw new ApiError(await problemOf(response));
     return response;
   }

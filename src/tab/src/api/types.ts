@@ -27,6 +27,11 @@ export interface VersionSummary {
   summary: string;
 }
 
+/** One version as it was (`GET …/charter/versions/:n`). */
+export interface VersionRecord extends VersionSummary {
+  content: CharterContent;
+}
+
 export interface VersionDiff {
   from: number;
   to: number;
@@ -38,6 +43,8 @@ export interface TeamMember {
   id: string;
   name: string;
   timeZone: string | null;
+  /** Absent from older servers and from members Teams gave no address for. */
+  email?: string | null;
 }
 
 export interface Me {

@@ -95,6 +95,9 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
                 userRef.current ? { 'X-Local-User': userRef.current } : {},
               ),
         fetchFn,
+        '',
+        // Only the local server has the sandboxes; in Teams their paths are never asked for.
+        { localSandbox: host.kind === 'local' },
       ),
     [host, fetchFn],
   );
@@ -188,6 +191,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
         now={now}
         initialView={initialView()}
         onLoaded={host.loaded}
+        signIn={host.signIn}
       />
     );
   }

@@ -99,7 +99,9 @@ export function startTab(host: TabHost, boot: BootData | null): TabStart {
       preloaded: {
         teamId: host.teamId,
         userId: null,
-        data: handled(loadTabData(new CharterApi(host.auth), host.teamId)),
+        data: handled(
+          loadTabData(new CharterApi(host.auth, undefined, '', { localSandbox: false }), host.teamId),
+        ),
       },
     };
   }

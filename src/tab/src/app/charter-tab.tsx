@@ -2,12 +2,14 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNod
 import type { CharterApi } from '../api/charter-api';
 import type { CharterResponse } from '../api/types';
 import { CharterView } from '../charter/charter-view';
+import type { SignInProblem } from '../host/sign-in';
 import { browserTimeZone } from '../format';
 import { strings } from '../strings';
 import { lazyAfterPaint } from './after-paint';
 import { loadTabData, type TabData } from './boot';
 import { LazyButton } from './lazy-button';
 import { Loading } from './loading';
+import { LoadFailure } from './load-failure';
 import { usePaintedOnce } from './painted';
 import { TabLayout } from './tab-layout';
 
@@ -45,11 +47,14 @@ export function CharterTab(props: {
   initialView?: View;
   /** The first data when main.tsx already has it or has started fetching it (see boot.ts). */
   preloaded?: TabData | Promise<TabData> | undefined;
+  /** In Teams: opens the sign-in window when Teams could not sign the person in (see load-failure.tsx). */
+  signIn?: ((problem: SignInProblem) => Promise<void>) | undefined;
 }) {
   const painted = usePaintedOnce();
   const { api, teamId, onLoaded, preloaded } = props;
   const [data, setData] = useState<TabData | null>(isPromise(preloaded) ? null : (preloaded ?? null));
-  const [error, setError] = useState<string | null>(null);
+  // Why the first data did not load (wrapped: whatever was thrown, even a falsy value, is a failure).
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
   const [view, setView] = useState<View>(props.initialView ?? 'charter');
   const [dirty, setDirty] = useState(false);
   // What the person asked for while the editor held unsaved changes: done if they discard them.
@@ -85,7 +90,7 @@ export function CharterTab(props: {
       },
       (e: unknown) => {
         if (!live) return;
-        setError(e instanceof Error ? e.message : strings.loadFailed);
+        setError({ cause: e });
         onLoaded();
       },
     );
@@ -141,19 +146,15 @@ export function CharterTab(props: {
   if (error)
     return (
       <TabLayout banner={banner}>
-        <div className="tc-empty" role="alert">
-          <p className="tc-body1 tc-flush">
-            {strings.loadFailed} {error}
-          </p>
-          <LazyButton
-            onClick={() => {
-              setError(null);
-              setAttempt((a) => a + 1);
-            }}
-          >
-            {strings.retry}
-          </LazyButton>
-        </div>
+        <LoadFailure
+          error={error.cause}
+          signIn={props.signIn}
+          onRetry={() => {
+            setError(null);
+            setAttempt((a) => a + 1);
+          }}
+          onSignInFailed={(cause) => setError({ cause })}
+        />
       </TabLayout>
     );
   if (!data)
@@ -198,7 +199,17 @@ export function CharterTab(props: {
       />
     );
   } else if (view === 'history' && charter) {
-    content = <HistoryView api={api} teamId={teamId} members={members} viewerZone={viewerZone} />;
+    content = (
+      <HistoryView
+        api={api}
+        teamId={teamId}
+        members={members}
+        viewerZone={viewerZone}
+        canEdit={charter.canEdit}
+        meId={me.userId}
+        onCharterChange={charterChanged}
+      />
+    );
   } else if (view === 'export' && charter) {
     content = <ExportView api={api} teamId={teamId} />;
   } else if (!charter) {

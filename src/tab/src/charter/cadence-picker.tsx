@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   },
   days: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   wide: { gridColumn: '1 / -1' },
+  // A native select is as wide as its longest option (America/Argentina/Buenos_Aires): held to its grid cell instead.
+  fill: { width: '100%', minWidth: 0, '& select': { minWidth: 0, width: '100%' } },
   note: { color: tokens.colorPaletteMarigoldForeground2 },
   preview: {
     padding: tokens.spacingHorizontalM,
@@ -192,7 +194,11 @@ export function CadencePicker(props: CadencePickerProps) {
         />
       </Field>
       <Field label={strings.cadenceZone} {...field('timeZone')}>
-        <Select value={value.timeZone} onChange={(_e, d) => set({ timeZone: d.value })}>
+        <Select
+          className={styles.fill}
+          value={value.timeZone}
+          onChange={(_e, d) => set({ timeZone: d.value })}
+        >
           {props.zones.map((z) => (
             <option key={z} value={z}>
               {z}

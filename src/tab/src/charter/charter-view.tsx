@@ -6,6 +6,7 @@ import { usePaintedOnce } from '../app/painted';
 import type { PanelProps } from '../app/panels';
 import { formatDateTime, formatList } from '../format';
 import { strings } from '../strings';
+import { chatDeepLink } from '../teams/chat-link';
 
 // The schedule and the panels: a chunk of their own, fetched and rendered once the purpose and clauses are painted.
 const later = () => import('./charter-later');
@@ -51,6 +52,13 @@ export function CharterView(props: CharterViewProps) {
   const nameOf = (id: string): string => members.find((m) => m.id === id)?.name ?? id;
   // Intl's first use with a time zone or a list loads its data: the date and the editors' names follow the first paint.
   const editors = onEdit && !painted ? null : formatList(c.editorIds.map(nameOf));
+  // Someone who may not edit can ask the editors in a Teams chat, with the request already drafted.
+  const askLink = onEdit
+    ? null
+    : chatDeepLink(
+        c.editorIds.flatMap((id) => members.find((m) => m.id === id)?.email ?? []),
+        strings.askEditorsMessage(charter.teamName),
+      );
 
   return (
     <div className="tc-charter">
@@ -76,7 +84,17 @@ export function CharterView(props: CharterViewProps) {
               </LazyButton>
             ) : null
           ) : (
-            <span className="tc-caption1 tc-secondary">{strings.readOnlyHint(editors ?? '')}</span>
+            <span className="tc-caption1 tc-secondary">
+              {strings.readOnlyHint(editors ?? '')}
+              {askLink ? (
+                <>
+                  {' '}
+                  <a href={askLink} target="_blank" rel="noopener noreferrer">
+                    {strings.askEditorsInChat}
+                  </a>
+                </>
+              ) : null}
+            </span>
           )}
         </header>
 

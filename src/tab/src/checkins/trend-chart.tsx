@@ -18,7 +18,10 @@ export interface TrendChartProps {
   viewerZone: string;
 }
 
+const CHART_HEIGHT = 240;
+
 const useStyles = makeStyles({
+  frame: { height: `${CHART_HEIGHT}px`, overflow: 'hidden' },
   legend: {
     listStyleType: 'none',
     margin: 0,
@@ -44,6 +47,9 @@ interface Series {
 export default function TrendChart({ rounds, viewerZone }: TrendChartProps) {
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
+  // The chart sizes itself to its container; without a legend of its own it measures a container that grows with
+  // it, and grows without end. A fixed-height frame it measures instead keeps it at CHART_HEIGHT.
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const measure = () => setWidth(box.current?.clientWidth ?? 0);
@@ -87,17 +93,20 @@ export default function TrendChart({ rounds, viewerZone }: TrendChartProps) {
   return (
     <div ref={box} data-testid="checkins-trend-chart">
       {width > 0 && lines.length > 0 ? (
-        <LineChart
-          data={{ chartTitle: strings.ciTrendChart, lineChartData: data }}
-          width={width}
-          height={240}
-          yMinValue={1}
-          yMaxValue={5}
-          yAxisTitle={strings.ciColProgress}
-          tickValues={[...plottedDates.values()]}
-          customDateTimeFormatter={(date) => day.format(date)}
-          hideLegend
-        />
+        <div ref={setFrame} className={styles.frame}>
+          <LineChart
+            data={{ chartTitle: strings.ciTrendChart, lineChartData: data }}
+            parentRef={frame}
+            width={width}
+            height={CHART_HEIGHT}
+            yMinValue={1}
+            yMaxValue={5}
+            yAxisTitle={strings.ciColProgress}
+            tickValues={[...plottedDates.values()]}
+            customDateTimeFormatter={(date) => day.format(date)}
+            hideLegend
+          />
+        </div>
       ) : null}
       {lines.length > 0 ? (
         <ul className={styles.legend} aria-label={strings.ciTrendLegend}>

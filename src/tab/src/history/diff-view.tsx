@@ -24,6 +24,9 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  // At narrow widths the text wraps beside the badge; the badge never shrinks under its label.
+  badge: { flexShrink: 0 },
+  text: { minWidth: 0, overflowWrap: 'anywhere' },
   before: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
 });
 
@@ -34,10 +37,10 @@ function Change({ kind, children }: { kind: Kind; children: ReactNode }) {
   const styles = useStyles();
   return (
     <li className={styles.row}>
-      <Badge appearance="tint" color={COLORS[kind]}>
+      <Badge appearance="tint" color={COLORS[kind]} className={styles.badge}>
         {strings[kind]}
       </Badge>
-      <Body1>{children}</Body1>
+      <Body1 className={styles.text}>{children}</Body1>
     </li>
   );
 }

@@ -7,15 +7,16 @@ import {
   Select,
   Spinner,
   Subtitle1,
-  Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { CharterApi } from '../api/charter-api';
+import { useState } from 'react';
+import { isEmptyDiff } from '../../../domain/charter/diff-charters';
 import type { TeamMember, VersionDiff, VersionSummary } from '../api/types';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
 import { DiffView } from './diff-view';
+import { useVersionHistory, type VersionHistoryProps } from './use-version-history';
+import { VersionPanel } from './version-panel';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalXL, maxWidth: '880px' },
@@ -32,58 +33,80 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
   },
+  itemHeader: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalM,
+  },
   compare: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, alignItems: 'end' },
   secondary: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Every version with its author, time and reason; a readable diff between any two. */
-export function HistoryView(props: {
-  api: CharterApi;
-  teamId: string;
-  members: readonly TeamMember[];
-  viewerZone: string;
-}) {
+/**
+ * Every version with its author, time and reason; a readable diff between any two; any version opened in full and,
+ * for editors, restored as a new version.
+ */
+export function HistoryView(
+  props: VersionHistoryProps & {
+    members: readonly TeamMember[];
+    viewerZone: string;
+    canEdit: boolean;
+  },
+) {
   const styles = useStyles();
   const { api, teamId } = props;
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
-  const [from, setFrom] = useState(0);
-  const [to, setTo] = useState(0);
+  const history = useVersionHistory(props);
+  const { versions } = history;
+  // null until the person picks; then the newest two versions are the default pair.
+  const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
   const [diff, setDiff] = useState<VersionDiff | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.versions(teamId).then(
-      (list) => {
-        if (!live) return;
-        setVersions(list);
-        const newest = list[0]?.version ?? 0;
-        setTo(newest);
-        setFrom(Math.max(1, newest - 1));
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : strings.loadFailed),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, teamId]);
+  const [diffError, setDiffError] = useState<string | null>(null);
+  const newest = versions?.[0]?.version ?? 0;
+  const from = picked?.from ?? Math.max(1, newest - 1);
+  const to = picked?.to ?? newest;
 
   async function compare(): Promise<void> {
-    setError(null);
+    setDiffError(null);
     try {
       setDiff(await api.diff(teamId, from, to));
     } catch (e) {
-      setError(e instanceof Error ? e.message : strings.loadFailed);
+      setDiffError(e instanceof Error ? e.message : strings.loadFailed);
     }
   }
 
+  const error = history.loadError ?? diffError;
   if (error) return <Body1 role="alert">{error}</Body1>;
   if (!versions) return <Spinner label={strings.loading} />;
   const when = (v: VersionSummary): string => formatDateTime(v.createdAt, props.viewerZone);
 
+  // One status region for both the list and an opened version, so what a restore did is announced across the switch.
+  const status = (
+    <Body1 role="status" block>
+      {history.announcement}
+    </Body1>
+  );
+  if (history.opened)
+    return (
+      <div className={styles.root}>
+        {status}
+        <VersionPanel
+          history={history}
+          members={props.members}
+          viewerZone={props.viewerZone}
+          canEdit={props.canEdit}
+        />
+      </div>
+    );
+
   return (
     <div className={styles.root}>
-      <Title2 as="h1">{strings.historyTitle}</Title2>
+      {status}
+      {/* Plain markup over Fluent's Title2 tokens (tab.css): Fluent's Text takes no ref to move the focus to. */}
+      <h1 className="tc-title2" ref={history.historyHeadingRef} tabIndex={-1}>
+        {strings.historyTitle}
+      </h1>
       {versions.length === 0 ? <Body1>{strings.noHistory}</Body1> : null}
       {versions.length > 1 ? (
         <section aria-labelledby="compare-title">
@@ -92,7 +115,7 @@ export function HistoryView(props: {
           </Subtitle1>
           <div className={styles.compare}>
             <Field label={strings.compareFrom}>
-              <Select value={String(from)} onChange={(_e, d) => setFrom(Number(d.value))}>
+              <Select value={String(from)} onChange={(_e, d) => setPicked({ from: Number(d.value), to })}>
                 {versions.map((v) => (
                   <option key={v.version} value={v.version}>
                     {strings.versionOption(v.version, when(v))}
@@ -101,7 +124,7 @@ export function HistoryView(props: {
               </Select>
             </Field>
             <Field label={strings.compareTo}>
-              <Select value={String(to)} onChange={(_e, d) => setTo(Number(d.value))}>
+              <Select value={String(to)} onChange={(_e, d) => setPicked({ from, to: Number(d.value) })}>
                 {versions.map((v) => (
                   <option key={v.version} value={v.version}>
                     {strings.versionOption(v.version, when(v))}
@@ -115,18 +138,31 @@ export function HistoryView(props: {
           </div>
           {diff ? (
             <section aria-label={`${diff.from} → ${diff.to}`}>
-              <Body1 block>{diff.summary}</Body1>
+              {/* An empty diff says so once, in DiffView; the summary would only repeat it. */}
+              {isEmptyDiff(diff.changes) ? null : <Body1 block>{diff.summary}</Body1>}
               <DiffView diff={diff.changes} members={props.members} />
             </section>
           ) : null}
         </section>
       ) : null}
+      {history.openError ? <Body1 role="alert">{history.openError}</Body1> : null}
       <ol className={styles.list} aria-label={strings.historyTitle}>
         {versions.map((v) => (
           <li key={v.version} className={styles.item}>
-            <Body1 block>
-              <strong>{strings.versionLine(v.version, v.author.name)}</strong> · {when(v)}
-            </Body1>
+            <div className={styles.itemHeader}>
+              <Body1 block>
+                <strong>{strings.versionLine(v.version, v.author.name)}</strong> · {when(v)}
+              </Body1>
+              <Button
+                size="small"
+                ref={history.openButtonRef(v.version)}
+                aria-label={strings.openVersionLabel(v.version)}
+                disabledFocusable={history.opening === v.version}
+                onClick={() => void history.open(v.version)}
+              >
+                {strings.openVersion}
+              </Button>
+            </div>
             <Body1 block>{v.summary}</Body1>
             <Caption1 className={styles.secondary}>{v.why ?? strings.noWhy}</Caption1>
           </li>

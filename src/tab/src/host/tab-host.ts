@@ -4,6 +4,7 @@
  * is framed or in a Teams webview, so a plain browser never waits for it and never loads it.
  */
 import type { AuthHeaders } from '../api/charter-api';
+import { SIGN_IN_WINDOW, SignInError, signInStartUrl, type SignInProblem } from './sign-in';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
@@ -13,7 +14,13 @@ export interface TeamsHost {
   theme: ThemeName;
   /** Calls `listener` whenever Teams switches theme. */
   onThemeChange(listener: (theme: ThemeName) => void): void;
+  /** Rejects with a SignInError when Teams cannot hand over the SSO token (see sign-in.ts). */
   auth: AuthHeaders;
+  /**
+   * Opens Teams' sign-in window at our `/auth/start` (consent or sign-in at Entra, see sign-in.ts); resolves once the
+   * person finished there, rejects with a SignInError otherwise. Call it from a click: browsers block other pop-ups.
+   */
+  signIn(problem: SignInProblem): Promise<void>;
   /** Tells Teams the tab has loaded (hides its loading indicator). */
   loaded(): void;
 }
@@ -63,7 +70,29 @@ export async function detectHost(win: Window = window): Promise<TabHost> {
       teams.app.registerOnThemeChangeHandler((theme) => listener(toThemeName(theme)));
     },
     // Identity comes only from the SSO token; the context is never trusted for who the caller is.
-    auth: async () => ({ Authorization: `Bearer ${await teams.authentication.getAuthToken()}` }),
+    auth: async () => {
+      let token: string;
+      try {
+        token = await teams.authentication.getAuthToken();
+      } catch (error) {
+        throw SignInError.from(error);
+      }
+      return { Authorization: `Bearer ${token}` };
+    },
+    async signIn(problem) {
+      // The login hint and tenant only spare the person an account picker; Entra decides who signs in.
+      const url = signInStartUrl({
+        origin: win.location.origin,
+        loginHint: context.user?.loginHint,
+        tenantId: context.user?.tenant?.id,
+        problem,
+      });
+      try {
+        await teams.authentication.authenticate({ url, ...SIGN_IN_WINDOW });
+      } catch (error) {
+        throw SignInError.from(error);
+      }
+    },
     loaded() {
       void teams.app.notifySuccess();
     },

@@ -1,0 +1,34 @@
+/**
+ * Renders the history view on its own, against the in-memory charter API, as a member of the demo team, and waits for
+ * the version list.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, render, screen } from '@testing-library/react';
+import { CharterApi } from '../../../src/tab/src/api/charter-api';
+import type { CharterResponse } from '../../../src/tab/src/api/types';
+import { HistoryView } from '../../../src/tab/src/history/history-view';
+import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
+
+export async function renderHistory(options: { fake?: FakeCharterApi; me?: string; canEdit?: boolean } = {}) {
+  const fake = options.fake ?? new FakeCharterApi();
+  const me = options.me ?? ADELE;
+  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': me }), fake.fetch);
+  const onCharterChange = jest.fn((_changed?: CharterResponse) => undefined);
+  await act(async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <HistoryView
+          api={api}
+          teamId={TEAM_ID}
+          members={MEMBERS}
+          viewerZone="Europe/Berlin"
+          canEdit={options.canEdit ?? fake.charterFor(me)?.canEdit ?? false}
+          meId={me}
+          onCharterChange={onCharterChange}
+        />
+      </FluentProvider>,
+    );
+  });
+  await screen.findByRole('list', { name: 'History' });
+  return { fake, onCharterChange };
+}
