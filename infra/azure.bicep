@@ -35,6 +35,12 @@ param aadAppClientId string
 param aadAppClientSecret string
 
 param aadAppTenantId string = tenant().tenantId
+
+@description('The Teams app (manifest) id: TEAMS_APP_ID. The links the bot sends open the app in Teams by it.')
+param teamsAppId string
+
+@description('The app\'s id in the org catalog once `teamsapp publish` put it there: TEAMS_APP_PUBLISHED_APP_ID (empty before).')
+param teamsAppPublishedAppId string = ''
 param aadAppOauthAuthorityHost string = 'https://login.microsoftonline.com'
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
@@ -222,6 +228,8 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     AAD_APP_OAUTH_AUTHORITY_HOST: aadAppOauthAuthorityHost
     GRAPH_BASE_URL: graphBaseUrl
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
+    TEAMS_APP_ID: teamsAppId
+    TEAMS_APP_PUBLISHED_APP_ID: teamsAppPublishedAppId
     LOG_LEVEL: logLevel
     REVIEW_AGENDA_LEAD_HOURS: string(reviewAgendaLeadHours)
     UNINSTALL_GRACE_DAYS: string(uninstallGraceDays)

@@ -32,6 +32,57 @@ const httpUrl = (name: string) =>
       .optional(),
   );
 
+/** Loopback hosts, where plain http stays on the machine (the sandboxes and fakes tests run). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * An https URL (http only on a loopback host): tokens, secrets or signing keys travel to it. `origin`: the URL must be
+ * just scheme, host and port, as the Entra authority host is (msal and our verifier add the tenant path to it).
+ */
+const secureUrl = (name: string, example: string, options: { origin?: boolean } = {}) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .transform((value, ctx) => {
+        const bad = (why: string, shown: string | null = value) => {
+          const it = shown === null ? '' : ` (it is "${shown}")`;
+          ctx.addIssue({ code: 'custom', message: `${name} ${why}${it}, e.g. ${example}.` });
+          return z.NEVER;
+        };
+        let url: URL;
+        try {
+          url = new URL(value);
+        } catch {
+          return bad('is not a URL');
+        }
+        const loopback = LOOPBACK_HOSTS.has(url.hostname);
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+          return bad('must be an https URL (plain http only on 127.0.0.1, localhost or ::1)');
+        if (url.username || url.password) return bad('must not carry a user name or password', null);
+        if (options.origin && (url.pathname !== '/' || url.search || url.hash))
+          return bad('must be only the scheme and host, without a path, query or fragment');
+        return options.origin ? url.origin : value.replace(/\/+$/, '');
+      })
+      .optional(),
+  );
+
+/** A directory (tenant) id: a GUID or a verified domain name; it becomes a path segment of the authority URL. */
+const TENANT_ID =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/i;
+
+/** A Teams app id (the manifest's `id`, or the org catalog's id for the app): a GUID. */
+const teamsAppId = (name: string) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `${name} must be a GUID.`)
+      .optional(),
+  );
+
 const EnvSchema = z.object({
   PORT: z.preprocess(
     blankIsUnset,
@@ -56,11 +107,30 @@ const EnvSchema = z.object({
   ),
   AAD_APP_CLIENT_ID: optionalText,
   AAD_APP_CLIENT_SECRET: optionalText,
-  AAD_APP_TENANT_ID: optionalText,
-  AAD_APP_OAUTH_AUTHORITY_HOST: httpUrl('AAD_APP_OAUTH_AUTHORITY_HOST'),
-  GRAPH_BASE_URL: httpUrl('GRAPH_BASE_URL'),
+  AAD_APP_TENANT_ID: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(
+        TENANT_ID,
+        'AAD_APP_TENANT_ID must be the directory (tenant) id, a GUID, or its domain, e.g. contoso.onmicrosoft.com.',
+      )
+      .optional(),
+  ),
+  AAD_APP_OAUTH_AUTHORITY_HOST: secureUrl(
+    'AAD_APP_OAUTH_AUTHORITY_HOST',
+    'https://login.microsoftonline.com',
+    { origin: true },
+  ),
+  GRAPH_BASE_URL: secureUrl('GRAPH_BASE_URL', 'https://graph.microsoft.com/v1.0'),
   TAB_ENDPOINT: httpUrl('TAB_ENDPOINT'),
-  BOT_OPENID_METADATA_URL: httpUrl('BOT_OPENID_METADATA_URL'),
+  BOT_OPENID_METADATA_URL: secureUrl(
+    'BOT_OPENID_METADATA_URL',
+    'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ),
+  TEAMS_APP_ID: teamsAppId('TEAMS_APP_ID'),
+  TEAMS_APP_PUBLISHED_APP_ID: teamsAppId('TEAMS_APP_PUBLISHED_APP_ID'),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
     z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
@@ -100,6 +170,12 @@ export interface ProductionMode {
     appIdUri: string;
   };
   graphBaseUrl: string;
+  /**
+   * The id Teams knows the app by, for the links the bot sends (Teams deep links): `TEAMS_APP_PUBLISHED_APP_ID`, the
+   * org catalog's id, once the app is published there (deep links name a catalog app by that id), else the manifest
+   * id `TEAMS_APP_ID`.
+   */
+  teamsAppId: string;
 }
 
 export interface Config {
@@ -117,18 +193,26 @@ export interface Config {
   metricsToken?: string;
 }
 
+/** Every setting that is wrong, in one line (what `main` prints before exiting 78, EX_CONFIG). */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`Configuration is not valid:\n  - ${problems.join('\n  - ')}`);
+    super(`Configuration is not valid: ${problems.map((p) => p.replace(/\s*\n\s*/g, ' ')).join('; ')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Each issue as one sentence that starts with the setting's name (prefixed only when the message lacks it). */
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((i) => {
+    const name = i.path.join('.');
+    return i.message.startsWith(name) ? i.message : `${name}: ${i.message}`;
+  });
 }
 
 /** Parses the environment; throws `ConfigError` naming every setting that is wrong or missing. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success)
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   const e = parsed.data;
 
   const base = {
@@ -160,6 +244,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     ]);
   if (!e.TAB_ENDPOINT)
     throw new ConfigError(['TAB_ENDPOINT is missing: production needs the public https URL of the tab.']);
+  if (!e.TEAMS_APP_ID)
+    throw new ConfigError([
+      "TEAMS_APP_ID is missing: production needs the Teams app's id (the manifest id provisioning writes) for the links the bot sends.",
+    ]);
 
   const clientId = e.AAD_APP_CLIENT_ID as string;
   return {
@@ -182,6 +270,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
         appIdUri: `api://${new URL(e.TAB_ENDPOINT).host}/${clientId}`,
       },
       graphBaseUrl: e.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0',
+      teamsAppId: e.TEAMS_APP_PUBLISHED_APP_ID ?? e.TEAMS_APP_ID,
     },
   };
 }
@@ -205,7 +294,10 @@ export interface GraphConfig {
 }
 
 const GraphEnvSchema = z.object({
-  GRAPH_TOKEN_ENDPOINT: httpUrl('GRAPH_TOKEN_ENDPOINT'),
+  GRAPH_TOKEN_ENDPOINT: secureUrl(
+    'GRAPH_TOKEN_ENDPOINT',
+    'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
+  ),
   REVIEW_AGENDA_LEAD_HOURS: z.preprocess(
     blankIsUnset,
     z.coerce
@@ -222,8 +314,7 @@ export function loadGraphConfig(
   config: Config,
 ): GraphConfig {
   const parsed = GraphEnvSchema.safeParse(env);
-  if (!parsed.success)
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   const agendaLeadMs = parsed.data.REVIEW_AGENDA_LEAD_HOURS * 3_600_000;
   if (config.mode.kind === 'production') {
     const { aad } = config.mode;
@@ -277,7 +368,6 @@ const CheckInEnvSchema = z.object({
 
 export function loadCheckInConfig(env: Readonly<Record<string, string | undefined>>): CheckInConfig {
   const parsed = CheckInEnvSchema.safeParse(env);
-  if (!parsed.success)
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   return { uninstallGraceMs: parsed.data.UNINSTALL_GRACE_DAYS * 86_400_000 };
 }

@@ -20,11 +20,13 @@ import {
   seedDemoTeam,
   seedFreshDemoTeam,
 } from './app/teams/seed-demo-team';
+import { charterAppLink, type CharterLinkTarget } from './domain/links/charter-links';
 import { createEntraTokenVerifier } from './adapters/auth/entra-token-verifier';
 import { bearerAuthenticate, localAuthenticate } from './adapters/http/authenticate';
 import { createHttpApp } from './adapters/http/create-http-app';
 import { localContext, localTabBoot } from './adapters/http/local-context';
 import { tabFiles } from './adapters/http/tab-files';
+import { signInPages } from './adapters/http/sign-in-pages';
 import type { ReadinessCheck } from './adapters/http/routes/health-routes';
 import { openDatabase } from './adapters/storage/open-database';
 import { PostgresCharterStore } from './adapters/storage/postgres-charter-store';
@@ -36,6 +38,7 @@ import { PostgresOperatorStats } from './adapters/storage/postgres-operator-stat
 import { metricsAccess, metricsRoutes } from './adapters/http/routes/metrics-routes';
 import { createLogger } from './adapters/logging/log-context';
 import { checkInJobHandlers } from './app/checkins/check-in-job-handlers';
+import { queueRosterSweep } from './app/installs/reconcile-team-roster';
 import { seedDemoCheckIns } from './app/checkins/seed-demo-check-ins';
 import type { CheckInDeps } from './app/checkins/checkin-deps';
 import { JOB_KINDS } from './app/jobs/job-kinds';
@@ -113,13 +116,18 @@ export async function startApp(
   const botIdentity = config.mode.kind === 'local' ? null : config.mode.bot;
   const botAuth = botAuthentication(botIdentity);
   const messenger = createMessenger(botAuth, botIdentity, metrics);
+  // Links open the charter tab in Teams; in local mode the local tab.
+  const charterLinks: CharterLinkTarget =
+    config.mode.kind === 'local'
+      ? { kind: 'local', tabEndpoint: config.tabEndpoint }
+      : { kind: 'teams', appId: config.mode.teamsAppId };
   const checkInDeps: CheckInDeps = {
     ...charterDeps,
     checkins,
     messenger,
     directory: messenger,
     log: logger,
-    tabUrl: config.tabEndpoint,
+    charterLinks,
     uninstallGraceMs: checkInConfig.uninstallGraceMs,
     metrics,
   };
@@ -181,6 +189,8 @@ export async function startApp(
     if (seededFresh) logger.info({ teamId: FRESH_DEMO_TEAM.teamId }, 'demo.team.seeded');
   }
   await announceAllCharterVersions(charterDeps, systemClock.now());
+  // Teams' member events sent while the app was down are lost: every installed team's roster is paged again.
+  await queueRosterSweep({ installs, jobs }, systemClock.now());
   // Card fan-out: a few workers for delivery jobs alone, so a round's cards go out as fast as the Teams limits allow
   // (the Messenger's limiter is the pace) while the main worker carries on with everything else.
   const fanOutKinds = [JOB_KINDS.checkinsDeliver, JOB_KINDS.checkinsNudgeMember] as const;
@@ -282,15 +292,30 @@ export async function startApp(
       app.use(`/${graphConfig.tenantId}/oauth2`, graphSandboxTokenRouter(graphSandbox));
     });
   // The tab (issue 3): its built files at /tab/, and in local mode `/` → the tab plus the sandbox's member list
-  // (also embedded in the tab's page, with the first member's charter, so it starts without a round trip).
+  // (also embedded in the tab's page, with the first member's charter, so it starts without a round trip). Outside
+  // local mode a browser opening `/` or `/tab/` by itself gets a page pointing to the app in Teams.
   const demoTeams = { installs, tenantId: DEMO_TEAM.tenantId, teams: [DEMO_TEAM, FRESH_DEMO_TEAM] };
   mounts.push(
     tabFiles({
-      redirectRoot: local,
-      boot: local ? localTabBoot({ ...demoTeams, charters: charterDeps }) : undefined,
+      host: local
+        ? { kind: 'local', boot: localTabBoot({ ...demoTeams, charters: charterDeps }) }
+        : { kind: 'teams', appUrl: charterAppLink(charterLinks) },
     }),
   );
   if (local) mounts.push(localContext(demoTeams));
+  // The window Teams opens when SSO needs consent or a fresh sign-in at Entra (nobody signs in in local mode).
+  if (config.mode.kind === 'production') {
+    const { aad } = config.mode;
+    mounts.push(
+      signInPages({
+        authorityHost: aad.authorityHost,
+        tenantId: aad.tenantId,
+        clientId: aad.clientId,
+        appIdUri: aad.appIdUri,
+        tabEndpoint: config.tabEndpoint,
+      }),
+    );
+  }
   const app = createHttpApp({
     logger,
     authenticate,

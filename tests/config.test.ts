@@ -8,6 +8,7 @@ const production = {
   AAD_APP_CLIENT_SECRET: 'aad-secret',
   AAD_APP_TENANT_ID: '66666666-7777-8888-9999-000000000000',
   TAB_ENDPOINT: 'https://charter.contoso.example',
+  TEAMS_APP_ID: '0f8fad5b-d9cb-469f-a165-70867728950e',
 };
 
 describe('loadConfig', () => {
@@ -48,7 +49,23 @@ describe('loadConfig', () => {
         appIdUri: `api://charter.contoso.example/${production.AAD_APP_CLIENT_ID}`,
       },
       graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+      teamsAppId: production.TEAMS_APP_ID,
     });
+  });
+
+  it('needs the Teams app id outside local mode, and links by the org catalog’s id once the app is published there', () => {
+    expect(() => loadConfig({ ...production, TEAMS_APP_ID: undefined })).toThrow(/TEAMS_APP_ID is missing/);
+    expect(() => loadConfig({ ...production, TEAMS_APP_ID: ' ' })).toThrow(/TEAMS_APP_ID is missing/);
+    expect(() => loadConfig({ ...production, TEAMS_APP_ID: 'team-charter' })).toThrow(
+      /TEAMS_APP_ID must be a GUID/,
+    );
+    const catalogId = 'a7c3b8e2-94d1-4f6a-b0c5-2e8d7f1a3b4c';
+    const published = loadConfig({ ...production, TEAMS_APP_PUBLISHED_APP_ID: catalogId });
+    expect(published.mode.kind === 'production' && published.mode.teamsAppId).toBe(catalogId);
+    const notYet = loadConfig({ ...production, TEAMS_APP_PUBLISHED_APP_ID: '' });
+    expect(notYet.mode.kind === 'production' && notYet.mode.teamsAppId).toBe(production.TEAMS_APP_ID);
+    // Local mode links to the local tab: no app id needed.
+    expect(loadConfig({}).mode.kind).toBe('local');
   });
 
   it('refuses a half-set configuration and names every missing setting', () => {
@@ -66,7 +83,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...production, BOT_OPENID_METADATA_URL: url });
     expect(config.mode.kind === 'production' && config.mode.bot.openIdMetadataUrl).toBe(url);
     expect(() => loadConfig({ ...production, BOT_OPENID_METADATA_URL: 'ldap://x' })).toThrow(
-      /BOT_OPENID_METADATA_URL must be an http\(s\) URL/,
+      /BOT_OPENID_METADATA_URL must be an https URL/,
     );
   });
 

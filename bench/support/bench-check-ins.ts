@@ -43,7 +43,7 @@ export function benchCheckInDeps(
     clock,
     ids: { next: () => randomUUID() },
     log,
-    tabUrl: 'http://localhost:3978',
+    charterLinks: { kind: 'local', tabEndpoint: 'http://localhost:3978' },
     uninstallGraceMs: 0,
   };
 }

@@ -56,6 +56,8 @@ export interface InstallStore {
   /** Insert or update the installation (a reinstall clears `uninstalledAt`). */
   saveInstallation(installation: Installation): Promise<void>;
   getInstallation(scope: TeamScope): Promise<Installation | null>;
+  /** System-wide (not a user query): the teams that have the app installed, for the start-up roster sweep. */
+  listActiveInstallations(): Promise<TeamScope[]>;
   /** Insert or update members by AAD object id; a returning member's `leftAt` is cleared. */
   upsertMembers(scope: TeamScope, members: readonly MemberInput[]): Promise<void>;
   markMemberLeft(scope: TeamScope, aadObjectId: string, at: Date): Promise<void>;
@@ -332,7 +334,14 @@ export interface CheckInCardView {
 }
 
 export type OutboundCard =
-  | { kind: 'welcome'; teamName: string; tabUrl: string }
+  | {
+      kind: 'welcome';
+      teamName: string;
+      /** Opens the charter tab (`CharterLink.url`: a Teams deep link, or the local tab). */
+      tabUrl: string;
+      /** While the tab may not be pinned yet: the app in Teams, shown with how to add the tab. */
+      appUrl?: string;
+    }
   | { kind: 'checkin'; view: CheckInCardView }
   | {
       kind: 'summary';
@@ -340,6 +349,7 @@ export type OutboundCard =
       opensAt: Date;
       closesAt: Date;
       aggregate: RoundAggregateOf;
+      /** Opens the charter tab (a Teams deep link, or the local tab). */
       tabUrl: string;
     };
 
@@ -492,9 +502,14 @@ export interface ReviewSignals {
 
 export type JobOutcome = 'done' | 'retry' | 'dead';
 
+/** Why a job run failed: `permanent` will not pass by retrying (someone must act), `transient` may. */
+export type JobFailureReason = 'permanent' | 'transient';
+
 export interface Metrics {
   /** A job's handler finished: done, failed and queued again, or dead-lettered; and how long it ran. */
   jobFinished(kind: string, outcome: JobOutcome, seconds: number): void;
+  /** A job's handler failed, permanently (dead-lettered at once) or transiently (retried while attempts remain). */
+  jobFailed(kind: string, reason: JobFailureReason): void;
   /** A check-in round closed; `fanOutSeconds` from its opening to its last card sent (null: no card went out). */
   checkInRoundClosed(fanOutSeconds: number | null): void;
 }

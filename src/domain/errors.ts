@@ -78,4 +78,9 @@ export class UpstreamError extends Error {
     super(message, options);
     this.name = 'UpstreamError';
   }
+
+  /** What a person must do about a failure that will not pass by itself, in words an admin acts on; null: wait. */
+  get advice(): string | null {
+    return null;
+  }
 }

@@ -16,7 +16,9 @@ const stamp = path.join(tabDir, 'dist/.build-stamp');
 const SOURCES = [
   'src/tab/src',
   'src/tab/index.html',
+  'src/tab/auth-end.html',
   'src/tab/vite.config.mts',
+  'src/tab/vite.auth-end.config.mts',
   'src/tab/precompress.ts',
   'src/domain',
   'package-lock.json',
@@ -40,14 +42,17 @@ export function tabBuildIsStale(): boolean {
 export async function buildTab(): Promise<void> {
   const started = performance.now();
   const vite = path.join(repo, 'node_modules/.bin/vite');
-  const result = spawnSync(vite, ['build', '--config', path.join(tabDir, 'vite.config.mts')], {
-    cwd: repo,
-    stdio: 'inherit',
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-  if (result.status !== 0) {
-    process.stderr.write(`Building the tab failed (vite exited ${result.status ?? result.signal}).\n`);
-    process.exit(1);
+  // The tab first (it empties dist), then the sign-in window's last page beside it.
+  for (const config of ['vite.config.mts', 'vite.auth-end.config.mts']) {
+    const result = spawnSync(vite, ['build', '--config', path.join(tabDir, config)], {
+      cwd: repo,
+      stdio: 'inherit',
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    });
+    if (result.status !== 0) {
+      process.stderr.write(`Building the tab failed (vite exited ${result.status ?? result.signal}).\n`);
+      process.exit(1);
+    }
   }
   await precompressDir(path.join(tabDir, 'dist/assets'));
   writeFileSync(stamp, new Date().toISOString());

@@ -123,6 +123,9 @@ describe('infra/azure.bicep app settings and src/config.ts', () => {
       AAD_APP_OAUTH_AUTHORITY_HOST: 'https://login.microsoftonline.com',
       GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
       TAB_ENDPOINT: 'https://charterabc123.azurewebsites.net',
+      TEAMS_APP_ID: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      // empty until `teamsapp publish` wrote it and provisioning ran again
+      TEAMS_APP_PUBLISHED_APP_ID: '',
       LOG_LEVEL: 'info',
       REVIEW_AGENDA_LEAD_HOURS: '24',
       UNINSTALL_GRACE_DAYS: '30',
@@ -142,6 +145,7 @@ describe('infra/azure.bicep app settings and src/config.ts', () => {
       kind: 'production',
       bot: { appType: 'SingleTenant', appTenantId: '5f1c0c4e-2d7b-4b8a-9c3e-7a6d1e2f3a4b' },
       aad: { appIdUri: 'api://charterabc123.azurewebsites.net/2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60' },
+      teamsAppId: '0f8fad5b-d9cb-469f-a165-70867728950e',
     });
     expect(config.storage.databaseUrl).toMatch(/^postgres:\/\//);
     expect(config).toMatchObject({ host: '0.0.0.0', port: 8080 });

@@ -11,6 +11,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { CheckInDeps } from '../../app/checkins/checkin-deps';
+import { listMyCharterLinks } from '../../app/charters/list-my-charter-links';
 import { listMyOpenCheckIns } from '../../app/checkins/list-my-open-check-ins';
 import { pauseCheckIns } from '../../app/checkins/pause-check-ins';
 import { resumeCheckIns } from '../../app/checkins/resume-check-ins';
@@ -18,11 +19,12 @@ import type { CheckInCardReply } from '../../app/checkins/submit-check-in-answer
 import { installTeam } from '../../app/installs/install-team';
 import { recordMemberLeft } from '../../app/installs/record-member-left';
 import { renameTeam } from '../../app/installs/rename-team';
-import { syncTeamRoster } from '../../app/installs/sync-team-roster';
+import { queueRosterSync } from '../../app/installs/reconcile-team-roster';
 import { uninstallTeam } from '../../app/installs/uninstall-team';
 import type { TeamScope } from '../../app/ports';
 import { renderCard } from './cards/render-card';
 import { CARD_VERBS } from './card-verbs';
+import { charterReply } from './charter-reply';
 import { cardActionData, type CardActionData } from './verbs/card-action-data';
 import { editCheckIn } from './verbs/edit-check-in';
 import { submitCheckIn } from './verbs/submit-check-in';
@@ -76,6 +78,15 @@ export class TeamCharterBot extends TeamsActivityHandler {
             channelData?.settings?.selectedChannel?.id ??
             context.activity.conversation.id,
           installedBy: context.activity.from.aadObjectId ?? null,
+          installer: context.activity.from.aadObjectId
+            ? {
+                aadObjectId: context.activity.from.aadObjectId,
+                teamsUserId: context.activity.from.id || null,
+                name: context.activity.from.name || 'Unknown',
+                email: null,
+                timeZone: null,
+              }
+            : null,
         });
       await next();
     });
@@ -90,7 +101,13 @@ export class TeamCharterBot extends TeamsActivityHandler {
       const scope = teamScopeOf(context);
       const botAdded = membersAdded.some((m) => m.id === context.activity.recipient.id);
       const installation = scope ? await deps.installs.getInstallation(scope) : null;
-      if (!botAdded && installation && !installation.uninstalledAt) await syncTeamRoster(deps, installation);
+      // The roster is paged by a job (retried across Connector outages), not inside this turn.
+      if (!botAdded && installation && !installation.uninstalledAt)
+        await queueRosterSync(
+          deps,
+          installation,
+          `added-${context.activity.id ?? deps.clock.now().toISOString()}`,
+        );
       await next();
     });
 
@@ -197,7 +214,8 @@ export class TeamCharterBot extends TeamsActivityHandler {
       await resumeCheckIns(this.deps, member);
       await context.sendActivity('Check-ins are back on from the next round.');
     } else if (text === 'charter') {
-      await context.sendActivity(`Your team’s charter: ${this.deps.tabUrl}`);
+      const teams = await listMyCharterLinks(this.deps, member);
+      await context.sendActivity(charterReply(teams, this.deps.charterLinks, tenantId));
     } else {
       await context.sendActivity(HELP);
     }

@@ -5,7 +5,7 @@
  * plus cloud discovery metadata so msal asks no one else (PLATFORM.md, "Entra ID tokens").
  */
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
-import { CalendarError } from '../../domain/review/calendar-error';
+import { tokenFailure } from './graph-failures';
 
 export interface AppTokenSettings {
   clientId: string;
@@ -59,17 +59,8 @@ export function createAppTokenSource(settings: AppTokenSettings): AccessTokenSou
       if (!result?.accessToken) throw new Error('Entra ID answered without an access token.');
       return result.accessToken;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // A refused client or secret will not heal by itself; a network failure may.
-      const refused = /invalid_client|unauthorized_client|AADSTS7000215|AADSTS700016|invalid_scope/i.test(
-        message,
-      );
-      throw new CalendarError(
-        refused ? 'unauthorized' : 'unavailable',
-        `Getting a Graph token failed: ${message}`,
-        undefined,
-        { cause: error },
-      );
+      // Typed once here: a refused secret or an unusable authority stops the job; a 429, 5xx or no answer does not.
+      throw tokenFailure(error);
     }
   };
 }

@@ -97,7 +97,12 @@ export class GraphCalendar implements Calendar {
         body: { comment },
       });
     } catch (error) {
-      if (error instanceof CalendarError && error.failure === 'not_found') return; // already gone
+      // Already gone: the event, or the whole mailbox (deleted, or never reachable) with its calendar.
+      if (
+        error instanceof CalendarError &&
+        (error.failure === 'not_found' || error.failure === 'mailbox_not_found')
+      )
+        return;
       throw error;
     }
   }

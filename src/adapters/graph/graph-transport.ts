@@ -6,11 +6,11 @@
  * Calls issued in the same tick are grouped into JSON `$batch` requests of at most 20 with at most 4 requests of one
  * mailbox each; a `MailboxLimiter` keeps every mailbox at ≤ 4 requests in flight, batched or not. The RetryHandler
  * retries a whole request on 429/503/504 (honouring `Retry-After`); inner `$batch` answers with those statuses are
- * retried here the same way. Whatever still fails becomes a `CalendarError`.
+ * retried here the same way. Whatever still fails becomes a `CalendarError`; graph-failures.ts says which of those can
+ * pass by waiting (429, 5xx, timeouts, no answer) and which cannot.
  */
 import {
   Client,
-  GraphError,
   HTTPMessageHandler,
   RedirectHandler,
   RedirectHandlerOptions,
@@ -19,8 +19,9 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { CalendarError, type CalendarFailure } from '../../domain/review/calendar-error';
+import { CalendarError } from '../../domain/review/calendar-error';
 import type { AccessTokenSource } from './app-token-provider';
+import { graphAnswerFailure, graphFailure } from './graph-failures';
 import { MailboxLimiter } from './mailbox-limiter';
 
 export interface GraphTransportOptions {
@@ -177,7 +178,7 @@ export class GraphTransport {
               : await request.delete();
       p.resolve(result ?? null);
     } catch (error) {
-      p.reject(toCalendarError(error));
+      p.reject(graphFailure(error));
     } finally {
       release();
     }
@@ -206,7 +207,7 @@ export class GraphTransport {
         })),
       })) as typeof answer;
     } catch (error) {
-      const failure = toCalendarError(error);
+      const failure = graphFailure(error);
       for (const p of group) p.reject(failure);
       return;
     } finally {
@@ -234,7 +235,12 @@ export class GraphTransport {
         return;
       }
       p.reject(
-        fromStatus(response.status, errorCode(response.body), errorMessage(response.body), retryAfter),
+        graphAnswerFailure(
+          response.status,
+          errorCode(response.body),
+          errorMessage(response.body),
+          retryAfter,
+        ),
       );
     });
   }
@@ -298,51 +304,6 @@ export function groupForBatches<T extends { call: { mailbox: string } }>(items: 
     group.perMailbox.set(mailbox, (group.perMailbox.get(mailbox) ?? 0) + 1);
   }
   return groups.map((g) => g.items);
-}
-
-function toCalendarError(error: unknown): CalendarError {
-  if (error instanceof CalendarError) return error;
-  if (error instanceof GraphError) {
-    const retryAfter = error.headers?.get('Retry-After') ?? undefined;
-    if (error.statusCode === -1 || error.statusCode === 0)
-      return new CalendarError('unavailable', `Graph could not be reached: ${error.message}`, undefined, {
-        cause: error,
-      });
-    return fromStatus(error.statusCode, error.code, error.message, retryAfter, error);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new CalendarError('unavailable', `Graph could not be reached: ${message}`, undefined, {
-    cause: error,
-  });
-}
-
-function fromStatus(
-  status: number,
-  code: string | null | undefined,
-  message: string,
-  retryAfter: string | undefined,
-  cause?: unknown,
-): CalendarError {
-  const failure: CalendarFailure =
-    status === 401
-      ? 'unauthorized'
-      : status === 403
-        ? 'access_denied'
-        : status === 404
-          ? 'not_found'
-          : status === 429
-            ? 'throttled'
-            : status >= 500
-              ? 'unavailable'
-              : 'rejected';
-  const retryAfterMs =
-    retryAfter !== undefined && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : undefined;
-  return new CalendarError(
-    failure,
-    `Graph answered ${status} ${code ?? ''}: ${message}`.trim(),
-    retryAfterMs,
-    { cause },
-  );
 }
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {

@@ -33,6 +33,14 @@ export interface HttpAppDeps {
 
 /** Probes and scrapes come every few seconds: their completion is not logged. */
 const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+/** Paths whose query carries a credential (Entra's authorization code at /auth/end): logged without their query. */
+const SECRET_QUERY_PATHS = new Set(['/auth/end']);
+
+function withoutSecretQuery(req: { url?: string; query?: unknown }): unknown {
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  return SECRET_QUERY_PATHS.has(path) ? { ...req, url: path, query: {} } : req;
+}
+
 /** An inbound correlation id is kept only if it is this plain (it ends up in headers and logs). */
 const CORRELATION_ID = /^[\w.-]{1,64}$/;
 
@@ -62,6 +70,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
         return id;
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: { req: withoutSecretQuery },
       autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(req.url ?? '') },
     }),
   );

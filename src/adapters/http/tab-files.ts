@@ -1,12 +1,15 @@
 /**
  * Serves the built tab (src/tab/dist, made by Vite) at /tab/ and its configuration page at /tab/config, with headers
  * that let Microsoft Teams and the other Microsoft 365 hosts frame the pages and nobody else
- * (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements).
+ * (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements). Outside local mode a browser
+ * that opens `/` or `/tab/` by itself is told to open the app in Teams (teams-app-page.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import { IN_TEAMS_QUERY } from '../../domain/links/charter-links';
+import { TEAMS_APP_PAGE_SCRIPT, TEAMS_APP_PAGE_SCRIPT_FILE, teamsAppPage } from './teams-app-page';
 
 /** The hosts that may frame the tab: Teams, Microsoft 365 and Outlook, old domains and *.cloud.microsoft. */
 export const FRAME_ANCESTORS = [
@@ -49,13 +52,38 @@ export const TAB_DIST_DIR =
 export interface TabFilesOptions {
   /** Where Vite wrote the tab; defaults to src/tab/dist. */
   distDir?: string;
-  /** Local mode: `/` opens the tab. */
-  redirectRoot: boolean;
+  /** Who opens the tab's pages: a browser in local mode, or Teams (see `TeamsTabHost`). */
+  host: LocalTabHost | TeamsTabHost;
+}
+
+/** Local mode: `/` opens the tab. */
+export interface LocalTabHost {
+  kind: 'local';
   /**
-   * Local mode: what the tab would fetch first, embedded in index.html as a JSON data block (`#tab-boot`) so it
-   * starts without a round trip. The page's head (and its asset links) goes out before this runs.
+   * What the tab would fetch first, embedded in index.html as a JSON data block (`#tab-boot`) so it starts without a
+   * round trip. The page's head (and its asset links) goes out before this runs.
    */
   boot?: (req: Request) => Promise<unknown>;
+}
+
+/**
+ * Outside local mode the tab works only inside Teams. A browser that opens `/` or the tab's page by itself gets a
+ * short page saying this is a Teams app, with `appUrl` (the app in Teams); the tab's page itself is served to Teams:
+ * to its frames, and to loads the configuration page marked as Teams' (`IN_TEAMS_QUERY` in the tab's `contentUrl`).
+ */
+export interface TeamsTabHost {
+  kind: 'teams';
+  appUrl: string;
+}
+
+/**
+ * Whether Teams is loading the tab's page: framed (`Sec-Fetch-Dest`, which browsers set and pages cannot) or from a
+ * `contentUrl` the configuration page marked. Anything else (a top-level visit, or a client that sends no fetch
+ * metadata) gets the Teams-app page, whose script hands over to the tab inside a Teams host (teams-app-page.ts).
+ */
+function loadedByTeams(req: Request): boolean {
+  const dest = req.get('Sec-Fetch-Dest');
+  return dest === 'iframe' || dest === 'frame' || req.query[IN_TEAMS_QUERY.name] === IN_TEAMS_QUERY.value;
 }
 
 /** The id of the JSON data block in index.html (read by src/tab/src/app/boot.ts). */
@@ -71,7 +99,7 @@ export function jsonDataBlock(id: string, data: unknown): string {
 }
 
 /** A built page, read once and again only after a rebuild changed it. */
-function cachedPage(file: string): () => string {
+export function cachedPage(file: string): () => string {
   let cached: { mtimeMs: number; size: number; html: string } | null = null;
   return () => {
     const { mtimeMs, size } = statSync(file);
@@ -103,14 +131,33 @@ function tabHeaders(_req: Request, res: Response, next: NextFunction): void {
 /** The express mount for the tab's files. */
 export function tabFiles(options: TabFilesOptions): (app: Express) => void {
   const distDir = options.distDir ?? TAB_DIST_DIR;
+  const host = options.host;
   return (app) => {
-    if (options.redirectRoot)
+    const tab = express.Router();
+    tab.use(tabHeaders);
+    if (host.kind === 'local')
       app.get('/', (req, res) => {
         const query = req.originalUrl.indexOf('?');
         res.redirect(302, `/tab/${query >= 0 ? req.originalUrl.slice(query) : ''}`);
       });
-    const tab = express.Router();
-    tab.use(tabHeaders);
+    else {
+      const page = teamsAppPage(host.appUrl);
+      const sendTeamsAppPage = (res: Response): void => {
+        res.setHeader('Cache-Control', 'no-cache');
+        res.status(200).type('html').send(page);
+      };
+      app.get('/', tabHeaders, (_req, res) => sendTeamsAppPage(res));
+      // The same URL is the tab for Teams and this page for a browser: caches keep them apart by Sec-Fetch-Dest.
+      tab.get(['/', '/index.html'], (req, res, next) => {
+        res.vary('Sec-Fetch-Dest');
+        if (loadedByTeams(req)) return next();
+        sendTeamsAppPage(res);
+      });
+      tab.get(`/${TEAMS_APP_PAGE_SCRIPT_FILE}`, (_req, res) => {
+        res.setHeader('Cache-Control', 'no-cache');
+        res.type('application/javascript').send(TEAMS_APP_PAGE_SCRIPT);
+      });
+    }
     tab.use((_req, res, next) => {
       if (existsSync(path.join(distDir, 'index.html'))) return next();
       res
@@ -125,7 +172,7 @@ export function tabFiles(options: TabFilesOptions): (app: Express) => void {
       res.setHeader('Cache-Control', 'no-cache');
       res.type('html').send(html);
     };
-    const boot = options.boot;
+    const boot = host.kind === 'local' ? host.boot : undefined;
     tab.get(['/', '/index.html'], async (req, res) => {
       const html = indexHtml();
       if (!boot) return sendPage(res, html);

@@ -9,7 +9,7 @@
  * Labels are kinds, states, operations and status codes only: never a tenant, team or user id, nor user text.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { JobOutcome, Log, Metrics } from '../../app/ports';
+import type { JobFailureReason, JobOutcome, Log, Metrics } from '../../app/ports';
 import type { ConnectorCallObserver } from '../bot/bot-connector-messenger';
 import type { GraphCallObserver } from '../graph/graph-transport';
 import type { OperatorStats } from '../storage/postgres-operator-stats';
@@ -30,6 +30,7 @@ const PER_INSTANCE = 'Counted by this instance: sum across instances.';
 const FROM_DATABASE = 'Read from the database at each scrape: the same on every instance, do not sum.';
 const DELIVERY_STATES = ['pending', 'sent', 'failed'] as const;
 const QUEUE_STATES = ['due', 'scheduled', 'running'] as const;
+const FAILURE_REASONS = ['permanent', 'transient'] as const satisfies readonly JobFailureReason[];
 
 export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphCallObserver {
   readonly registry = new Registry();
@@ -37,6 +38,7 @@ export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphC
   private readonly graphResponses: Counter<'kind' | 'status'>;
   private readonly throttled: Counter<'upstream'>;
   private readonly jobRuns: Counter<'kind' | 'outcome'>;
+  private readonly jobFailures: Counter<'kind' | 'reason'>;
   private readonly jobSeconds: Histogram<'kind'>;
   private readonly fanOutSeconds: Histogram;
   private readonly deliveries: Gauge<'state'> | null = null;
@@ -71,6 +73,15 @@ export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphC
       labelNames: ['kind', 'outcome'],
       registers,
     });
+    this.jobFailures = new Counter({
+      name: 'teamcharter_job_failures_total',
+      help: `Failed job runs by kind and reason: permanent (refused for good, e.g. a wrong client secret or a mailbox that refuses access: dead-lettered at once, an admin must act) or transient (throttling, 5xx, timeouts, network: retried with backoff). ${PER_INSTANCE}`,
+      labelNames: ['kind', 'reason'],
+      registers,
+    });
+    // Every kind starts at 0, so `increase(…{reason="permanent"}[1h]) > 0` alerts on the first failure too.
+    for (const kind of options.jobKinds ?? [])
+      for (const reason of FAILURE_REASONS) this.jobFailures.inc({ kind, reason }, 0);
     this.jobSeconds = new Histogram({
       name: 'teamcharter_job_run_duration_seconds',
       help: `How long a job's handler ran, by kind. ${PER_INSTANCE}`,
@@ -138,6 +149,10 @@ export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphC
   jobFinished(kind: string, outcome: JobOutcome, seconds: number): void {
     this.jobRuns.inc({ kind, outcome });
     this.jobSeconds.observe({ kind }, seconds);
+  }
+
+  jobFailed(kind: string, reason: JobFailureReason): void {
+    this.jobFailures.inc({ kind, reason });
   }
 
   checkInRoundClosed(fanOutSeconds: number | null): void {

@@ -35,6 +35,7 @@ const memberRow = z.object({
 });
 
 const teamSummaryRow = z.object({ team_id: z.string(), team_name: z.string() });
+const scopeRow = z.object({ tenant_id: z.string(), team_id: z.string() });
 
 const MEMBER_COLUMNS =
   'tenant_id, team_id, aad_object_id, teams_user_id, name, email, time_zone, conversation_id, left_at';
@@ -70,6 +71,16 @@ export class PostgresInstallStore implements InstallStore {
         installation.uninstalledAt,
       ],
     );
+  }
+
+  async listActiveInstallations(): Promise<TeamScope[]> {
+    const result = await this.db.query(
+      'SELECT tenant_id, team_id FROM installations WHERE uninstalled_at IS NULL ORDER BY tenant_id, team_id',
+    );
+    return parseRows(scopeRow, result.rows, 'installations (active)').map((row) => ({
+      tenantId: row.tenant_id,
+      teamId: row.team_id,
+    }));
   }
 
   async getInstallation(scope: TeamScope): Promise<Installation | null> {

@@ -8,19 +8,12 @@ import type {
   TeamScope,
 } from '../../app/ports';
 import { ConflictError, NotFoundError } from '../../domain/errors';
+import { CALENDAR_FAILURES } from '../../domain/review/calendar-error';
 import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../domain/review/review-outcomes';
 import type { Database } from './database';
 import { parseCharterContent, parseRow, parseRows } from './rows';
 
-const FAILURES = [
-  'access_denied',
-  'unauthorized',
-  'not_found',
-  'rejected',
-  'throttled',
-  'unavailable',
-  'organizer',
-] as const;
+const FAILURES = [...CALENDAR_FAILURES, 'organizer'] as const;
 
 const seriesRow = z.object({
   tenant_id: z.string(),

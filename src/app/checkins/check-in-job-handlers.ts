@@ -3,6 +3,8 @@ import { JOB_KINDS } from '../jobs/job-kinds';
 import type { JobHandler } from '../jobs/run-due-jobs';
 import type { ClaimedJob } from '../ports';
 import { deleteUninstalledTeam } from '../installs/delete-uninstalled-team';
+import { reconcileTeamRoster } from '../installs/reconcile-team-roster';
+import { sendWelcomeCard } from '../installs/send-welcome-card';
 import type { CheckInDeps } from './checkin-deps';
 import { closeCheckInRound } from './close-check-in-round';
 import { deliverCheckInCard } from './deliver-check-in-card';
@@ -43,6 +45,15 @@ export function checkInJobHandlers(deps: CheckInDeps): Record<string, JobHandler
     },
     [JOB_KINDS.checkinsRoundClose]: async (job) => {
       await closeCheckInRound(deps, job.scope, payload(roundPayload, job).roundId);
+    },
+    [JOB_KINDS.installsRosterSync]: async (job) => {
+      await reconcileTeamRoster(deps, job.scope, { daily: false });
+    },
+    [JOB_KINDS.installsRosterReconcile]: async (job) => {
+      await reconcileTeamRoster(deps, job.scope, { daily: true });
+    },
+    [JOB_KINDS.installsWelcome]: async (job) => {
+      await sendWelcomeCard(deps, job.scope);
     },
     [JOB_KINDS.installsDeleteTeam]: async (job) => {
       const { uninstalledAt } = payload(instantPayload('uninstalledAt'), job) as { uninstalledAt: string };

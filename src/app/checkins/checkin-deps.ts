@@ -1,3 +1,4 @@
+import type { CharterLinkTarget } from '../../domain/links/charter-links';
 import type {
   CharterStore,
   CheckInStore,
@@ -22,8 +23,8 @@ export interface CheckInDeps {
   clock: Clock;
   ids: Ids;
   log: Log;
-  /** Public URL of the tab: welcome and summary cards link to it. */
-  tabUrl: string;
+  /** How the cards and replies link to a team's charter: the tab in Teams, or the local tab in local mode. */
+  charterLinks: CharterLinkTarget;
   /** How long after an uninstall the team's data is deleted (a reinstall in between keeps it). */
   uninstallGraceMs: number;
   /** Round durations for operators (optional: tests and tools run without). */

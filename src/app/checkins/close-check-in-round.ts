@@ -1,3 +1,4 @@
+import { charterLink } from '../../domain/links/charter-links';
 import type { CheckInRound, TeamScope } from '../ports';
 import type { CheckInDeps } from './checkin-deps';
 import { summarizeCheckInRound } from './summarize-check-in-round';
@@ -30,7 +31,8 @@ export async function closeCheckInRound(
       opensAt: round.opensAt,
       closesAt: round.closesAt,
       aggregate,
-      tabUrl: deps.tabUrl,
+      // A round exists only for a team with a charter, which is written in the tab: the tab is pinned.
+      tabUrl: charterLink(deps.charterLinks, { ...installation, tabPinned: true }).url,
     },
   );
   deps.log.info(

@@ -1,7 +1,7 @@
+import { JOB_KINDS } from '../jobs/job-kinds';
 import { scheduleCheckInRounds } from '../checkins/schedule-check-in-rounds';
 import type { CheckInDeps } from '../checkins/checkin-deps';
-import type { Installation } from '../ports';
-import { syncTeamRoster } from './sync-team-roster';
+import type { Installation, MemberInput, TeamScope } from '../ports';
 
 export interface TeamInstallEvent {
   tenantId: string;
@@ -12,22 +12,52 @@ export interface TeamInstallEvent {
   serviceUrl: string;
   channelConversationId: string;
   installedBy: string | null;
+  /** The person who added the app, as the install activity names them: a member before the roster arrives. */
+  installer: MemberInput | null;
 }
 
 /**
- * The app was added to a team: store the installation and channel reference, page the roster into `members`, post
- * the welcome card (with a button that opens the tab) in the channel, and plan check-ins if the team already has a
- * charter (a reinstall within the grace period keeps it).
+ * Roster and welcome card reach Teams through the Bot Connector: retried with backoff (2 s doubling to 15 min) for
+ * about a day before the job gives up, so an outage of minutes or hours ends with the roster and one welcome card.
+ */
+export const INSTALL_JOB_ATTEMPTS = 16;
+export const ROSTER_RECONCILE_EVERY_MS = 86_400_000;
+
+/**
+ * The app was added to a team. Answered at once (Teams gives a bot 15 s, and a Connector hiccup must not lose the
+ * install): the installation is stored with the installer as its first member, so the tab opens for them straight
+ * away; paging the roster, the welcome card and the daily roster reconciliation are durable jobs; check-ins are
+ * planned if the team already has a charter (a reinstall within the grace period keeps it).
  */
 export async function installTeam(deps: CheckInDeps, event: TeamInstallEvent): Promise<Installation> {
-  const installation: Installation = { ...event, installedAt: deps.clock.now(), uninstalledAt: null };
+  const { installer, ...fields } = event;
+  const now = deps.clock.now();
+  const installation: Installation = { ...fields, installedAt: now, uninstalledAt: null };
+  const scope: TeamScope = { tenantId: event.tenantId, teamId: event.teamId };
   await deps.installs.saveInstallation(installation);
-  await syncTeamRoster(deps, installation);
-  await deps.messenger.sendCard(
-    { serviceUrl: event.serviceUrl, tenantId: event.tenantId, conversationId: event.channelConversationId },
-    { kind: 'welcome', teamName: event.teamName, tabUrl: deps.tabUrl },
-  );
-  await scheduleCheckInRounds(deps, { tenantId: event.tenantId, teamId: event.teamId });
-  deps.log.info({ tenantId: event.tenantId, teamId: event.teamId }, 'install.added');
+  if (installer) await deps.installs.upsertMembers(scope, [installer]);
+  const key = `install-${now.toISOString()}`;
+  for (const kind of [JOB_KINDS.installsRosterSync, JOB_KINDS.installsWelcome])
+    await deps.jobs.enqueue({ scope, kind, key, runAt: now, payload: {}, maxAttempts: INSTALL_JOB_ATTEMPTS });
+  await queueRosterReconciliation(deps, scope, now);
+  await scheduleCheckInRounds(deps, scope);
+  deps.log.info(scope, 'install.added');
   return installation;
+}
+
+/** The next daily roster reconciliation of a team, keyed by its time (queueing the same one twice is a no-op). */
+export async function queueRosterReconciliation(
+  deps: Pick<CheckInDeps, 'jobs'>,
+  scope: TeamScope,
+  after: Date,
+): Promise<void> {
+  const runAt = new Date(after.getTime() + ROSTER_RECONCILE_EVERY_MS);
+  await deps.jobs.enqueue({
+    scope,
+    kind: JOB_KINDS.installsRosterReconcile,
+    key: `daily-${runAt.toISOString()}`,
+    runAt,
+    payload: {},
+    maxAttempts: INSTALL_JOB_ATTEMPTS,
+  });
 }

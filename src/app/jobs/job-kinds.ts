@@ -18,6 +18,12 @@ export const JOB_KINDS = {
   checkinsNudgeMember: 'checkins.nudge.member',
   /** Close a round and post its summary to the channel. Key: `<roundId>`. */
   checkinsRoundClose: 'checkins.round.close',
+  /** Page the team's roster from Teams into `members`. Key: `install-<iso time>`, `added-<activity id>`, `start-…`. */
+  installsRosterSync: 'installs.roster.sync',
+  /** Post the welcome card in the channel the app was added to, once per install. Key: `install-<iso time>`. */
+  installsWelcome: 'installs.welcome',
+  /** The daily roster reconciliation (catches adds and removes Teams told us of while we were down); queues the next. */
+  installsRosterReconcile: 'installs.roster.reconcile',
   /** After the uninstall grace period: delete the team's data unless it was reinstalled. Key: `uninstall-<iso time>`. */
   installsDeleteTeam: 'installs.delete-team',
 } as const;

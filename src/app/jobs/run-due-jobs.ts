@@ -95,8 +95,15 @@ export async function runOne(deps: JobRunnerDeps, job: ClaimedJob): Promise<void
     stopRenewing();
     const retryable = error instanceof UpstreamError ? error.retryable : !(error instanceof UserError);
     const willRetry = retryable && job.attempts < job.maxAttempts;
+    const reason = retryable ? 'transient' : 'permanent';
     deps.metrics?.jobFinished(job.kind, willRetry ? 'retry' : 'dead', seconds());
-    deps.log[willRetry ? 'warn' : 'error']({ ...fields, err: error, willRetry }, 'job.failed');
+    deps.metrics?.jobFailed(job.kind, reason);
+    // One line per failure; a permanent one says what an admin must do (`advice`), since no retry will fix it.
+    const advice = error instanceof UpstreamError ? error.advice : null;
+    deps.log[willRetry ? 'warn' : 'error'](
+      { ...fields, err: error, willRetry, reason, ...(advice ? { advice } : {}) },
+      'job.failed',
+    );
     await deps.queue.fail(job, {
       now: deps.clock.now(),
       error: error instanceof Error ? error.message : String(error),

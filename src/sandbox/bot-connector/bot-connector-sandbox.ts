@@ -94,6 +94,7 @@ export class BotConnectorSandbox {
   private readonly conversations = new Map<string, Conversation>();
   private readonly limits = new SlidingWindowLimits();
   private readonly faults: InjectedFault[] = [];
+  private outage: InjectedFault['status'] | null = null;
   private readonly now: () => number;
   private seq = 0;
 
@@ -121,6 +122,15 @@ export class BotConnectorSandbox {
 
   injectFault(fault: InjectedFault): void {
     this.faults.push({ ...fault });
+  }
+
+  /** An outage: every request is answered with `status` until `up()` (an injected fault that does not count down). */
+  down(status: InjectedFault['status'] = 503): void {
+    this.outage = status;
+  }
+
+  up(): void {
+    this.outage = null;
   }
 
   /** The 1:1 conversation id the sandbox gives this member (the same on every create). */
@@ -262,7 +272,10 @@ export class BotConnectorSandbox {
       if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
       res.status(status).json(body);
     };
-    const fault = this.faults.find((f) => f.times > 0 && (!f.operations || f.operations.includes(operation)));
+    const fault =
+      this.outage !== null
+        ? { status: this.outage, times: 1, retryAfterSeconds: undefined }
+        : this.faults.find((f) => f.times > 0 && (!f.operations || f.operations.includes(operation)));
     if (fault) {
       fault.times -= 1;
       return answer(

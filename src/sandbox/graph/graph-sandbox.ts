@@ -50,6 +50,13 @@ export interface FaultRule {
   pathIncludes?: string;
 }
 
+/** The token endpoint's next `times` answers are this status, with Entra's error body (and `Retry-After` if given). */
+export interface TokenFaultRule {
+  status: 429 | 500 | 503 | 504;
+  retryAfterSeconds: number | null;
+  times: number;
+}
+
 export interface GraphSandboxOptions {
   /** Client id → secret that may get tokens. Empty: any client with any secret (local mode). */
   clients?: Record<string, string>;
@@ -76,6 +83,8 @@ export interface SandboxStats {
   /** The most requests ever in flight at once for one mailbox. */
   maxInFlightPerMailbox: number;
   tokensIssued: number;
+  /** Requests to the token endpoint, refused ones included. */
+  tokenRequests: number;
 }
 
 const MAX_BATCH = 20;
@@ -122,10 +131,12 @@ export class GraphSandbox {
     faultsInjected: 0,
     maxInFlightPerMailbox: 0,
     tokensIssued: 0,
+    tokenRequests: 0,
   };
   private readonly tokens = new Map<string, { clientId: string; expiresAt: number }>();
   private readonly inFlight = new Map<string, number>();
   private readonly faults: FaultRule[] = [];
+  private readonly tokenFaults: TokenFaultRule[] = [];
   private readonly options: Required<GraphSandboxOptions>;
   /** Called after every write that succeeded (local mode saves the calendars: graph-sandbox-file.ts). */
   onChange: (() => void) | undefined;
@@ -149,15 +160,24 @@ export class GraphSandbox {
     this.faults.push({ ...rule });
   }
 
+  /** The token endpoint's next answers fail (a throttled or unavailable Entra ID). */
+  injectTokenFault(rule: TokenFaultRule): void {
+    this.tokenFaults.push({ ...rule });
+  }
+
   setLatency(ms: number): void {
     this.options.latencyMs = ms;
   }
 
   /** Sets a mailbox's working hours (and makes it known). */
-  setMailbox(id: string, settings: { workingHours?: WorkingHours; denied?: boolean }): Mailbox {
+  setMailbox(
+    id: string,
+    settings: { workingHours?: WorkingHours; denied?: boolean; missing?: boolean },
+  ): Mailbox {
     const box = this.store.mailbox(id);
     if (settings.workingHours) box.workingHours = settings.workingHours;
     if (settings.denied !== undefined) box.denied = settings.denied;
+    if (settings.missing !== undefined) box.missing = settings.missing;
     return box;
   }
 
@@ -174,6 +194,7 @@ export class GraphSandbox {
       faultsInjected: 0,
       maxInFlightPerMailbox: 0,
       tokensIssued: 0,
+      tokenRequests: 0,
     });
   }
 
@@ -181,11 +202,26 @@ export class GraphSandbox {
   // Token endpoint (client credentials, as msal-node sends it)
 
   issueToken(form: Record<string, string | undefined>): SandboxResponse {
-    const fail = (error: string, description: string): SandboxResponse => ({
-      status: 400,
+    this.stats.tokenRequests += 1;
+    // Entra's shape: OAuth `error`, `error_description` starting with the AADSTS code, that number in `error_codes`;
+    // 401 for a client that failed to authenticate (invalid_client), 400 for the rest.
+    const fail = (error: string, description: string, status = 400): SandboxResponse => ({
+      status,
       headers: { 'Content-Type': 'application/json' },
-      body: { error, error_description: description, error_codes: [] },
+      body: { error, error_description: description, error_codes: aadstsCodes(description) },
     });
+    const fault = this.tokenFaults[0];
+    if (fault) {
+      fault.times -= 1;
+      if (fault.times <= 0) this.tokenFaults.shift();
+      const answer = fail(
+        'temporarily_unavailable',
+        'AADSTS90033: A transient error has occurred. Please try again.',
+        fault.status,
+      );
+      if (fault.retryAfterSeconds !== null) answer.headers['Retry-After'] = String(fault.retryAfterSeconds);
+      return answer;
+    }
     if (form.grant_type !== 'client_credentials')
       return fail('unsupported_grant_type', 'AADSTS70003: only client_credentials is supported here.');
     const clientId = form.client_id ?? '';
@@ -197,7 +233,7 @@ export class GraphSandbox {
           `AADSTS700016: Application with identifier '${clientId}' was not found.`,
         );
       if (known[clientId] !== form.client_secret)
-        return fail('invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+        return fail('invalid_client', 'AADSTS7000215: Invalid client secret provided.', 401);
     } else if (!clientId) return fail('invalid_request', 'AADSTS900144: client_id is missing.');
     if (!form.scope?.split(' ').some((s) => s.endsWith('/.default')))
       return fail(
@@ -338,6 +374,8 @@ export class GraphSandbox {
     try {
       if (this.options.latencyMs > 0) await new Promise((r) => setTimeout(r, this.options.latencyMs));
       const box = this.store.mailbox(mailbox);
+      if (box.missing)
+        throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${mailbox}' is invalid.`);
       if (box.denied)
         throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
       const params = new URLSearchParams(query);
@@ -720,6 +758,11 @@ export class GraphSandbox {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
+
+/** The AADSTS numbers Entra lists in `error_codes`, taken from its description. */
+function aadstsCodes(description: string): number[] {
+  return [...description.matchAll(/AADSTS(\d+)/g)].map((m) => Number(m[1]));
+}
 
 interface EventInput {
   subject?: string;

@@ -63,6 +63,8 @@ export interface Mailbox {
   busy: { start: number; end: number }[];
   /** Access refused (Graph answers 403 ErrorAccessDenied), as when an admin scoped the app away from this mailbox. */
   denied: boolean;
+  /** No such user or no Exchange Online mailbox (Graph answers 404 ErrorInvalidUser), as for a deleted organizer. */
+  missing?: boolean;
 }
 
 export const DEFAULT_WORKING_HOURS: WorkingHours = {

@@ -1,4 +1,5 @@
 import type { Root } from 'react-dom/client';
+import { CHARTER_TAB_ENTITY_ID, IN_TEAMS_QUERY } from '../../domain/links/charter-links';
 import { loadTheme } from './app/themes';
 import { ConfigPage, type ConfigHost } from './config/config-page';
 import { mayBeInTeams, TEAMS_HANDSHAKE_MS, toThemeName } from './host/tab-host';
@@ -22,11 +23,14 @@ async function configHost(): Promise<ConfigHost | null> {
     theme: toThemeName(context.app.theme),
     onSave(getChoice) {
       pages.config.registerOnSaveHandler((event) => {
-        const view = getChoice() === 'create' ? '?view=edit' : '';
+        // The tab's URL in Teams says it is Teams' (the server serves a browser's own visit a page pointing to Teams).
+        const query = new URLSearchParams({ [IN_TEAMS_QUERY.name]: IN_TEAMS_QUERY.value });
+        if (getChoice() === 'create') query.set('view', 'edit');
         pages.config
           .setConfig({
-            entityId: 'team-charter',
-            contentUrl: `${origin}/tab/${view}`,
+            // The bot's deep links name this entity id (domain/links/charter-links.ts): it never changes.
+            entityId: CHARTER_TAB_ENTITY_ID,
+            contentUrl: `${origin}/tab/?${query.toString()}`,
             websiteUrl: `${origin}/tab/`,
             suggestedDisplayName: strings.appName,
           })

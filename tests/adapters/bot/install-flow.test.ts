@@ -11,7 +11,7 @@ let h: BotHarness;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  h = await startBotHarness(db);
+  h = await startBotHarness(db, { messengerMaxTries: 1 });
 });
 afterAll(async () => {
   await h.close();
@@ -34,6 +34,14 @@ describe('installing the bot in a team', () => {
       installedBy: nth(team.members, 0).aadObjectId,
       uninstalledAt: null,
     });
+    // Answered before the roster: the installer is a member at once, so the tab opens for them.
+    const installer = nth(team.members, 0);
+    expect((await h.deps.installs.listMembers(team.scope)).map((m) => m.aadObjectId)).toEqual([
+      installer.aadObjectId,
+    ]);
+    expect(h.sandbox.activitiesIn(team.teamsTeamId)).toHaveLength(0);
+
+    await h.drainJobs();
     const members = await h.deps.installs.listMembers(team.scope);
     expect(members).toHaveLength(450);
     expect(new Set(members.map((m) => m.teamsUserId))).toEqual(new Set(team.members.map((m) => m.id)));
@@ -52,11 +60,13 @@ describe('installing the bot in a team', () => {
     h.sandbox.addTeam(team);
     await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId);
 
+    await h.drainJobs();
     await h.sandbox.addMember(team.teamsTeamId, {
       id: '29:newcomer',
       aadObjectId: 'aad-newcomer',
       name: 'Newcomer',
     });
+    await h.drainJobs(); // the members-added event queues a roster sync
     await h.sandbox.removeMember(team.teamsTeamId, nth(team.members, 1).aadObjectId);
     await h.sandbox.renameTeam(team.teamsTeamId, 'Renamed Team');
 
@@ -98,5 +108,84 @@ describe('installing the bot in a team', () => {
     await h.drainJobs();
     expect(await h.deps.installs.getInstallation(team.scope)).toBeNull();
     expect(await h.deps.installs.listMembers(team.scope)).toEqual([]);
+  });
+});
+
+describe('an install during a Bot Connector outage', () => {
+  const advance = async (ms: number) => {
+    h.clock.advance(ms);
+    await h.drainJobs();
+  };
+
+  it('is answered at once; after a 60 s outage the roster arrives by itself, with one welcome card', async () => {
+    const team = sandboxTeam(30);
+    h.sandbox.addTeam(team);
+    h.sandbox.down(503);
+    try {
+      const response = await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId);
+      expect(response.status).toBe(200);
+      expect(await h.deps.installs.getInstallation(team.scope)).toMatchObject({ uninstalledAt: null });
+      // the minute of the outage: the jobs fail and wait their backoff (each try also goes through the Connector
+      // client's own retries, which take real seconds: hence few steps)
+      await h.drainJobs();
+      await advance(30_000);
+      await advance(30_000);
+      expect(await h.deps.installs.listMembers(team.scope)).toHaveLength(1);
+      expect(h.sandbox.activitiesIn(team.teamsTeamId)).toHaveLength(0);
+    } finally {
+      h.sandbox.up();
+    }
+    // the Connector answers again: within the backoff, both jobs succeed
+    await advance(60_000);
+    expect(await h.deps.installs.listMembers(team.scope)).toHaveLength(30);
+    expect(h.sandbox.activitiesIn(team.teamsTeamId)).toHaveLength(1);
+    // and never again
+    await advance(3_600_000);
+    expect(h.sandbox.activitiesIn(team.teamsTeamId)).toHaveLength(1);
+  }, 180_000);
+
+  it('a restart between the answer and the roster: the next process pages the roster from the stored jobs', async () => {
+    const team = sandboxTeam(12);
+    h.sandbox.addTeam(team);
+    await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId);
+    // The process dies here: nothing ran the jobs. A new one on the same database carries on.
+    const next = await startBotHarness(db, { start: h.clock.now() });
+    next.sandbox.addTeam(team);
+    try {
+      const queued = await db.query(
+        "SELECT kind FROM jobs WHERE tenant_id = $1 AND team_id = $2 AND state = 'queued' ORDER BY kind",
+        [team.scope.tenantId, team.scope.teamId],
+      );
+      expect(queued.rows.map((r) => (r as { kind: string }).kind)).toEqual(
+        expect.arrayContaining([JOB_KINDS.installsRosterSync, JOB_KINDS.installsWelcome]),
+      );
+      // the stored installation names the old Connector; the new process follows the next inbound activity
+      await next.deps.installs.refreshServiceUrl(team.scope.tenantId, next.sandbox.serviceUrl);
+      await next.drainJobs();
+      expect(await next.deps.installs.listMembers(team.scope)).toHaveLength(12);
+      expect(next.sandbox.activitiesIn(team.teamsTeamId)).toHaveLength(1);
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('the daily reconciliation catches a member Teams never told us about, and queues the next one', async () => {
+    const team = sandboxTeam(4);
+    h.sandbox.addTeam(team);
+    await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId);
+    await h.drainJobs();
+    // a member added while the app was down: no event reached the bot
+    h.sandbox.team(team.teamsTeamId).members.push({
+      id: '29:quiet-arrival',
+      aadObjectId: `aad-quiet-${team.scope.teamId}`,
+      name: 'Quiet Arrival',
+    });
+    await advance(86_400_000);
+    expect((await h.deps.installs.listMembers(team.scope)).map((m) => m.name)).toContain('Quiet Arrival');
+    const next = await db.query(
+      "SELECT count(*)::int AS n FROM jobs WHERE tenant_id = $1 AND team_id = $2 AND kind = $3 AND state = 'queued'",
+      [team.scope.tenantId, team.scope.teamId, JOB_KINDS.installsRosterReconcile],
+    );
+    expect((next.rows[0] as { n: number }).n).toBe(1);
   });
 });

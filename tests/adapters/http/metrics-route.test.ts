@@ -21,6 +21,7 @@ const PRODUCTION = {
   AAD_APP_CLIENT_SECRET: 'aad-secret',
   AAD_APP_TENANT_ID: '00000000-0000-4000-8000-0000000000c0',
   TAB_ENDPOINT: 'https://charter.contoso.example',
+  TEAMS_APP_ID: '00000000-0000-4000-8000-0000000000d0',
 };
 
 let dir: string;

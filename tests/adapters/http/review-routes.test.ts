@@ -152,7 +152,7 @@ describe('GET /api/teams/:teamId/reviews', () => {
     expect(failed.sync.status).toBe('failed');
     expect(failed.sync.error).toEqual({
       reason: 'access_denied',
-      message: expect.stringMatching(/ask your admin to grant Calendars\.ReadWrite/),
+      message: expect.stringMatching(/an admin must grant Team Charter the Calendars\.ReadWrite/),
     });
 
     graph.running.sandbox.setMailbox(mailbox, { denied: false });
@@ -197,7 +197,7 @@ describe('POST /api/teams/:teamId/reviews/suggestions', () => {
       const res = await as(DIEGO).post(`${reviewsUrl}/suggestions`).send({}).expect(502);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.detail).toMatch(
-        /mailbox refused access — ask your admin to grant Calendars\.ReadWrite/,
+        /mailbox refused access: an admin must grant Team Charter the Calendars\.ReadWrite/,
       );
     } finally {
       graph.running.sandbox.setMailbox(mailbox, { denied: false });

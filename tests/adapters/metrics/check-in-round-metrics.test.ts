@@ -40,6 +40,7 @@ it('counts the 429s, the cards sent, the job runs, the deliveries by state and t
   h.sandbox.addTeam(team);
   const editor = nth(team.members, 0).aadObjectId;
   await h.sandbox.install(team.teamsTeamId, editor);
+  await h.drainJobs(); // the roster and the welcome card
   // Weekly on Monday 10:00 Berlin, no quiet hours: every card goes out at the opening.
   const content = validCharter({
     checkIns: {

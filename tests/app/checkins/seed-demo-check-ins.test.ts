@@ -43,7 +43,7 @@ it.each([
       clock: { now: () => now },
       ids: { next: () => randomUUID() },
       log: pino({ level: 'silent' }),
-      tabUrl: 'http://localhost:3978/tab',
+      charterLinks: { kind: 'local', tabEndpoint: 'http://localhost:3978' },
       uninstallGraceMs: 7 * 86_400_000,
     };
     expect(await seedDemoTeam(deps, { serviceUrl: 'http://127.0.0.1:1/' })).toBe(true);

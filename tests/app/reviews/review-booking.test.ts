@@ -183,7 +183,7 @@ describe('review booking on the Graph sandbox', () => {
     });
     const view = await getTeamReviews(deps, adele, scope.teamId);
     expect(view.sync).toMatchObject({ status: 'failed', error: { reason: 'access_denied' } });
-    expect(view.sync.error?.message).toMatch(/ask your admin to grant Calendars\.ReadWrite/);
+    expect(view.sync.error?.message).toMatch(/an admin must grant Team Charter the Calendars\.ReadWrite/);
     graph.running.sandbox.setMailbox('AdeleV@contoso.example', { denied: false });
     await syncReviewSeries(deps, scope);
     expect((await getTeamReviews(deps, adele, scope.teamId)).sync).toMatchObject({

@@ -62,7 +62,7 @@ describe('uninstall cancels the review series before the team’s data is delete
         updateCard: unused,
       },
       directory: { listTeamMembers: unused },
-      tabUrl: 'http://localhost:3978',
+      charterLinks: { kind: 'local', tabEndpoint: 'http://localhost:3978' },
       uninstallGraceMs: GRACE_MS,
     };
     reviewDeps = {

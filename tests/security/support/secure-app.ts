@@ -53,6 +53,8 @@ import { openTestDatabase } from '../../support/test-database';
 import { startFakeBotFramework, type FakeBotFramework } from './fake-bot-framework';
 
 export const BOT_APP_ID = '4a2b7c9d-1e3f-4a5b-8c6d-7e8f9a0b1c2d';
+/** The Teams app's id: what the links the bot sends name (outside local mode, Teams deep links). */
+export const TEAMS_APP_ID = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 export const TENANT_T = FAKE_TENANT_ID;
 export const TENANT_U = OTHER_TENANT_ID;
 export const TEAM_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
@@ -138,7 +140,7 @@ export async function startSecureApp(): Promise<SecureApp> {
     messenger,
     directory: messenger,
     log,
-    tabUrl: 'https://charter.example.com/tab',
+    charterLinks: { kind: 'teams', appId: TEAMS_APP_ID },
     uninstallGraceMs: 0,
   };
   const reviewDeps: ReviewDeps = {

@@ -30,7 +30,12 @@ const templates = {
 export function renderCard(card: OutboundCard): AdaptiveCardJson {
   switch (card.kind) {
     case 'welcome':
-      return expand(templates.welcome, { teamName: md(card.teamName), tabUrl: card.tabUrl });
+      return expand(templates.welcome, {
+        teamName: md(card.teamName),
+        tabUrl: card.tabUrl,
+        hasAppUrl: card.appUrl !== undefined,
+        appUrl: card.appUrl ?? '',
+      });
     case 'checkin':
       return renderCheckIn(card.view);
     case 'summary': {

@@ -10,6 +10,7 @@ import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-ha
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
 import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
 import type { Clock, Metrics, TeamScope } from '../../../../src/app/ports';
+import type { CharterLinkTarget } from '../../../../src/domain/links/charter-links';
 import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
 import {
   BotConnectorMessenger,
@@ -58,6 +59,10 @@ export async function startBotHarness(
     sandbox?: { enforceLimits?: boolean };
     /** Counted like main.ts does (the Messenger's answers, the job runs, the rounds). */
     metrics?: Metrics & ConnectorCallObserver;
+    /** Tries per Connector call before the job's own backoff takes over (default: the Messenger's). */
+    messengerMaxTries?: number;
+    /** Where the cards and replies link: local mode's tab by default; `teams` as outside local mode. */
+    charterLinks?: CharterLinkTarget;
   } = {},
 ): Promise<BotHarness> {
   const clock = new MovableClock(options.start ?? new Date('2026-01-05T08:00:00Z'));
@@ -71,6 +76,7 @@ export async function startBotHarness(
     limiter: new ConnectorRateLimiter(),
     backoffBaseMs: 50,
     backoffCapMs: 2_000,
+    ...(options.messengerMaxTries ? { maxTries: options.messengerMaxTries } : {}),
     metrics: options.metrics,
   });
   const log = pino({ level: 'silent' });
@@ -84,7 +90,7 @@ export async function startBotHarness(
     clock,
     ids: { next: () => randomUUID() },
     log,
-    tabUrl: 'http://localhost:3978/tab',
+    charterLinks: options.charterLinks ?? { kind: 'local', tabEndpoint: 'http://localhost:3978' },
     uninstallGraceMs: 7 * 86_400_000,
     metrics: options.metrics,
   };
@@ -133,7 +139,10 @@ export async function startBotHarness(
 let seq = 0;
 
 /** A team in the sandbox with `size` members (Teams ids, AAD ids and names), not installed yet. */
-export function sandboxTeam(size: number, tenantId = randomUUID()): SandboxTeam & { scope: TeamScope } {
+export function sandboxTeam(
+  size: number,
+  tenantId: string = randomUUID(),
+): SandboxTeam & { scope: TeamScope } {
   const n = ++seq;
   const aadGroupId = randomUUID();
   const members: SandboxMember[] = Array.from({ length: size }, (_, i) => ({

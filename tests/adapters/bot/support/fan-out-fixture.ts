@@ -41,7 +41,7 @@ function storeDeps(db: Database): CheckInDeps {
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
     log: pino({ level: 'silent' }),
-    tabUrl: 'http://localhost:3978',
+    charterLinks: { kind: 'local', tabEndpoint: 'http://localhost:3978' },
     uninstallGraceMs: 0,
   };
 }

@@ -1,0 +1,3 @@
+import { finishSignIn } from './finish-sign-in';
+
+void finishSignIn();
