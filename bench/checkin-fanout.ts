@@ -1,6 +1,6 @@
 /**
  * Fan-out of one check-in round to 1,000 members against the Bot Connector sandbox enforcing the Teams limits
- * (PLATFORM.md): each member needs a 1:1 conversation created and a card sent, 2,000 requests under the 50 requests/s
+ * (Microsoft's Teams rate-limiting page): each member needs a 1:1 conversation created and a card sent, 2,000 requests under the 50 requests/s
  * per-tenant ceiling, so the rate-limit minimum is 40 s. Prints wall time as a ratio of that minimum (target ≤ 1.11×),
  * cards lost and duplicated, and the 429s the service answered.
  *

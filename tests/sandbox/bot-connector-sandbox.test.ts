@@ -1,4 +1,4 @@
-// The Bot Connector sandbox against the documented shapes and limits (PLATFORM.md), over plain HTTP.
+// The Bot Connector sandbox against the documented shapes and limits (Microsoft's Bot Connector and Teams documentation), over plain HTTP.
 import { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { SlidingWindowLimits, TEAMS_LIMITS } from '../../src/sandbox/bot-connector/sliding-window-limits';
 

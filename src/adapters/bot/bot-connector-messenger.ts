@@ -247,7 +247,7 @@ interface ObservablePipeline {
 
 /**
  * botframework-connector 4.23's client runs on @azure/core-client, whose pipeline retries 429s (honouring Retry-After)
- * and 5xx itself before our loop sees a failure (PLATFORM.md). To count every answer, an observing policy goes in
+ * and 5xx itself before our loop sees a failure (its default retry policies). To count every answer, an observing policy goes in
  * after that Retry phase. The pipeline is not public API (botbuilder is pinned; tests/adapters/metrics prove it): if it
  * is not where expected, throw rather than report numbers that quietly undercount.
  */

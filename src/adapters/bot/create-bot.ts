@@ -2,7 +2,7 @@
  * Builds the bot's HTTP endpoint: botbuilder's CloudAdapter in front of TeamCharterBot, and the Messenger that shares
  * its authentication. Outside local mode `ConfigurationBotFrameworkAuthentication` validates every inbound Bot
  * Framework token and signs outbound calls; in local mode the app id is empty, so inbound traffic is unauthenticated
- * and outbound calls carry no token (PLATFORM.md) — local mode binds to 127.0.0.1 only.
+ * and outbound calls carry no token (the Bot Framework Emulator's convention) — local mode binds to 127.0.0.1 only.
  */
 import type { Express, Request, Response } from 'express';
 import {

@@ -40,7 +40,7 @@ export interface BucketSpec {
 }
 
 /**
- * Keeps the bot under the Teams limits (PLATFORM.md) by itself: one bucket per conversation (thread) and one for the
+ * Keeps the bot under the Teams limits (Microsoft's bot rate-limiting page) by itself: one bucket per conversation (thread) and one for the
  * app as a whole. Waiters queue in order (per conversation, then for the app), so a busy conversation never holds up
  * the others, and nobody polls.
  *

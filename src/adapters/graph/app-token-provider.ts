@@ -2,7 +2,7 @@
  * App-only Microsoft Graph tokens from Entra ID with msal-node (client credentials), cached by msal until shortly before
  * they expire. msal-node accepts only https authorities; to reach a local token endpoint (the Graph sandbox) we keep the
  * https authority string and hand msal the OpenID metadata (`authorityMetadata`) whose `token_endpoint` is the sandbox,
- * plus cloud discovery metadata so msal asks no one else (PLATFORM.md, "Entra ID tokens").
+ * plus cloud discovery metadata so msal asks no one else (msal-node's knownAuthorities + cloudDiscoveryMetadata).
  */
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { tokenFailure } from './graph-failures';

@@ -1,7 +1,7 @@
 /**
  * How our Graph calls travel: `@microsoft/microsoft-graph-client` built with `Client.initWithMiddleware` and the chain
  * auth (ours) → RetryHandler → RedirectHandler → HTTPMessageHandler. Ours, because the library's AuthenticationHandler
- * attaches the token only to https Graph hosts, and the local sandbox is plain http (PLATFORM.md).
+ * attaches the token only to https Graph hosts, and the local sandbox is plain http (graph-client's auth handler checks the host and scheme).
  *
  * Calls issued in the same tick are grouped into JSON `$batch` requests of at most 20 with at most 4 requests of one
  * mailbox each; a `MailboxLimiter` keeps every mailbox at ≤ 4 requests in flight, batched or not. The RetryHandler

@@ -1,5 +1,5 @@
 /**
- * At most N requests in flight per mailbox (Outlook's limit is 4 per app per mailbox, PLATFORM.md). A `$batch` takes
+ * At most N requests in flight per mailbox (Outlook's limit is 4 per app per mailbox, per Microsoft's Graph throttling page). A `$batch` takes
  * one permit per inner request of each mailbox it holds; permits of several mailboxes are taken in name order, so two
  * batches never wait on each other in a cycle.
  */

@@ -2,7 +2,7 @@
  * The agenda of one review meeting, written into that occurrence's body as HTML. Every piece of team text is escaped:
  * a charter clause or a check-in theme can hold anything a member typed, and Outlook renders the body as HTML.
  *
- * Reviews run on data (DESIGN.md §1): outcomes and boundaries each with their check-in signals since the last review,
+ * Reviews run on data: outcomes and boundaries each with their check-in signals since the last review,
  * the support members asked for, and the open proposals.
  */
 import type { CharterContent } from '../charter/charter';

@@ -4,7 +4,7 @@
  * - `POST /v3/conversations/:id/activities` (send), `POST …/activities/:replyToId` (reply), `PUT …/activities/:id`
  *   (update),
  * - `GET /v3/conversations/:teamId/pagedmembers?pageSize&continuationToken`,
- * - the Teams rate limits of PLATFORM.md, answered with 429 + `Retry-After` (seconds),
+ * - the Teams rate limits (Microsoft's "Optimize your bot: rate limiting" page), answered with 429 + `Retry-After` (seconds),
  * - injected faults (412/429/502/503/504 with an optional Retry-After) and latency,
  * - a record of every activity it accepted (kept across restarts in local mode, see bot-connector-sandbox-file.ts),
  * - "play a member": post an `adaptiveCard/action` invoke, a message or an install event to the bot's /api/messages;
@@ -431,7 +431,7 @@ export class BotConnectorSandbox {
       throw new ConnectorError(404, 'ConversationNotFound', `The bot is not part of conversation ${id}.`);
   }
 
-  /** Teams refuses messages over about 28 KB (PLATFORM.md). */
+  /** Teams refuses messages over about 28 KB (Microsoft's bot messaging limits). */
   private checkActivity(body: unknown): Record<string, unknown> {
     if (typeof body !== 'object' || body === null)
       throw new ConnectorError(400, 'BadArgument', 'No activity.');

@@ -8,7 +8,7 @@ export interface WindowLimit {
   windowMs: number;
 }
 
-/** The per-thread and global limits of PLATFORM.md (Teams "rate limiting" page). */
+/** The per-thread and global limits of Microsoft's Teams "rate limiting" page. */
 export const TEAMS_LIMITS = {
   /** Per bot per thread: send (and update) activity, create conversation. */
   botThreadSend: [

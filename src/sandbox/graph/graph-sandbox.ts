@@ -1,6 +1,6 @@
 /**
- * A local, faithful stand-in for the parts of Microsoft Graph the review booking uses (DESIGN.md §7), checked against
- * PLATFORM.md and shared/fixtures/graph: app-only tokens it issues and then requires; `/users/{id}/events` with the
+ * A local, faithful stand-in for the parts of Microsoft Graph the review booking uses, checked against
+ * Microsoft's Graph documentation and recorded responses: app-only tokens it issues and then requires; `/users/{id}/events` with the
  * full recurrence model and `transactionId` semantics; GET/PATCH/DELETE and `/cancel`; `calendarView` and
  * `/instances` that expand series (with exceptions); `calendar/getSchedule`; `$batch` of up to 20 with per-request
  * statuses in any order; at most 4 concurrent requests per mailbox (the 5th gets 429 `ApplicationThrottled`); and

@@ -13,7 +13,7 @@ import { putCharterBodySchema } from '../schemas/charter-body-schema';
 import { zodProblems } from '../zod-problems';
 import { teamIdParam, versionNumber } from './params';
 
-/** The charter routes of DESIGN.md §9, under `/api/teams/:teamId/charter`. */
+/** The charter routes, under `/api/teams/:teamId/charter`. */
 export function charterRoutes(deps: CharterDeps): Router {
   const router = Router({ mergeParams: true });
 

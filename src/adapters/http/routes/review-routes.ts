@@ -38,7 +38,7 @@ const suggestionsBody = z.object({
   organizerId: z.guid('organizerId must be a member’s AAD object id.').optional(),
 });
 
-/** Review cycles under `/api/teams/:teamId/reviews` (DESIGN.md §9). */
+/** Review cycles under `/api/teams/:teamId/reviews`. */
 export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router {
   const router = Router({ mergeParams: true });
   const base = '/teams/:teamId/reviews';

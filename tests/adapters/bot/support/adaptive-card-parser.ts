@@ -1,5 +1,5 @@
 /**
- * Parses a card with the `adaptivecards` 3.0.6 library (its UMD bundle loads in Node; PLATFORM.md) as Teams' schema
+ * Parses a card with the `adaptivecards` 3.0.6 library (its UMD bundle loads in Node) as Teams' schema
  * 1.5, and returns every parse and validation problem it reports (empty: the card is good).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
