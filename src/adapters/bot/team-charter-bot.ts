@@ -104,9 +104,10 @@ export class TeamCharterBot extends TeamsActivityHandler {
       // The roster is paged by a job (retried across Connector outages), not inside this turn.
       if (!botAdded && installation && !installation.uninstalledAt)
         await queueRosterSync(
-          deps,
+          deps.jobs,
           installation,
           `added-${context.activity.id ?? deps.clock.now().toISOString()}`,
+          deps.clock.now(),
         );
       await next();
     });

@@ -22,15 +22,16 @@ export async function reconcileTeamRoster(
 
 /** Queues one roster sync of a team (e.g. `added-<activity id>` after a members-added event; one per key). */
 export async function queueRosterSync(
-  deps: { jobs: JobQueue; clock: CheckInDeps['clock'] },
+  jobs: JobQueue,
   scope: TeamScope,
   key: string,
+  runAt: Date,
 ): Promise<void> {
-  await deps.jobs.enqueue({
+  await jobs.enqueue({
     scope: { tenantId: scope.tenantId, teamId: scope.teamId },
     kind: JOB_KINDS.installsRosterSync,
     key,
-    runAt: deps.clock.now(),
+    runAt,
     payload: {},
     maxAttempts: INSTALL_JOB_ATTEMPTS,
   });
@@ -45,8 +46,6 @@ export async function queueRosterSweep(
   now: Date,
 ): Promise<number> {
   const teams = await deps.installs.listActiveInstallations();
-  const clock = { now: () => now };
-  for (const scope of teams)
-    await queueRosterSync({ jobs: deps.jobs, clock }, scope, `start-${now.toISOString()}`);
+  for (const scope of teams) await queueRosterSync(deps.jobs, scope, `start-${now.toISOString()}`, now);
   return teams.length;
 }

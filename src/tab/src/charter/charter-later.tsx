@@ -7,6 +7,7 @@ import type { CharterResponse, TeamMember } from '../api/types';
 import { panels, type PanelProps } from '../app/panels';
 import { strings } from '../strings';
 import { describeCadence, safeNextOccurrences } from './cadence-text';
+import { CheckInRules } from './charter-clauses';
 import { OccurrenceList } from './occurrence-list';
 
 /** The check-in and review panels, beside the charter. */
@@ -59,13 +60,7 @@ export function CharterSchedule({
             ) : (
               <p className="tc-body1 tc-flush">{strings.noNextOccurrence}</p>
             )}
-            <p className="tc-body1 tc-flush">{strings.anonymityMinimum(c.checkIns.anonymityMinimum)}</p>
-            {c.checkIns.quietHours ? (
-              <p className="tc-body1 tc-flush">
-                {strings.quietHours(c.checkIns.quietHours.start, c.checkIns.quietHours.end)}
-              </p>
-            ) : null}
-            <p className="tc-body1 tc-flush">{strings.namedAnswers[c.checkIns.namedAnswersVisibleTo]}</p>
+            <CheckInRules checkIns={c.checkIns} />
           </>
         ) : (
           <p className="tc-body1 tc-flush tc-secondary">{strings.checkInsOff}</p>

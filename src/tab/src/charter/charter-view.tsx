@@ -7,14 +7,12 @@ import type { PanelProps } from '../app/panels';
 import { formatDateTime, formatList } from '../format';
 import { strings } from '../strings';
 import { chatDeepLink } from '../teams/chat-link';
+import { NonNegotiableList, OutcomesAndBoundaries } from './charter-clauses';
 
 // The schedule and the panels: a chunk of their own, fetched and rendered once the purpose and clauses are painted.
 const later = () => import('./charter-later');
 const CharterSchedule = lazyAfterPaint(() => later().then((m) => m.CharterSchedule));
 const CharterPanels = lazyAfterPaint(() => later().then((m) => m.CharterPanels));
-
-/** How each decision right's badge is coloured (Fluent's tint badge colours, tab.css). */
-const RIGHT_TONE = { team_decides: 'success', consult_first: 'informative', escalate: 'warning' } as const;
 
 export interface CharterViewProps {
   charter: CharterResponse;
@@ -111,46 +109,14 @@ export function CharterView(props: CharterViewProps) {
           <h2 className="tc-subtitle1" id="sec-nn">
             {strings.nonNegotiables}
           </h2>
-          <ol className="tc-list tc-body1">
-            {c.nonNegotiables.map((n) => (
-              <li key={n.id}>{n.text}</li>
-            ))}
-          </ol>
+          <NonNegotiableList items={c.nonNegotiables} />
         </section>
 
         <section className="tc-section" aria-labelledby="sec-flex">
           <h2 className="tc-subtitle1" id="sec-flex">
             {strings.flexibleExecution}
           </h2>
-          <h3 className="tc-h3">{strings.outcomes}</h3>
-          <ul className="tc-plain-list">
-            {c.outcomes.map((o) => (
-              <li key={o.id} className="tc-item">
-                <span className="tc-body1 tc-block">{o.title}</span>
-                <span className="tc-caption1 tc-secondary">
-                  {strings.measure}: {o.measure ?? strings.noMeasure}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <h3 className="tc-h3">{strings.boundaries}</h3>
-          {c.boundaries.length === 0 ? (
-            <p className="tc-body1 tc-secondary tc-flush">{strings.noBoundaries}</p>
-          ) : (
-            <ul className="tc-plain-list">
-              {c.boundaries.map((b) => (
-                <li key={b.id} className="tc-item">
-                  <span className="tc-body1 tc-block">
-                    {b.area}{' '}
-                    <span className={`tc-badge tc-badge-${RIGHT_TONE[b.right]}`}>
-                      {strings.decisionRights[b.right]}
-                    </span>
-                  </span>
-                  {b.note ? <span className="tc-caption1 tc-secondary">{b.note}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <OutcomesAndBoundaries content={c} />
         </section>
 
         {painted ? (

@@ -1,11 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import type { CharterContent, TeamMember } from '../api/types';
 import { describeCadence } from '../charter/cadence-text';
+import { CheckInRules, NonNegotiableList, OutcomesAndBoundaries } from '../charter/charter-clauses';
 import { formatList } from '../format';
 import { strings } from '../strings';
-
-/** How each decision right's badge is coloured, as in the charter view (Fluent's tint badge colours, tab.css). */
-const RIGHT_TONE = { team_decides: 'success', consult_first: 'informative', escalate: 'warning' } as const;
 
 /**
  * A past version's whole charter, read-only, in the charter view's markup and styles (tab.css). It shows what the
@@ -33,63 +31,15 @@ export function VersionContent({
   return (
     <div className="tc-charter-main" data-testid="version-content">
       {section('purpose', strings.purpose, <p className="tc-purpose">{c.purpose}</p>)}
-      {section(
-        'nn',
-        strings.nonNegotiables,
-        <ol className="tc-list tc-body1">
-          {c.nonNegotiables.map((n) => (
-            <li key={n.id}>{n.text}</li>
-          ))}
-        </ol>,
-      )}
-      {section(
-        'flex',
-        strings.flexibleExecution,
-        <>
-          <h3 className="tc-h3">{strings.outcomes}</h3>
-          <ul className="tc-plain-list">
-            {c.outcomes.map((o) => (
-              <li key={o.id} className="tc-item">
-                <span className="tc-body1 tc-block">{o.title}</span>
-                <span className="tc-caption1 tc-secondary">
-                  {strings.measure}: {o.measure ?? strings.noMeasure}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <h3 className="tc-h3">{strings.boundaries}</h3>
-          {c.boundaries.length === 0 ? (
-            <p className="tc-body1 tc-secondary tc-flush">{strings.noBoundaries}</p>
-          ) : (
-            <ul className="tc-plain-list">
-              {c.boundaries.map((b) => (
-                <li key={b.id} className="tc-item">
-                  <span className="tc-body1 tc-block">
-                    {b.area}{' '}
-                    <span className={`tc-badge tc-badge-${RIGHT_TONE[b.right]}`}>
-                      {strings.decisionRights[b.right]}
-                    </span>
-                  </span>
-                  {b.note ? <span className="tc-caption1 tc-secondary">{b.note}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </>,
-      )}
+      {section('nn', strings.nonNegotiables, <NonNegotiableList items={c.nonNegotiables} />)}
+      {section('flex', strings.flexibleExecution, <OutcomesAndBoundaries content={c} />)}
       {section(
         'checkins',
         strings.checkIns,
         c.checkIns ? (
           <>
             <p className="tc-body1 tc-flush">{describeCadence(c.checkIns.cadence)}</p>
-            <p className="tc-body1 tc-flush">{strings.anonymityMinimum(c.checkIns.anonymityMinimum)}</p>
-            {c.checkIns.quietHours ? (
-              <p className="tc-body1 tc-flush">
-                {strings.quietHours(c.checkIns.quietHours.start, c.checkIns.quietHours.end)}
-              </p>
-            ) : null}
-            <p className="tc-body1 tc-flush">{strings.namedAnswers[c.checkIns.namedAnswersVisibleTo]}</p>
+            <CheckInRules checkIns={c.checkIns} />
           </>
         ) : (
           <p className="tc-body1 tc-flush tc-secondary">{strings.checkInsOff}</p>
