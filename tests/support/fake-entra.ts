@@ -4,6 +4,10 @@
  * `GET /{tenant}/discovery/v2.0/keys` → the RSA signing keys (no `alg` member, as Entra publishes them),
  * and 400 for a tenant it does not know, as Entra answers (AADSTS90002).
  * It mints Teams-SSO-like v2.0 access tokens, good or deliberately bad.
+ * `GET /{tenant}/oauth2/v2.0/authorize` plays the sign-in window's stop at Entra (authorization code flow): it checks
+ * the request as Entra does, records the person's consent to the client (`prompt=consent`, or a client consented
+ * before) and sends the browser back to `redirect_uri` with a code and the `state`; errors go back the same way
+ * (`error`, `error_description` with an AADSTS code), as Entra returns them once it trusts the redirect address.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,6 +69,10 @@ export interface FakeEntra {
   readonly requests: readonly string[];
   /** Makes the metadata endpoint answer this status (e.g. 503) until cleared with `undefined`. */
   failMetadataWith(status: number | undefined): void;
+  /** Whether `loginHint` has consented to `clientId` at the authorize endpoint. */
+  hasConsented(clientId: string, loginHint: string): boolean;
+  /** The authorize requests seen so far (their query parameters), in order. */
+  readonly authorizeRequests: readonly Record<string, string>[];
   close(): Promise<void>;
 }
 
@@ -83,6 +91,9 @@ export async function startFakeEntra(): Promise<FakeEntra> {
   const requests: string[] = [];
   let metadataFailure: number | undefined;
   let authorityHost = '';
+  const consents = new Set<string>();
+  const authorizeRequests: Record<string, string>[] = [];
+  const consentKey = (clientId: string, loginHint: string) => `${clientId} ${loginHint.toLowerCase()}`;
 
   const issuerFor = (tenantId: string): string => `${authorityHost}/${tenantId}/v2.0`;
 
@@ -92,6 +103,9 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     const send = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
+    const authorize = /^\/([^/]+)\/oauth2\/v2\.0\/authorize$/.exec(path);
+    if (req.method === 'GET' && authorize?.[1] !== undefined)
+      return answerAuthorize(authorize[1], new URL(req.url ?? '/', authorityHost).searchParams, res);
     const metadata = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path);
     const keys = /^\/([^/]+)\/discovery\/v2\.0\/keys$/.exec(path);
     const tenantId = metadata?.[1] ?? keys?.[1];
@@ -116,6 +130,44 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     // Entra adds the tenant's issuer to each key; verifiers ignore it.
     return send(200, { keys: [{ ...publicJwk, issuer: issuerFor(tenantId) }] });
   });
+  /**
+   * Entra's authorize endpoint, as far as the sign-in window uses it: an unknown tenant or a request without a usable
+   * redirect address is answered on Entra's own page (400); everything else goes back to `redirect_uri`.
+   */
+  function answerAuthorize(tenantId: string, query: URLSearchParams, res: ServerResponse): void {
+    const params = Object.fromEntries(query);
+    authorizeRequests.push(params);
+    const page = (status: number, text: string) =>
+      void res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+    if (!knownTenants.has(tenantId)) return page(400, `AADSTS90002: Tenant '${tenantId}' not found.`);
+    const redirect = params.redirect_uri ? safeUrl(params.redirect_uri) : null;
+    if (!redirect || redirect.protocol !== 'https:')
+      return page(400, 'AADSTS50011: The redirect URI specified in the request does not match.');
+    const back = (answer: Record<string, string>) => {
+      for (const [name, value] of Object.entries({
+        ...answer,
+        ...(params.state ? { state: params.state } : {}),
+      }))
+        redirect.searchParams.set(name, value);
+      res.writeHead(302, { location: redirect.href }).end();
+    };
+    if (params.client_id !== FAKE_CLIENT_ID)
+      return back({
+        error: 'unauthorized_client',
+        error_description: `AADSTS700016: Application with identifier '${params.client_id ?? ''}' was not found.`,
+      });
+    if (params.response_type !== 'code' || !/\baccess_as_user\b/.test(params.scope ?? ''))
+      return back({ error: 'invalid_request', error_description: 'AADSTS900144: The request is not valid.' });
+    const who = params.login_hint ?? FAKE_USER.preferred_username;
+    if (params.prompt === 'consent') consents.add(consentKey(FAKE_CLIENT_ID, who));
+    if (!consents.has(consentKey(FAKE_CLIENT_ID, who)))
+      return back({
+        error: 'consent_required',
+        error_description: 'AADSTS65001: The user or administrator has not consented to use the application.',
+      });
+    back({ code: `fake-code-${authorizeRequests.length}` });
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   authorityHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -160,12 +212,22 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     failMetadataWith(status) {
       metadataFailure = status;
     },
+    hasConsented: (clientId, loginHint) => consents.has(consentKey(clientId, loginHint)),
+    authorizeRequests,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections(); // fetch keeps connections alive; do not wait for them to idle out
       }),
   };
+}
+
+function safeUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(record: T): T {

@@ -63,6 +63,11 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
   userRef.current = userId;
   const booted = start?.local !== undefined; // the context came with the page
 
+  // Without a team (a host that runs no channel tab) the short note is all there is: it has loaded.
+  useEffect(() => {
+    if (host.kind === 'teams' && !host.teamId) host.loaded();
+  }, [host]);
+
   useEffect(() => {
     if (host.kind === 'teams') {
       host.onThemeChange(setTheme);
