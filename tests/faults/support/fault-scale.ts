@@ -31,7 +31,7 @@ export function randomPoints(random: () => number, count: number, from: number, 
 
 export type Figures = Record<string, string | number>;
 
-/** Prints one scenario's figures as a block the README table is built from (stdout, outside jest's console). */
+/** Prints one scenario's figures as a block the table in docs/reliability.md is built from (stdout, outside jest's console). */
 export function printFigures(scenario: string, figures: Figures): void {
   const lines = Object.entries(figures).map(([k, v]) => `    ${k.padEnd(34)} ${v}`);
   process.stdout.write(`\n[faults] ${scenario} (${SCALE_NAME} scale, seed ${SEED})\n${lines.join('\n')}\n`);

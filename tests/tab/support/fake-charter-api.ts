@@ -1,5 +1,5 @@
 /**
- * An in-memory stand-in for the charter HTTP API (README "The HTTP API"), answering the tab's fetches in component
+ * An in-memory stand-in for the charter HTTP API (docs/api.md), answering the tab's fetches in component
  * tests. It is a fake of our own server, not of a library: it keeps versions, checks If-Match and X-Local-User.
  */
 import type { CharterContent } from '../../../src/domain/charter/charter';

@@ -1,4 +1,4 @@
-/** The API's JSON, as the tab reads it (README.md, "The HTTP API"). Shapes come from the domain so they cannot drift. */
+/** The API's JSON, as the tab reads it (docs/api.md). Shapes come from the domain so they cannot drift. */
 import type { CharterContent, CharterDraft } from '../../../domain/charter/charter';
 import type { CharterDiff } from '../../../domain/charter/diff-charters';
 

@@ -1,4 +1,4 @@
-/** The tab's calls for review cycles (README "Review cycles"): the series, suggestions, outcomes and proposals. */
+/** The tab's calls for review cycles (docs/reviews.md): the series, suggestions, outcomes and proposals. */
 import type { CharterApi } from '../api/charter-api';
 import type { CharterContent, CharterDiff, CharterResponse } from '../api/types';
 
