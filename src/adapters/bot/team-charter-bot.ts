@@ -40,6 +40,10 @@ const VERB_HANDLERS: Record<string, VerbHandler> = {
   [CARD_VERBS.editCheckIn]: editCheckIn,
 };
 
+/** `pause` or `resume` from someone none of whose teams has the app: there is nothing to pause. */
+const NO_TEAM_TO_PAUSE =
+  'None of your teams has Team Charter yet, so there are no check-ins to pause or resume. A team owner adds it from the Apps store in Teams.';
+
 const HELP =
   'I run your team’s check-ins. In this chat: **checkin** (your card for the open round), **pause 2 weeks** ' +
   '(or days), **resume**, **charter** (a link to your charter), **help**.';
@@ -209,11 +213,15 @@ export class TeamCharterBot extends TeamsActivityHandler {
       const until = new Date(this.deps.clock.now().getTime() + days * 86_400_000);
       const teams = await pauseCheckIns(this.deps, member, until);
       await context.sendActivity(
-        `Check-ins are paused in ${teams} ${teams === 1 ? 'team' : 'teams'} until ${until.toISOString().slice(0, 10)}. Say **resume** to start again sooner.`,
+        teams === 0
+          ? NO_TEAM_TO_PAUSE
+          : `Check-ins are paused in ${teams} ${teams === 1 ? 'team' : 'teams'} until ${until.toISOString().slice(0, 10)}. Say **resume** to start again sooner.`,
       );
     } else if (text === 'resume') {
-      await resumeCheckIns(this.deps, member);
-      await context.sendActivity('Check-ins are back on from the next round.');
+      const teams = await resumeCheckIns(this.deps, member);
+      await context.sendActivity(
+        teams === 0 ? NO_TEAM_TO_PAUSE : 'Check-ins are back on from the next round.',
+      );
     } else if (text === 'charter') {
       const teams = await listMyCharterLinks(this.deps, member);
       await context.sendActivity(charterReply(teams, this.deps.charterLinks, tenantId));

@@ -28,20 +28,30 @@ export const ROSTER_RECONCILE_EVERY_MS = 86_400_000;
  * install): the installation is stored with the installer as its first member, so the tab opens for them straight
  * away; paging the roster, the welcome card and the daily roster reconciliation are durable jobs; check-ins are
  * planned if the team already has a charter (a reinstall within the grace period keeps it).
+ *
+ * Teams also sends an add for a team that has the app already (`add-upgrade` when the admin publishes a new version,
+ * or a repeated event): the installation's details and roster are refreshed, and no second welcome card is posted.
  */
 export async function installTeam(deps: CheckInDeps, event: TeamInstallEvent): Promise<Installation> {
   const { installer, ...fields } = event;
   const now = deps.clock.now();
-  const installation: Installation = { ...fields, installedAt: now, uninstalledAt: null };
   const scope: TeamScope = { tenantId: event.tenantId, teamId: event.teamId };
+  const existing = await deps.installs.getInstallation(scope);
+  const active = existing !== null && existing.uninstalledAt === null;
+  const installation: Installation = active
+    ? { ...fields, installedBy: existing.installedBy, installedAt: existing.installedAt, uninstalledAt: null }
+    : { ...fields, installedAt: now, uninstalledAt: null };
   await deps.installs.saveInstallation(installation);
   if (installer) await deps.installs.upsertMembers(scope, [installer]);
-  const key = `install-${now.toISOString()}`;
-  for (const kind of [JOB_KINDS.installsRosterSync, JOB_KINDS.installsWelcome])
+  const key = `${active ? 'refresh' : 'install'}-${now.toISOString()}`;
+  const kinds = active
+    ? [JOB_KINDS.installsRosterSync]
+    : [JOB_KINDS.installsRosterSync, JOB_KINDS.installsWelcome];
+  for (const kind of kinds)
     await deps.jobs.enqueue({ scope, kind, key, runAt: now, payload: {}, maxAttempts: INSTALL_JOB_ATTEMPTS });
   await queueRosterReconciliation(deps, scope, now);
   await scheduleCheckInRounds(deps, scope);
-  deps.log.info(scope, 'install.added');
+  deps.log.info(scope, active ? 'install.refreshed' : 'install.added');
   return installation;
 }
 

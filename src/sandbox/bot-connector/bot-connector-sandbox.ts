@@ -506,6 +506,11 @@ export class BotConnectorSandbox {
     return this.teamEvent(teamsTeamId, installerAadObjectId, { type: 'installationUpdate', action: 'add' });
   }
 
+  /** The admin publishes a new version of the app: Teams sends `installationUpdate` add-upgrade to every team with it. */
+  async upgrade(teamsTeamId: string, byAadObjectId: string): Promise<InvokeResult> {
+    return this.teamEvent(teamsTeamId, byAadObjectId, { type: 'installationUpdate', action: 'add-upgrade' });
+  }
+
   async uninstall(teamsTeamId: string, byAadObjectId: string): Promise<InvokeResult> {
     return this.teamEvent(teamsTeamId, byAadObjectId, { type: 'installationUpdate', action: 'remove' });
   }

@@ -77,6 +77,39 @@ describe('installing the bot in a team', () => {
     expect((await h.deps.installs.getInstallation(team.scope))?.teamName).toBe('Renamed Team');
   });
 
+  it.each([
+    [
+      'an app upgrade (add-upgrade)',
+      (h: BotHarness, teamsTeamId: string, by: string) => h.sandbox.upgrade(teamsTeamId, by),
+    ],
+    [
+      'a repeated add',
+      (h: BotHarness, teamsTeamId: string, by: string) => h.sandbox.install(teamsTeamId, by),
+    ],
+  ])('after %s refreshes the roster but posts no second welcome card', async (_event, addAgain) => {
+    const team = sandboxTeam(4);
+    h.sandbox.addTeam(team);
+    const installer = nth(team.members, 0).aadObjectId;
+    await h.sandbox.install(team.teamsTeamId, installer);
+    await h.drainJobs();
+    const first = await h.deps.installs.getInstallation(team.scope);
+    h.sandbox
+      .team(team.teamsTeamId)
+      .members.push({ id: '29:late', aadObjectId: `aad-late-${team.scope.teamId}`, name: 'Late' });
+
+    h.clock.advance(3_600_000); // an hour later
+    expect((await addAgain(h, team.teamsTeamId, nth(team.members, 2).aadObjectId)).status).toBe(200);
+    await h.drainJobs();
+    expect(h.sandbox.activitiesIn(team.teamsTeamId)).toHaveLength(1);
+    expect(await h.deps.installs.listMembers(team.scope)).toHaveLength(5);
+    // still the installation the first add made: who added it and when
+    expect(await h.deps.installs.getInstallation(team.scope)).toMatchObject({
+      installedBy: installer,
+      installedAt: first?.installedAt,
+      uninstalledAt: null,
+    });
+  });
+
   it('on uninstall stops the team’s jobs, asks for the review series to be cancelled and deletes the data after the grace period', async () => {
     const team = sandboxTeam(2);
     h.sandbox.addTeam(team);
