@@ -13,7 +13,8 @@ import { precompressDir } from './precompress';
 const repo = path.resolve(__dirname, '../..');
 const tabDir = path.join(repo, 'src/tab');
 const stamp = path.join(tabDir, 'dist/.build-stamp');
-const SOURCES = [
+/** What the tab's build reads, relative to the repository (npm run dev watches these). */
+export const TAB_SOURCES = [
   'src/tab/src',
   'src/tab/index.html',
   'src/tab/auth-end.html',
@@ -36,9 +37,10 @@ function newestMtime(target: string): number {
 export function tabBuildIsStale(): boolean {
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
-  return SOURCES.some((source) => newestMtime(path.join(repo, source)) > built);
+  return TAB_SOURCES.some((source) => newestMtime(path.join(repo, source)) > built);
 }
 
+/** Builds the tab into src/tab/dist (Vite's errors on the console); rejects when the build fails. */
 export async function buildTab(): Promise<void> {
   const started = performance.now();
   const vite = path.join(repo, 'node_modules/.bin/vite');
@@ -49,10 +51,7 @@ export async function buildTab(): Promise<void> {
       stdio: 'inherit',
       env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     });
-    if (result.status !== 0) {
-      process.stderr.write(`Building the tab failed (vite exited ${result.status ?? result.signal}).\n`);
-      process.exit(1);
-    }
+    if (result.status !== 0) throw new Error(`vite exited ${result.status ?? result.signal}`);
   }
   await precompressDir(path.join(tabDir, 'dist/assets'));
   writeFileSync(stamp, new Date().toISOString());
