@@ -8,12 +8,8 @@
  *
  *   npx tsx bench/checkin-invoke.ts [members] [waves]
  */
+import { closeServers, failBench, onEachDatabase, percentile, serveBot } from './support/bench-bot';
 import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import {
   ActivityHandler,
   CardFactory,
@@ -21,15 +17,14 @@ import {
   type AdaptiveCardInvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import express, { type Express } from 'express';
-import { Client } from 'pg';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { CheckInDeps } from '../src/app/checkins/checkin-deps';
 import { openCheckInRound } from '../src/app/checkins/open-check-in-round';
 import type { Database } from '../src/adapters/storage/database';
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
-import { openDatabase } from '../src/adapters/storage/open-database';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
 
 const STATIC_CARD = CardFactory.adaptiveCard({
@@ -43,22 +38,6 @@ class StaticCardBot extends ActivityHandler {
   protected override async onAdaptiveCardInvoke(): Promise<AdaptiveCardInvokeResponse> {
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: STATIC_CARD.content };
   }
-}
-
-async function serve(mount: (app: Express) => void): Promise<{ url: string; server: Server }> {
-  const app = express();
-  mount(app);
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/api/messages`, server };
-}
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? NaN;
 }
 
 async function measure(driver: string, db: Database, size: number, waves: number): Promise<void> {
@@ -124,10 +103,10 @@ async function measure(driver: string, db: Database, size: number, waves: number
   const round = await openCheckInRound(deps, scope, opensAt);
   if (!round) throw new Error('The round did not open.');
 
-  const ours = await serve(botMount(auth, deps, log));
+  const ours = await serveBot(botMount(auth, deps, log));
   const bareAdapter = new CloudAdapter(auth);
   const bareBot = new StaticCardBot();
-  const bare = await serve((app) =>
+  const bare = await serveBot((app) =>
     app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
       await bareAdapter.process(req, res, (context: TurnContext) => bareBot.run(context));
     }),
@@ -191,44 +170,14 @@ async function measure(driver: string, db: Database, size: number, waves: number
   line('ratio p99', `${(percentile(oursMs, 99) / percentile(bareMs, 99)).toFixed(2)}× (target ≤ 2×)`);
   line('failed submits / answers stored', `${failures} / ${stored.length} of ${size}`);
 
-  for (const s of [ours.server, bare.server]) {
-    s.closeAllConnections();
-    s.close();
-  }
+  closeServers(ours.server, bare.server);
   await connector.close();
 }
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 100);
   const waves = Number(process.argv[3] ?? 10);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-invoke-'));
-  const pglite = await openDatabase({ dataDir: path.join(dir, 'db') });
-  await measure('PGlite (local mode)', pglite, size, waves);
-  await pglite.close();
-  await rm(dir, { recursive: true, force: true });
-
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    process.stdout.write('-- PostgreSQL: left out (set TEST_DATABASE_URL to include it)\n');
-    return;
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  const name = `bench_invoke_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const pg = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
-    await measure('PostgreSQL (production)', pg, size, waves);
-    await pg.close();
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await onEachDatabase('invoke', (driver, db) => measure(driver, db, size, waves));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(failBench);

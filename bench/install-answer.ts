@@ -9,20 +9,15 @@
  *
  *   npx tsx bench/install-answer.ts [teams] [concurrency]
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { ActivityHandler, CloudAdapter, type TurnContext } from 'botbuilder';
-import express, { type Express } from 'express';
-import { Client } from 'pg';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
 import type { Database } from '../src/adapters/storage/database';
-import { openDatabase } from '../src/adapters/storage/open-database';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
+import { closeServers, failBench, onEachDatabase, percentile, serveBot } from './support/bench-bot';
 import { benchCheckInDeps } from './support/bench-check-ins';
 
 /** Teams' limit for a bot's answer to an activity. */
@@ -36,22 +31,6 @@ class DoNothingBot extends ActivityHandler {
   }
 }
 
-async function serve(mount: (app: Express) => void): Promise<{ url: string; server: Server }> {
-  const app = express();
-  mount(app);
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/api/messages`, server };
-}
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? NaN;
-}
-
 async function measure(driver: string, db: Database, teams: number, concurrency: number): Promise<void> {
   const sandbox = new BotConnectorSandbox({ enforceLimits: false });
   const connector = await sandbox.listen();
@@ -59,10 +38,10 @@ async function measure(driver: string, db: Database, teams: number, concurrency:
   const auth = botAuthentication(null);
   const messenger = new BotConnectorMessenger({ auth, botAppId: '' });
   const deps = benchCheckInDeps(db, messenger, { now: () => new Date() }, log);
-  const ours = await serve(botMount(auth, deps, log));
+  const ours = await serveBot(botMount(auth, deps, log));
   const bareAdapter = new CloudAdapter(auth);
   const bareBot = new DoNothingBot();
-  const bare = await serve((app) =>
+  const bare = await serveBot((app) =>
     app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
       await bareAdapter.process(req, res, (context: TurnContext) => bareBot.run(context));
     }),
@@ -146,44 +125,14 @@ async function measure(driver: string, db: Database, teams: number, concurrency:
     `${failures} / ${(queued.rows[0] as { n: number }).n}`,
   );
 
-  for (const s of [ours.server, bare.server]) {
-    s.closeAllConnections();
-    s.close();
-  }
+  closeServers(ours.server, bare.server);
   await connector.close();
 }
 
 async function main(): Promise<void> {
   const teams = Number(process.argv[2] ?? 200);
   const concurrency = Number(process.argv[3] ?? 10);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-install-'));
-  const pglite = await openDatabase({ dataDir: path.join(dir, 'db') });
-  await measure('PGlite (local mode)', pglite, teams, concurrency);
-  await pglite.close();
-  await rm(dir, { recursive: true, force: true });
-
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    process.stdout.write('-- PostgreSQL: left out (set TEST_DATABASE_URL to include it)\n');
-    return;
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  const name = `bench_install_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const pg = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
-    await measure('PostgreSQL (production)', pg, teams, concurrency);
-    await pg.close();
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await onEachDatabase('install', (driver, db) => measure(driver, db, teams, concurrency));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(failBench);

@@ -1,0 +1,79 @@
+/**
+ * What the bot benchmarks share: a bot mounted on its own express server, percentiles, and running one measurement on
+ * PGlite (local mode's store) and again on PostgreSQL (production's) in a database of its own when TEST_DATABASE_URL
+ * is set.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { Client } from 'pg';
+import type { Database } from '../../src/adapters/storage/database';
+import { openDatabase } from '../../src/adapters/storage/open-database';
+
+/** `mount` on an express app of its own on a loopback port; `url` is its `/api/messages`. */
+export async function serveBot(mount: (app: Express) => void): Promise<{ url: string; server: Server }> {
+  const app = express();
+  mount(app);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/api/messages`, server };
+}
+
+export function closeServers(...servers: Server[]): void {
+  for (const server of servers) {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+/** The `p`th percentile of ascending `sorted` (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+/** Runs `measure` on a fresh PGlite, then on a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
+export async function onEachDatabase(
+  name: string,
+  measure: (driver: string, db: Database) => Promise<void>,
+): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `bench-${name}-`));
+  try {
+    const pglite = await openDatabase({ dataDir: path.join(dir, 'db') });
+    await measure('PGlite (local mode)', pglite);
+    await pglite.close();
+    const serverUrl = process.env.TEST_DATABASE_URL;
+    if (!serverUrl) {
+      process.stdout.write('-- PostgreSQL: left out (set TEST_DATABASE_URL to include it)\n');
+      return;
+    }
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    const database = `bench_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    try {
+      const url = new URL(serverUrl);
+      url.pathname = `/${database}`;
+      const pg = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
+      await measure('PostgreSQL (production)', pg);
+      await pg.close();
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.end();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints a benchmark's failure and exits 1. */
+export function failBench(error: unknown): never {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
