@@ -14,7 +14,8 @@ import {
   USER_KEY,
   type TabStart,
 } from './boot';
-import { CharterTab, type View } from './charter-tab';
+import { CharterTab } from './charter-tab';
+import type { View } from './charter-tab.types';
 import { Loading } from './loading';
 import { LocalBanner } from './local-banner';
 import { TabLayout } from './tab-layout';

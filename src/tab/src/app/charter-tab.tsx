@@ -1,12 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CharterApi } from '../api/charter-api';
 import type { CharterResponse } from '../api/types';
 import { CharterView } from '../charter/charter-view';
-import type { SignInProblem } from '../host/sign-in';
 import { browserTimeZone } from '../format';
 import { strings } from '../strings';
 import { lazyAfterPaint } from './after-paint';
 import { loadTabData, type TabData } from './boot';
+import type { CharterTabProps, LeaveGuard, View } from './charter-tab.types';
 import { LazyButton } from './lazy-button';
 import { Loading } from './loading';
 import { LoadFailure } from './load-failure';
@@ -24,32 +23,11 @@ const ExportView = lazy(() => import('../export/export-view').then((m) => ({ def
 const UnsavedGuard = lazy(() => import('./unsaved-guard').then((m) => ({ default: m.UnsavedGuard })));
 const ViewNav = lazyAfterPaint(() => import('./view-nav').then((m) => m.ViewNav));
 
-export type View = 'charter' | 'edit' | 'history' | 'export';
-
-/**
- * Runs `leave` at once, or, while the editor holds unsaved changes, after the person agrees to discard them. Whatever
- * would take the editor away (another view, another sandbox member or team) goes through it.
- */
-export type LeaveGuard = (leave: () => void) => void;
-
 function isPromise<T>(value: T | Promise<T> | undefined): value is Promise<T> {
   return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
 
-export function CharterTab(props: {
-  api: CharterApi;
-  teamId: string;
-  now: () => Date;
-  /** The local sandbox banner; given the guard, so switching member or team asks before unsaved edits are lost. */
-  banner?: ReactNode | ((guard: LeaveGuard) => ReactNode);
-  onLoaded: () => void;
-  /** The view to open first (the configuration page's "Create our charter" opens the editor). */
-  initialView?: View;
-  /** The first data when main.tsx already has it or has started fetching it (see boot.ts). */
-  preloaded?: TabData | Promise<TabData> | undefined;
-  /** In Teams: opens the sign-in window when Teams could not sign the person in (see load-failure.tsx). */
-  signIn?: ((problem: SignInProblem) => Promise<void>) | undefined;
-}) {
+export function CharterTab(props: CharterTabProps) {
   const painted = usePaintedOnce();
   const { api, teamId, onLoaded, preloaded } = props;
   const [data, setData] = useState<TabData | null>(isPromise(preloaded) ? null : (preloaded ?? null));

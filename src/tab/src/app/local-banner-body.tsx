@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
-import type { LocalBannerProps } from './local-banner';
+import type { LocalBannerProps } from './local-banner.types';
 
 const useStyles = makeStyles({
   pickers: {

@@ -1,8 +1,7 @@
 import { Suspense } from 'react';
-import type { LocalContext } from '../api/types';
-import type { ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
 import { lazyAfterPaint } from './after-paint';
+import type { LocalBannerProps } from './local-banner.types';
 import { usePaintedOnce } from './painted';
 
 // The message and the pickers (Fluent's MessageBar, Field and Select) follow the charter's first paint; the region
@@ -10,16 +9,6 @@ import { usePaintedOnce } from './painted';
 const LocalBannerBody = lazyAfterPaint(() => import('./local-banner-body').then((m) => m.LocalBannerBody));
 
 const placeholder = <div className="tc-banner-placeholder" />;
-
-export interface LocalBannerProps {
-  context: LocalContext;
-  teamId: string;
-  userId: string;
-  onTeamChange: (teamId: string) => void;
-  onUserChange: (id: string) => void;
-  theme: ThemeName;
-  onThemeChange: (theme: ThemeName) => void;
-}
 
 /**
  * Local mode only: says so, and lets a person open either demo team, act as any of its members, and try the Teams

@@ -4,7 +4,7 @@
  */
 import { Tab, TabList } from '@fluentui/react-components';
 import { strings } from '../strings';
-import type { View } from './charter-tab';
+import type { View } from './charter-tab.types';
 
 export function ViewNav(props: {
   view: View;

@@ -4,7 +4,8 @@
  * A chunk of its own, fetched while the first part renders.
  */
 import type { CharterResponse, TeamMember } from '../api/types';
-import { panels, type PanelProps } from '../app/panels';
+import { panels } from '../app/panels';
+import type { PanelProps } from '../app/panels.types';
 import { strings } from '../strings';
 import { describeCadence, safeNextOccurrences } from './cadence-text';
 import { CheckInRules } from './charter-clauses';

@@ -3,7 +3,7 @@ import type { CharterResponse, TeamMember } from '../api/types';
 import { lazyAfterPaint } from '../app/after-paint';
 import { LazyButton } from '../app/lazy-button';
 import { usePaintedOnce } from '../app/painted';
-import type { PanelProps } from '../app/panels';
+import type { PanelProps } from '../app/panels.types';
 import { formatDateTime, formatList } from '../format';
 import { strings } from '../strings';
 import { chatDeepLink } from '../teams/chat-link';

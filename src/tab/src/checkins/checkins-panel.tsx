@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import type { PanelProps } from '../app/panels';
+import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
 import { loadRounds, playableMembers, type CheckInRoundView, type PlayableMember } from './checkins-api';

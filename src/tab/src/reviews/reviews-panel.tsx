@@ -24,7 +24,7 @@ import {
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/charter-api';
 import type { CharterResponse } from '../api/types';
-import type { PanelProps } from '../app/panels';
+import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
 import {
