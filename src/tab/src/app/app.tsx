@@ -1,7 +1,7 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LocalContext } from '../../../shared/api-types';
 import { CharterApi, type Fetch } from '../api/charter-api';
-import type { LocalContext } from '../api/types';
 import type { TabHost, ThemeName } from '../host/tab-host';
 import { strings } from '../strings';
 import {

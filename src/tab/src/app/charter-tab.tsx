@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CharterResponse } from '../api/types';
+import type { CharterResponse } from '../../../shared/api-types';
 import { CharterView } from '../charter/charter-view';
 import { browserTimeZone } from '../format';
 import { strings } from '../strings';

@@ -5,7 +5,7 @@
  * Raw reasons (`resourceRequiresConsent`, a server's detail) only appear on a small details line.
  */
 import { useState } from 'react';
-import { ApiError, NetworkError } from '../api/charter-api';
+import { ApiError, NetworkError } from '../api/api-errors';
 import { SignInError, signInWindowHelps, type SignInProblem } from '../host/sign-in';
 import { strings } from '../strings';
 import { LazyButton } from './lazy-button';

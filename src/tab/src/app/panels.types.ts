@@ -1,6 +1,6 @@
 /** What every panel beside the charter gets (see panels.tsx). */
+import type { CharterResponse, TeamMember } from '../../../shared/api-types';
 import type { CharterApi } from '../api/charter-api';
-import type { CharterResponse, TeamMember } from '../api/types';
 
 export interface PanelProps {
   teamId: string;

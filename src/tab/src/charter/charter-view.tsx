@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import type { CharterResponse, TeamMember } from '../api/types';
+import type { CharterResponse, TeamMember } from '../../../shared/api-types';
 import { lazyAfterPaint } from '../app/after-paint';
 import { LazyButton } from '../app/lazy-button';
 import { usePaintedOnce } from '../app/painted';

@@ -7,7 +7,7 @@ import type { Cadence } from '../../../domain/cadence/cadence';
 import type { DecisionRight } from '../../../domain/charter/charter';
 import { DECISION_RIGHTS } from '../../../domain/charter/charter';
 import type { MergePart } from '../../../domain/charter/merge-charters';
-import type { TeamMember } from '../api/types';
+import type { TeamMember } from '../../../shared/api-types';
 import { strings } from '../strings';
 import { describeCadence } from './cadence-text';
 

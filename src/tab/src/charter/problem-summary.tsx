@@ -1,5 +1,5 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { FieldProblem } from '../api/types';
+import type { FieldProblem } from '../../../shared/api-types';
 import { strings } from '../strings';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { fieldLabel } from './field-labels';

@@ -8,8 +8,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CHARTER_LIMITS, type CheckInContract, type ReviewPlan } from '../../../domain/charter/charter';
 import type { MergePart } from '../../../domain/charter/merge-charters';
 import { validateCharter } from '../../../domain/charter/validate-charter';
-import { ApiError, type CharterApi } from '../api/charter-api';
-import type { CharterDiff, CharterResponse, FieldProblem, TeamMember } from '../api/types';
+import type { CharterDiff, CharterResponse, FieldProblem, TeamMember } from '../../../shared/api-types';
+import { ApiError } from '../api/api-errors';
+import type { CharterApi } from '../api/charter-api';
 import { strings } from '../strings';
 import {
   defaultCheckIns,
@@ -75,7 +76,7 @@ export function useCharterEditor(props: CharterEditorProps) {
   const [why, setWhy] = useState('');
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
+  const [serverProblems, setServerProblems] = useState<readonly FieldProblem[]>([]);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
@@ -221,7 +222,7 @@ export function useCharterEditor(props: CharterEditorProps) {
     setFocusRequest({ kind: 'conflicts', otherwise: 'title' });
   }
 
-  const showProblems = (found: FieldProblem[]): void => {
+  const showProblems = (found: readonly FieldProblem[]): void => {
     const ordered = inFormOrder(found);
     setFailure({ kind: 'problems', problems: ordered });
     setFocusRequest({ kind: 'problems', paths: ordered.map((p) => p.path) });

@@ -20,10 +20,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { CheckInRound } from '../../../shared/api-types';
 import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
-import { loadRounds, playableMembers, type CheckInRoundView, type PlayableMember } from './checkins-api';
+import { loadRounds, playableMembers, type PlayableMember } from './checkins-api';
 
 const TrendChart = lazy(() => import('./trend-chart'));
 const PlayMember = lazy(() => import('./play-member'));
@@ -49,7 +50,7 @@ function dateOf(iso: string, zone: string, now: Date): string {
   }).format(date);
 }
 
-function progressText(round: CheckInRoundView): string {
+function progressText(round: CheckInRound): string {
   const a = round.aggregate;
   if (!a.shown) return strings.ciNotShown;
   return a.outcomes.map((o) => (o.average === null ? '–' : o.average.toFixed(1))).join(' · ');
@@ -69,7 +70,7 @@ export function CheckInsPanel({
   now = new Date(),
 }: CheckInsPanelProps) {
   const styles = useStyles();
-  const [rounds, setRounds] = useState<CheckInRoundView[] | null>(null);
+  const [rounds, setRounds] = useState<CheckInRound[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [players, setPlayers] = useState<PlayableMember[] | null>(null);
   const enabled = charter.content.checkIns !== null;

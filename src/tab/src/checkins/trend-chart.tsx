@@ -8,13 +8,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { LineChart, getNextColor, type LineChartPoints } from '@fluentui/react-charts';
 import { useEffect, useRef, useState } from 'react';
+import type { CheckInRound } from '../../../shared/api-types';
 import { strings } from '../strings';
-import type { CheckInRoundView } from './checkins-api';
 import { legendLabel } from './legend-label';
 
 export interface TrendChartProps {
   /** Oldest first. */
-  rounds: readonly CheckInRoundView[];
+  rounds: readonly CheckInRound[];
   viewerZone: string;
 }
 

@@ -8,7 +8,7 @@ import type {
   ReviewPlan,
 } from '../../../domain/charter/charter';
 import type { CharterDiff, ListChange } from '../../../domain/charter/diff-charters';
-import type { TeamMember } from '../api/types';
+import type { TeamMember } from '../../../shared/api-types';
 import { describeCadence } from '../charter/cadence-text';
 import { formatList } from '../format';
 import { strings } from '../strings';

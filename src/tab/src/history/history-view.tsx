@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { isEmptyDiff } from '../../../domain/charter/diff-charters';
-import type { TeamMember, VersionDiff, VersionSummary } from '../api/types';
+import type { TeamMember, VersionDiff, VersionSummary } from '../../../shared/api-types';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
 import { DiffView } from './diff-view';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type CharterApi } from '../api/charter-api';
-import type { CharterResponse, VersionRecord, VersionSummary } from '../api/types';
+import type { CharterResponse, VersionRecord, VersionSummary } from '../../../shared/api-types';
+import { ApiError } from '../api/api-errors';
+import type { CharterApi } from '../api/charter-api';
 import { strings } from '../strings';
 
 /** Where the focus goes after the view changes under it. */

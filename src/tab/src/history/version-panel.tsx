@@ -7,7 +7,7 @@ import {
   MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
-import type { TeamMember } from '../api/types';
+import type { TeamMember } from '../../../shared/api-types';
 import { SelfRemovalDialog } from '../charter/self-removal-dialog';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';

@@ -15,18 +15,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ApiError, type CharterApi } from '../api/charter-api';
-import type { CharterDiff, CharterResponse, TeamMember } from '../api/types';
+import type { CharterResponse, ClauseOutcome, RecordedOutcomes, TeamMember } from '../../../shared/api-types';
+import { ApiError } from '../api/api-errors';
+import type { CharterApi } from '../api/charter-api';
 import { DiffView } from '../history/diff-view';
 import { strings } from '../strings';
-import {
-  acceptProposal,
-  dropProposal,
-  recordOutcomes,
-  type ClauseOutcome,
-  type Decision,
-  type ReviewProposal,
-} from './reviews-api';
+import { acceptProposal, dropProposal, recordOutcomes } from './reviews-api';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -62,12 +56,12 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
     ...charter.content.outcomes.map((o) => ({ kind: 'outcome' as const, id: o.id, label: o.title })),
     ...charter.content.boundaries.map((b) => ({ kind: 'boundary' as const, id: b.id, label: b.area })),
   ];
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [decisions, setDecisions] = useState<Record<string, ClauseOutcome['decision']>>({});
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [proposal, setProposal] = useState<{ proposal: ReviewProposal; diff: CharterDiff } | null>(null);
+  const [proposal, setProposal] = useState<RecordedOutcomes | null>(null);
 
   const submit = async () => {
     setBusy(true);
@@ -152,7 +146,9 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
                 <RadioGroup
                   layout="horizontal"
                   value={decision}
-                  onChange={(_, d) => setDecisions((all) => ({ ...all, [c.id]: d.value as Decision }))}
+                  onChange={(_, d) =>
+                    setDecisions((all) => ({ ...all, [c.id]: d.value as ClauseOutcome['decision'] }))
+                  }
                 >
                   {(['keep', 'revise', 'drop'] as const).map((v) => (
                     <Radio key={v} value={v} label={strings.rvDecisions[v]} />

@@ -22,8 +22,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/charter-api';
-import type { CharterResponse } from '../api/types';
+import type { CharterResponse, SyncStatus, TeamReviews } from '../../../shared/api-types';
+import { ApiError } from '../api/api-errors';
 import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
@@ -36,8 +36,6 @@ import {
   safeJoinUrl,
   sandboxCalendarAvailable,
   syncAgain,
-  type SyncStatus,
-  type TeamReviews,
 } from './reviews-api';
 import { usePollWhilePending } from './poll-while-pending';
 

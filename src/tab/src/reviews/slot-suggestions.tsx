@@ -19,10 +19,12 @@ import {
 import { useRef, useState } from 'react';
 import type { Cadence, Weekday } from '../../../domain/cadence/cadence';
 import { WEEKDAYS } from '../../../domain/cadence/cadence';
-import { ApiError, type CharterApi } from '../api/charter-api';
+import type { SuggestedSlot } from '../../../shared/api-types';
+import { ApiError } from '../api/api-errors';
+import type { CharterApi } from '../api/charter-api';
 import { formatDateTime } from '../format';
 import { strings } from '../strings';
-import { suggestSlots, type SuggestedSlot } from './reviews-api';
+import { suggestSlots } from './reviews-api';
 
 const useStyles = makeStyles({
   box: {
