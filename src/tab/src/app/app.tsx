@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LocalContext } from '../../../shared/api-types';
 import { CharterApi, type Fetch } from '../api/charter-api';
 import type { TabHost, ThemeName } from '../host/tab-host';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
 import {
   initialMember,
   localStart,
@@ -79,7 +79,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
         setTeamId(picked?.teamId ?? null);
         setUserId(picked?.userId ?? null);
       },
-      (e: unknown) => live && setLocalError(e instanceof Error ? e.message : strings.loadFailed),
+      (e: unknown) => live && setLocalError(e instanceof Error ? e.message : appStrings.loadFailed),
     );
     return () => {
       live = false;
@@ -180,7 +180,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
   } else if (!host.teamId) {
     body = (
       <TabLayout>
-        <p className="tc-body1 tc-flush">{strings.noTeam}</p>
+        <p className="tc-body1 tc-flush">{appStrings.noTeam}</p>
       </TabLayout>
     );
   } else {

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNod
 import type { CharterResponse } from '../../../shared/api-types';
 import { CharterView } from '../charter/charter-view';
 import { browserTimeZone } from '../format';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
 import { lazyAfterPaint } from './after-paint';
 import { loadTabData, type TabData } from './boot';
 import type { CharterTabProps, LeaveGuard, View } from './charter-tab.types';
@@ -197,16 +197,16 @@ export function CharterTab(props: CharterTabProps) {
         {canEdit ? (
           <>
             <h1 className="tc-subtitle1" id="empty-title">
-              {strings.noCharterTitle}
+              {appStrings.noCharter.title}
             </h1>
-            <p className="tc-body1 tc-flush">{strings.noCharterEditor}</p>
+            <p className="tc-body1 tc-flush">{appStrings.noCharter.whatToWrite}</p>
             <LazyButton appearance="primary" onClick={() => go('edit')}>
-              {strings.createCharter}
+              {appStrings.noCharter.create}
             </LazyButton>
           </>
         ) : (
           <h1 className="tc-subtitle1" id="empty-title">
-            {askName ? strings.noCharterAsk(askName) : strings.noCharterAskAnyone}
+            {askName ? appStrings.noCharter.askName(askName) : appStrings.noCharter.askOwner}
           </h1>
         )}
       </section>

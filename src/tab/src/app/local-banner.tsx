@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { strings } from '../strings';
+import { localSandboxStrings } from '../strings/local-sandbox';
 import { lazyAfterPaint } from './after-paint';
 import type { LocalBannerProps } from './local-banner.types';
 import { usePaintedOnce } from './painted';
@@ -17,7 +17,7 @@ const placeholder = <div className="tc-banner-placeholder" />;
 export function LocalBanner(props: LocalBannerProps) {
   const painted = usePaintedOnce();
   return (
-    <div className="tc-banner" role="region" aria-label={strings.localBanner}>
+    <div className="tc-banner" role="region" aria-label={localSandboxStrings.title}>
       {painted ? (
         <Suspense fallback={placeholder}>
           <LocalBannerBody {...props} />

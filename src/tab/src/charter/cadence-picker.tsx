@@ -6,7 +6,7 @@ import { dstNotes } from '../../../domain/cadence/dst-notes';
 import { parseLocalTime } from '../../../domain/cadence/local-date';
 import type { QuietHours } from '../../../domain/charter/charter';
 import { isQuietMinute } from '../../../domain/checkin/quiet-hours';
-import { strings } from '../strings';
+import { cadenceStrings } from '../strings/cadence';
 import { safeNextOccurrences } from './cadence-text';
 import { CheckboxGroup } from './checkbox-group';
 import { OccurrenceList } from './occurrence-list';
@@ -90,19 +90,19 @@ export function CadencePicker(props: CadencePickerProps) {
 
   return (
     <div className={styles.grid}>
-      <Field label={strings.pattern} {...field('pattern.kind')}>
+      <Field label={cadenceStrings.labels.pattern} {...field('pattern.kind')}>
         <Select
           value={p.kind}
           onChange={(_e, d) => setPattern(patternFor(d.value as CadencePattern['kind'], p.interval))}
         >
           {(['weekly', 'monthlyOnDate', 'monthlyOnPosition'] as const).map((k) => (
             <option key={k} value={k}>
-              {strings.patternKinds[k]}
+              {cadenceStrings.patternKinds[k]}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={strings.interval} {...field('pattern.interval')}>
+      <Field label={cadenceStrings.labels.interval} {...field('pattern.interval')}>
         <Input
           type="number"
           min={1}
@@ -116,8 +116,8 @@ export function CadencePicker(props: CadencePickerProps) {
         <div className={styles.wide}>
           <CheckboxGroup
             id={daysId}
-            legend={strings.days}
-            options={WEEKDAYS.map((day) => ({ value: day, label: strings.weekdays[day] }))}
+            legend={cadenceStrings.labels.days}
+            options={WEEKDAYS.map((day) => ({ value: day, label: cadenceStrings.weekdays[day] }))}
             checked={p.daysOfWeek}
             message={errorAt(`${path}.pattern.daysOfWeek`)}
             onToggle={(day, checked) =>
@@ -132,7 +132,7 @@ export function CadencePicker(props: CadencePickerProps) {
         </div>
       ) : null}
       {p.kind === 'monthlyOnDate' ? (
-        <Field label={strings.dayOfMonthLabel} {...field('pattern.dayOfMonth')}>
+        <Field label={cadenceStrings.labels.dayOfMonth} {...field('pattern.dayOfMonth')}>
           <Select
             value={String(p.dayOfMonth)}
             onChange={(_e, d) =>
@@ -144,36 +144,36 @@ export function CadencePicker(props: CadencePickerProps) {
                 {i + 1}
               </option>
             ))}
-            <option value="last">{strings.lastDay}</option>
+            <option value="last">{cadenceStrings.lastDay}</option>
           </Select>
         </Field>
       ) : null}
       {p.kind === 'monthlyOnPosition' ? (
         <>
-          <Field label={strings.position} {...field('pattern.index')}>
+          <Field label={cadenceStrings.labels.position} {...field('pattern.index')}>
             <Select value={p.index} onChange={(_e, d) => setPattern({ ...p, index: d.value as WeekIndex })}>
               {WEEK_INDEXES.map((i) => (
                 <option key={i} value={i}>
-                  {strings.weekIndexes[i]}
+                  {cadenceStrings.weekIndexes[i]}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label={strings.weekday} {...field('pattern.dayOfWeek')}>
+          <Field label={cadenceStrings.labels.weekday} {...field('pattern.dayOfWeek')}>
             <Select
               value={p.dayOfWeek}
               onChange={(_e, d) => setPattern({ ...p, dayOfWeek: d.value as Weekday })}
             >
               {WEEKDAYS.map((w) => (
                 <option key={w} value={w}>
-                  {strings.weekdays[w]}
+                  {cadenceStrings.weekdays[w]}
                 </option>
               ))}
             </Select>
           </Field>
         </>
       ) : null}
-      <Field label={strings.startTime} {...field('startTime')}>
+      <Field label={cadenceStrings.labels.startTime} {...field('startTime')}>
         <Input
           type="time"
           value={value.startTime}
@@ -183,7 +183,7 @@ export function CadencePicker(props: CadencePickerProps) {
           }}
         />
       </Field>
-      <Field label={strings.duration} {...field('durationMinutes')}>
+      <Field label={cadenceStrings.labels.duration} {...field('durationMinutes')}>
         <Input
           type="number"
           min={5}
@@ -193,7 +193,7 @@ export function CadencePicker(props: CadencePickerProps) {
           onChange={(_e, d) => set({ durationMinutes: Number(d.value) })}
         />
       </Field>
-      <Field label={strings.cadenceZone} {...field('timeZone')}>
+      <Field label={cadenceStrings.labels.timeZone} {...field('timeZone')}>
         <Select
           className={styles.fill}
           value={value.timeZone}
@@ -206,7 +206,7 @@ export function CadencePicker(props: CadencePickerProps) {
           ))}
         </Select>
       </Field>
-      <Field label={strings.startDate} {...field('startDate')}>
+      <Field label={cadenceStrings.labels.startDate} {...field('startDate')}>
         <Input
           type="date"
           value={value.startDate}
@@ -216,28 +216,28 @@ export function CadencePicker(props: CadencePickerProps) {
       </Field>
       <div className={`${styles.preview} ${styles.wide}`}>
         <Text weight="semibold" block>
-          {strings.preview}
+          {cadenceStrings.preview}
         </Text>
         {occurrences ? (
           <OccurrenceList
             occurrences={occurrences}
             viewerZone={props.viewerZone}
             teamZone={value.timeZone}
-            label={`${strings.preview}: ${path}`}
+            label={`${cadenceStrings.preview}: ${path}`}
           />
         ) : (
-          <Text>{strings.previewInvalid}</Text>
+          <Text>{cadenceStrings.previewInvalid}</Text>
         )}
         {notes.map((n) => (
           <Text key={n.localDate} className={styles.note} block data-testid="dst-note">
             {n.kind === 'gap'
-              ? strings.dstGap(n.startTime, formatLocalDay(n.localDate), n.runsAt)
-              : strings.dstRepeated(n.startTime, formatLocalDay(n.localDate))}
+              ? cadenceStrings.dstGap(n.startTime, formatLocalDay(n.localDate), n.runsAt)
+              : cadenceStrings.dstRepeated(n.startTime, formatLocalDay(n.localDate))}
           </Text>
         ))}
         {quiet ? (
           <Text className={styles.note} block data-testid="quiet-note">
-            {strings.insideQuietHours(value.startTime, quiet.start, quiet.end)}
+            {cadenceStrings.insideQuietHours(value.startTime, quiet.start, quiet.end)}
           </Text>
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import { strings } from '../strings';
+import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { CheckInsSection } from './check-ins-section';
 import { ConflictBanner } from './conflict-banner';
@@ -34,7 +34,7 @@ export function CharterEditor(props: CharterEditorProps) {
       }}
     >
       <h1 id={titleId} ref={editor.titleRef} tabIndex={-1} className={styles.title}>
-        {editor.isCreate ? strings.createTitle : strings.editorTitle}
+        {editor.isCreate ? editorStrings.createTitle : editorStrings.editTitle}
       </h1>
       <div role="status">{editor.notice}</div>
       {editor.conflict ? <ConflictBanner editor={editor} conflict={editor.conflict} /> : null}

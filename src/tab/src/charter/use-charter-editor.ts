@@ -11,7 +11,9 @@ import { validateCharter } from '../../../domain/charter/validate-charter';
 import type { CharterDiff, CharterResponse, FieldProblem, TeamMember } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import type { CharterApi } from '../api/charter-api';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
+import { editorStrings } from '../strings/editor';
+import { mergeStrings } from '../strings/merge';
 import {
   defaultCheckIns,
   defaultReview,
@@ -122,7 +124,7 @@ export function useCharterEditor(props: CharterEditorProps) {
   const clientProblems = useMemo(() => {
     const found = validateCharter(toContentForValidation(state), { memberIds });
     if (why.length > CHARTER_LIMITS.whyMax)
-      found.push({ path: 'why', message: strings.whyTooLong(CHARTER_LIMITS.whyMax, why.length) });
+      found.push({ path: 'why', message: editorStrings.whyTooLong(CHARTER_LIMITS.whyMax, why.length) });
     return found;
   }, [state, why, memberIds]);
   const problems = serverProblems.length > 0 ? serverProblems : clientProblems;
@@ -201,7 +203,7 @@ export function useCharterEditor(props: CharterEditorProps) {
     );
     const rest = pending.filter((p) => p.key !== key);
     setMerge({ ...merge, pending: rest });
-    if (rest.length === 0) setNotice(strings.conflictsResolved);
+    if (rest.length === 0) setNotice(mergeStrings.allSettled);
     // The card goes away with the choice: the focus moves on to the next one, or to the save button.
     setFocusRequest({ kind: 'conflicts', otherwise: 'save' });
   };
@@ -216,8 +218,8 @@ export function useCharterEditor(props: CharterEditorProps) {
     setMerge({ theirs: conflict.latest, pending: merged.conflicts });
     setNotice(
       merged.conflicts.length > 0
-        ? strings.mergedWithConflicts(merged.conflicts.length)
-        : strings.merged(conflict.latest.version),
+        ? mergeStrings.mergedWithConflicts(merged.conflicts.length)
+        : mergeStrings.merged(conflict.latest.version),
     );
     setFocusRequest({ kind: 'conflicts', otherwise: 'title' });
   }
@@ -245,8 +247,8 @@ export function useCharterEditor(props: CharterEditorProps) {
         setServerProblems(e.problem.errors);
         showProblems(e.problem.errors);
       } else if (e instanceof ApiError && e.status === 403)
-        setFailure({ kind: 'message', text: strings.notEditor });
-      else setFailure({ kind: 'message', text: e instanceof Error ? e.message : strings.loadFailed });
+        setFailure({ kind: 'message', text: appStrings.notAnEditor });
+      else setFailure({ kind: 'message', text: e instanceof Error ? e.message : appStrings.loadFailed });
     } finally {
       setSaving(false);
     }
@@ -259,7 +261,7 @@ export function useCharterEditor(props: CharterEditorProps) {
       const diff = await api.diff(teamId, from.version, latest.version);
       setConflict({ latest, diff: diff.changes });
     } catch (e) {
-      setFailure({ kind: 'message', text: e instanceof Error ? e.message : strings.loadFailed });
+      setFailure({ kind: 'message', text: e instanceof Error ? e.message : appStrings.loadFailed });
     }
   }
 

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CharterResponse, VersionRecord, VersionSummary } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import type { CharterApi } from '../api/charter-api';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
+import { historyStrings } from '../strings/history';
 
 /** Where the focus goes after the view changes under it. */
 type FocusRequest =
@@ -55,7 +56,7 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
     let current = true;
     api.versions(teamId).then(
       (list) => current && setVersions(list),
-      (e: unknown) => current && setLoadError(e instanceof Error ? e.message : strings.loadFailed),
+      (e: unknown) => current && setLoadError(e instanceof Error ? e.message : appStrings.loadFailed),
     );
     return () => {
       current = false;
@@ -96,7 +97,7 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
       setConfirmingSelfRemoval(false);
       setFocusRequest({ kind: 'version' });
     } catch (e) {
-      if (live.current) setOpenError(e instanceof Error ? e.message : strings.loadFailed);
+      if (live.current) setOpenError(e instanceof Error ? e.message : appStrings.loadFailed);
     } finally {
       if (live.current) setOpening(null);
     }
@@ -136,13 +137,13 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
         teamId,
         head,
         opened.content,
-        strings.restoreWhy(from),
+        historyStrings.restore.why(from),
         removeSelfAsEditor ? { removeSelfAsEditor: true } : undefined,
       );
       if (!live.current) return;
       // The server keeps no version that changes nothing: it answers with the head as it is.
       if (saved.version === head) {
-        setAnnouncement(strings.restoreUnchanged(from));
+        setAnnouncement(historyStrings.restore.unchanged(from));
         return;
       }
       onCharterChange(saved);
@@ -151,7 +152,7 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
       if (!live.current) return;
       if (list) setVersions(list);
       setOpened(null);
-      setAnnouncement(strings.restored(from, saved.version));
+      setAnnouncement(historyStrings.restore.restored(from, saved.version));
       setFocusRequest({ kind: 'history' });
     } catch (e) {
       if (!live.current) return;
@@ -163,13 +164,19 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
         if (list) setVersions(list);
         onCharterChange();
         const now = list?.[0]?.version ?? e.problem.currentVersion ?? head;
-        setProblem({ text: strings.restoreConflict(now), details: [] });
+        setProblem({ text: historyStrings.restore.conflict(now), details: [] });
       } else if (e instanceof ApiError && e.status === 403) {
-        setProblem({ text: strings.notEditor, details: [] });
+        setProblem({ text: appStrings.notAnEditor, details: [] });
       } else if (e instanceof ApiError && e.status === 400) {
-        setProblem({ text: strings.restoreFailed, details: (e.problem.errors ?? []).map((p) => p.message) });
+        setProblem({
+          text: historyStrings.restore.failed,
+          details: (e.problem.errors ?? []).map((p) => p.message),
+        });
       } else {
-        setProblem({ text: strings.restoreFailed, details: [e instanceof Error ? e.message : String(e)] });
+        setProblem({
+          text: historyStrings.restore.failed,
+          details: [e instanceof Error ? e.message : String(e)],
+        });
       }
     } finally {
       if (live.current) setRestoring(false);

@@ -19,7 +19,7 @@ import type { CharterResponse, ClauseOutcome, RecordedOutcomes, TeamMember } fro
 import { ApiError } from '../api/api-errors';
 import type { CharterApi } from '../api/charter-api';
 import { DiffView } from '../history/diff-view';
-import { strings } from '../strings';
+import { reviewStrings } from '../strings/reviews';
 import { acceptProposal, dropProposal, recordOutcomes } from './reviews-api';
 
 const useStyles = makeStyles({
@@ -87,8 +87,8 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
           if (clause) byClause[clause.id] = p.message;
         }
         setProblems(byClause);
-        setError(strings.rvFixFields);
-      } else setError(strings.rvActionFailed(e instanceof ApiError ? e.problem.detail : String(e)));
+        setError(reviewStrings.outcomesForm.fixFields);
+      } else setError(reviewStrings.actionFailed(e instanceof ApiError ? e.problem.detail : String(e)));
     } finally {
       setBusy(false);
     }
@@ -100,13 +100,13 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
     try {
       if (accept) {
         const saved = await acceptProposal(api, teamId, proposal.proposal.id);
-        onDone(strings.rvAccepted(saved.charter.version), saved.charter);
+        onDone(reviewStrings.accepted(saved.charter.version), saved.charter);
       } else {
         await dropProposal(api, teamId, proposal.proposal.id);
-        onDone(strings.rvDropped);
+        onDone(reviewStrings.dropped);
       }
     } catch (e) {
-      setError(strings.rvActionFailed(e instanceof ApiError ? e.problem.detail : String(e)));
+      setError(reviewStrings.actionFailed(e instanceof ApiError ? e.problem.detail : String(e)));
       setBusy(false);
     }
   };
@@ -115,16 +115,16 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
     return (
       <section className={styles.form} aria-labelledby="reviews-proposal">
         <Subtitle2 as="h3" className={styles.heading} id="reviews-proposal">
-          {strings.rvProposal}: {proposal.proposal.summary}
+          {reviewStrings.outcomesForm.proposal}: {proposal.proposal.summary}
         </Subtitle2>
         <DiffView diff={proposal.diff} members={members} />
         {error ? <Body1 role="alert">{error}</Body1> : null}
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy} onClick={() => void decide(true)}>
-            {strings.rvAccept}
+            {reviewStrings.accept}
           </Button>
           <Button disabled={busy} onClick={() => void decide(false)}>
-            {strings.rvDrop}
+            {reviewStrings.drop}
           </Button>
         </div>
       </section>
@@ -142,7 +142,7 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
           const decision = decisions[c.id] ?? 'keep';
           return (
             <div key={c.id} className={styles.clause}>
-              <Field label={strings.rvDecision(c.label)}>
+              <Field label={reviewStrings.outcomesForm.decision(c.label)}>
                 <RadioGroup
                   layout="horizontal"
                   value={decision}
@@ -151,13 +151,13 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
                   }
                 >
                   {(['keep', 'revise', 'drop'] as const).map((v) => (
-                    <Radio key={v} value={v} label={strings.rvDecisions[v]} />
+                    <Radio key={v} value={v} label={reviewStrings.outcomesForm.decisions[v]} />
                   ))}
                 </RadioGroup>
               </Field>
               {decision === 'revise' ? (
                 <Field
-                  label={strings.rvNewText(c.label)}
+                  label={reviewStrings.outcomesForm.newText(c.label)}
                   validationMessage={problems[c.id]}
                   validationState={problems[c.id] ? 'error' : 'none'}
                 >
@@ -186,18 +186,18 @@ export default function OutcomesForm({ api, teamId, charter, members, onDone }: 
       }}
     >
       <Subtitle2 as="h3" className={styles.heading} id="reviews-record">
-        {strings.rvRecordTitle}
+        {reviewStrings.outcomesForm.title}
       </Subtitle2>
-      <Body1>{strings.rvRecordHint}</Body1>
-      {group('outcome', strings.rvOutcomesHeading)}
-      {group('boundary', strings.rvBoundariesHeading)}
+      <Body1>{reviewStrings.outcomesForm.hint}</Body1>
+      {group('outcome', reviewStrings.outcomesForm.outcomesHeading)}
+      {group('boundary', reviewStrings.outcomesForm.boundariesHeading)}
       {error ? <Body1 role="alert">{error}</Body1> : null}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" disabled={busy}>
-          {strings.rvPropose}
+          {reviewStrings.outcomesForm.propose}
         </Button>
         <Button disabled={busy} onClick={() => onDone(null)}>
-          {strings.rvCancel}
+          {reviewStrings.outcomesForm.cancel}
         </Button>
       </div>
     </form>

@@ -26,7 +26,9 @@ import type { CharterResponse, SyncStatus, TeamReviews } from '../../../shared/a
 import { ApiError } from '../api/api-errors';
 import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
+import { charterStrings } from '../strings/charter';
+import { reviewStrings } from '../strings/reviews';
 import {
   SANDBOX_CALENDAR,
   acceptProposal,
@@ -147,13 +149,13 @@ export function ReviewsPanel({
   /** The page shows the accepted version at once: the charter view and this panel name the same one. */
   const accept = (saved: CharterResponse): Notice => {
     onCharterChange?.(saved);
-    return { text: strings.rvAccepted(saved.version), accepted: true };
+    return { text: reviewStrings.accepted(saved.version), accepted: true };
   };
   const act = async (work: () => Promise<Notice>) => {
     try {
       setNotice(await work());
     } catch (error) {
-      setNotice({ text: strings.rvActionFailed(problemText(error)), alert: true });
+      setNotice({ text: reviewStrings.actionFailed(problemText(error)), alert: true });
     }
     await reload();
   };
@@ -162,7 +164,7 @@ export function ReviewsPanel({
     <CardHeader
       header={
         <Subtitle2 as="h2" className={styles.heading} id="panel-reviews">
-          {strings.rvTitle}
+          {reviewStrings.title}
         </Subtitle2>
       }
     />
@@ -171,15 +173,15 @@ export function ReviewsPanel({
     return (
       <Card appearance="subtle" aria-labelledby="panel-reviews">
         {header}
-        <Body1 role="alert">{strings.rvFailed}</Body1>
-        <Button onClick={() => void reload()}>{strings.rvRetry}</Button>
+        <Body1 role="alert">{reviewStrings.loadFailed}</Body1>
+        <Button onClick={() => void reload()}>{reviewStrings.retry}</Button>
       </Card>
     );
   if (!view)
     return (
       <Card appearance="subtle" aria-labelledby="panel-reviews">
         {header}
-        <Spinner size="tiny" label={strings.loading} />
+        <Spinner size="tiny" label={appStrings.loading} />
       </Card>
     );
 
@@ -197,14 +199,14 @@ export function ReviewsPanel({
     <Card appearance="subtle" aria-labelledby="panel-reviews" data-testid="reviews-panel">
       {header}
       <div className={styles.body}>
-        {!charter.content.review && !view.series ? <Body1>{strings.rvOff}</Body1> : null}
+        {!charter.content.review && !view.series ? <Body1>{reviewStrings.turnedOff}</Body1> : null}
 
         <section className={styles.section} aria-labelledby="reviews-sync">
           <div className={styles.row}>
             <Text id="reviews-sync" weight="semibold" data-testid="reviews-sync" aria-live="polite">
               {status === 'in_step'
-                ? strings.rvSync.in_step(view.sync.charterVersion)
-                : strings.rvSync[status ?? 'pending']}
+                ? reviewStrings.sync.in_step(view.sync.charterVersion)
+                : reviewStrings.sync[status ?? 'pending']}
             </Text>
             {waiting ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
           </div>
@@ -220,11 +222,11 @@ export function ReviewsPanel({
                 onClick={() =>
                   void act(async () => {
                     await syncAgain(api, teamId);
-                    return { text: strings.rvSyncQueued };
+                    return { text: reviewStrings.syncQueued };
                   })
                 }
               >
-                {strings.rvSyncAgain}
+                {reviewStrings.syncAgain}
               </Button>
             </div>
           ) : null}
@@ -233,11 +235,11 @@ export function ReviewsPanel({
         {view.series ? (
           <section className={styles.section} aria-labelledby="reviews-series">
             <Subtitle2 as="h3" className={styles.heading} id="reviews-series">
-              {strings.rvSeries}
+              {reviewStrings.series}
             </Subtitle2>
-            <Body1>{strings.rvOrganizer(organizerName, view.series.organizer.mailbox)}</Body1>
+            <Body1>{reviewStrings.organizedBy(organizerName, view.series.organizer.mailbox)}</Body1>
             {view.nextOccurrences.length > 0 ? (
-              <ul className={styles.list} aria-label={strings.rvNext}>
+              <ul className={styles.list} aria-label={reviewStrings.nextReviews}>
                 {view.nextOccurrences.map((o) => {
                   const when = formatDateTime(o.start, viewerZone);
                   const join = safeJoinUrl(o.joinUrl);
@@ -245,22 +247,22 @@ export function ReviewsPanel({
                     <li key={o.start}>
                       <div className={styles.row}>
                         <Text>
-                          {when} <span className={styles.secondary}>({strings.yourTime})</span>
+                          {when} <span className={styles.secondary}>({charterStrings.yourTime})</span>
                         </Text>
                         {join ? (
                           <Link
                             href={join}
                             target="_blank"
                             rel="noopener noreferrer"
-                            aria-label={strings.rvJoinLabel(when)}
+                            aria-label={reviewStrings.joinLabel(when)}
                           >
-                            {strings.rvJoin}
+                            {reviewStrings.join}
                           </Link>
                         ) : null}
                       </div>
                       {teamZone !== viewerZone ? (
                         <Caption1 block className={styles.secondary}>
-                          {formatDateTime(o.start, teamZone)} · {strings.teamTime(teamZone)}
+                          {formatDateTime(o.start, teamZone)} · {charterStrings.teamTime(teamZone)}
                         </Caption1>
                       ) : null}
                     </li>
@@ -274,7 +276,7 @@ export function ReviewsPanel({
         {agenda.length > 0 ? (
           <section className={styles.section} aria-labelledby="reviews-agenda">
             <Subtitle2 as="h3" className={styles.heading} id="reviews-agenda">
-              {strings.rvAgenda}
+              {reviewStrings.agendaPreview}
             </Subtitle2>
             <div
               className={styles.agenda}
@@ -294,19 +296,19 @@ export function ReviewsPanel({
 
         {sandbox ? (
           <Link href={SANDBOX_CALENDAR} target="_blank" rel="noopener noreferrer">
-            {strings.rvSandboxCalendar}
+            {reviewStrings.sandboxCalendar}
           </Link>
         ) : null}
 
         {view.openProposals.length > 0 ? (
           <section className={styles.section} aria-labelledby="reviews-proposals">
             <Subtitle2 as="h3" className={styles.heading} id="reviews-proposals">
-              {strings.rvProposals}
+              {reviewStrings.openProposals}
             </Subtitle2>
             <ul className={styles.list}>
               {view.openProposals.map((p) => (
                 <li key={p.id} className={styles.row}>
-                  <Body1>{strings.rvProposalBy(p.summary, p.createdBy.name)}</Body1>
+                  <Body1>{reviewStrings.proposedBy(p.summary, p.createdBy.name)}</Body1>
                   {charter.canEdit ? (
                     <>
                       <Button
@@ -316,18 +318,18 @@ export function ReviewsPanel({
                           void act(async () => accept((await acceptProposal(api, teamId, p.id)).charter))
                         }
                       >
-                        {strings.rvAccept}
+                        {reviewStrings.accept}
                       </Button>
                       <Button
                         size="small"
                         onClick={() =>
                           void act(async () => {
                             await dropProposal(api, teamId, p.id);
-                            return { text: strings.rvDropped };
+                            return { text: reviewStrings.dropped };
                           })
                         }
                       >
-                        {strings.rvDrop}
+                        {reviewStrings.drop}
                       </Button>
                     </>
                   ) : null}
@@ -342,7 +344,7 @@ export function ReviewsPanel({
             <Body1>{notice.text}</Body1>
             {notice.accepted ? (
               <Button size="small" onClick={() => window.scrollTo({ top: 0, behavior: 'smooth' })}>
-                {strings.rvShowNewVersion}
+                {reviewStrings.showNewVersion}
               </Button>
             ) : null}
           </div>
@@ -350,7 +352,7 @@ export function ReviewsPanel({
 
         {charter.canEdit ? (
           recording ? (
-            <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+            <Suspense fallback={<Spinner size="tiny" label={appStrings.loading} />}>
               <OutcomesForm
                 api={api}
                 teamId={teamId}
@@ -366,7 +368,7 @@ export function ReviewsPanel({
             </Suspense>
           ) : (
             <div>
-              <Button onClick={() => setRecording(true)}>{strings.rvRecord}</Button>
+              <Button onClick={() => setRecording(true)}>{reviewStrings.recordOutcomes}</Button>
             </div>
           )
         ) : null}

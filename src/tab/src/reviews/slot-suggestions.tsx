@@ -23,7 +23,9 @@ import type { SuggestedSlot } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import type { CharterApi } from '../api/charter-api';
 import { formatDateTime } from '../format';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
+import { cadenceStrings } from '../strings/cadence';
+import { slotSuggestionStrings } from '../strings/slot-suggestions';
 import { suggestSlots } from './reviews-api';
 
 const useStyles = makeStyles({
@@ -131,11 +133,11 @@ function personTime(instant: Date, timeZone: string): string {
 
 function failureMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 403) return strings.notEditor;
+    if (error.status === 403) return appStrings.notAnEditor;
     const field = error.problem.errors?.[0]?.message;
     return field ?? error.problem.detail;
   }
-  return error instanceof Error ? error.message : strings.loadFailed;
+  return error instanceof Error ? error.message : appStrings.loadFailed;
 }
 
 export default function SlotSuggestions(props: SlotSuggestionsProps) {
@@ -164,16 +166,16 @@ export default function SlotSuggestions(props: SlotSuggestionsProps) {
     const next = withSlot(cadence, new Date(slot.start));
     onChange(next);
     const { weekday, time } = wallClock(new Date(slot.start), next.timeZone);
-    setUsed(strings.slUsed(strings.weekdays[weekday], time, next.timeZone));
+    setUsed(slotSuggestionStrings.used(cadenceStrings.weekdays[weekday], time, next.timeZone));
   }
 
   return (
     <div className={styles.box} role="group" aria-labelledby="slot-suggestions-title">
       <Text weight="semibold" id="slot-suggestions-title" block>
-        {strings.slTitle}
+        {slotSuggestionStrings.title}
       </Text>
       <Text size={200} block>
-        {strings.slHint}
+        {slotSuggestionStrings.hint}
       </Text>
       <Button
         className={styles.start}
@@ -182,42 +184,42 @@ export default function SlotSuggestions(props: SlotSuggestionsProps) {
           void suggest();
         }}
       >
-        {view.kind === 'idle' ? strings.slSuggest : strings.slAgain}
+        {view.kind === 'idle' ? slotSuggestionStrings.suggest : slotSuggestionStrings.suggestAgain}
       </Button>
       {view.kind === 'loading' ? (
-        <Spinner size="tiny" labelPosition="after" label={strings.slLoading} />
+        <Spinner size="tiny" labelPosition="after" label={slotSuggestionStrings.loading} />
       ) : null}
       {view.kind === 'failed' ? (
         <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{strings.slFailedTitle}</MessageBarTitle>
-            {strings.slFailed(view.message)}
+            <MessageBarTitle>{slotSuggestionStrings.failedTitle}</MessageBarTitle>
+            {slotSuggestionStrings.failed(view.message)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {view.kind === 'done' && view.slots.length === 0 ? (
         <MessageBar intent="info" role="status" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{strings.slEmptyTitle}</MessageBarTitle>
-            {strings.slEmpty}
+            <MessageBarTitle>{slotSuggestionStrings.emptyTitle}</MessageBarTitle>
+            {slotSuggestionStrings.empty}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {view.kind === 'done' && (view.slots[0]?.conflicts ?? 0) > 0 ? (
         <Text size={200} block role="note">
-          {strings.slNoTimeForAll}
+          {slotSuggestionStrings.noTimeForAll}
         </Text>
       ) : null}
       {view.kind === 'done' && view.slots.length > 0 ? (
-        <ol className={styles.slots} aria-label={strings.slSlots}>
+        <ol className={styles.slots} aria-label={slotSuggestionStrings.slots}>
           {view.slots.map((slot) => {
             const start = new Date(slot.start);
             const when = formatDateTime(start, viewerZone);
             return (
-              <li key={slot.start} className={styles.slot} aria-label={strings.slSlotLabel(when)}>
+              <li key={slot.start} className={styles.slot} aria-label={slotSuggestionStrings.slotLabel(when)}>
                 <div>
                   <Text weight="semibold" block>
-                    {strings.slYourTime(when)}
+                    {slotSuggestionStrings.yourTime(when)}
                   </Text>
                   <Text
                     size={200}
@@ -225,13 +227,15 @@ export default function SlotSuggestions(props: SlotSuggestionsProps) {
                     className={slot.conflicts === 0 ? styles.fits : styles.leavesOut}
                     data-testid="slot-cost"
                   >
-                    {slot.conflicts === 0 ? strings.slEveryoneFree : strings.slLeavesOut(slot.conflicts)}
+                    {slot.conflicts === 0
+                      ? slotSuggestionStrings.everyoneFree
+                      : slotSuggestionStrings.leavesOut(slot.conflicts)}
                   </Text>
                   <ul className={styles.people}>
                     {slot.local.map((person) => (
                       <li key={`${person.name}|${person.timeZone}`} className={styles.person}>
                         <span>
-                          {strings.slPersonTime(
+                          {slotSuggestionStrings.personTime(
                             person.name,
                             personTime(start, person.timeZone),
                             person.timeZone,
@@ -239,7 +243,7 @@ export default function SlotSuggestions(props: SlotSuggestionsProps) {
                         </span>
                         {person.availability !== 'free' ? (
                           <Badge appearance="tint" color="warning" size="small">
-                            {strings.slAvailability[person.availability]}
+                            {slotSuggestionStrings.availability[person.availability]}
                           </Badge>
                         ) : null}
                       </li>
@@ -248,10 +252,10 @@ export default function SlotSuggestions(props: SlotSuggestionsProps) {
                 </div>
                 <Button
                   appearance="primary"
-                  aria-label={strings.slUseLabel(when)}
+                  aria-label={slotSuggestionStrings.useLabel(when)}
                   onClick={() => choose(slot)}
                 >
-                  {strings.slUse}
+                  {slotSuggestionStrings.use}
                 </Button>
               </li>
             );
