@@ -11,7 +11,8 @@ import type { CharterResponse } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import type { SlotAvailability, SuggestedSlot } from '../../../src/shared/api-types';
-import SlotSuggestions, { withSlot } from '../../../src/tab/src/reviews/slot-suggestions';
+import SlotSuggestions from '../../../src/tab/src/reviews/slot-suggestions';
+import { withSlot } from '../../../src/tab/src/reviews/slot-time';
 import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
 
 const REFUSED =
