@@ -4,7 +4,7 @@ import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
 import { mergeStrings } from '../strings/merge';
 import { useCharterEditorStyles } from './charter-editor.styles';
-import type { ClausePart, ClauseRow } from './editor-state';
+import type { ClausePart, ClauseRow } from './editor-rows';
 import { MergeConflictCard } from './merge-conflict-card';
 import type { CharterEditorModel } from './use-charter-editor';
 

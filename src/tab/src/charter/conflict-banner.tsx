@@ -7,7 +7,8 @@ import {
 } from '@fluentui/react-components';
 import { DiffView } from '../history/diff-view';
 import { mergeStrings } from '../strings/merge';
-import type { CharterEditorModel, SaveConflict } from './use-charter-editor';
+import type { SaveConflict } from './charter-editor.types';
+import type { CharterEditorModel } from './use-charter-editor';
 
 /** After a 412: what the version saved meanwhile changed, and the button that merges it into the editor's work. */
 export function ConflictBanner({ editor, conflict }: { editor: CharterEditorModel; conflict: SaveConflict }) {

@@ -4,7 +4,9 @@
  */
 import type { DecisionRight } from '../../../domain/charter/charter';
 import { editorStrings } from '../strings/editor';
-import { defaultCheckIns, defaultReview, newKey, type EditorState } from './editor-state';
+import { defaultCheckIns, defaultReview } from './editor-defaults';
+import { newKey } from './editor-rows';
+import type { EditorState } from './editor-state';
 
 const RIGHTS: readonly DecisionRight[] = ['team_decides', 'consult_first'];
 

@@ -6,7 +6,7 @@ import { useCharterEditorStyles } from './charter-editor.styles';
 import { ClauseListEditor } from './clause-list-editor';
 import { CountedTextField } from './counted-text-field';
 import { EditorSection } from './editor-section';
-import { newKey } from './editor-state';
+import { newKey } from './editor-rows';
 import type { CharterEditorModel } from './use-charter-editor';
 
 /** Outcomes the team owns (each with how it will know) and the boundaries of its decisions. */

@@ -5,7 +5,7 @@ import { useCharterEditorStyles } from './charter-editor.styles';
 import { ClauseListEditor } from './clause-list-editor';
 import { CountedTextField } from './counted-text-field';
 import { EditorSection } from './editor-section';
-import { newKey } from './editor-state';
+import { newKey } from './editor-rows';
 import type { CharterEditorModel } from './use-charter-editor';
 
 export function NonNegotiablesSection({ editor }: { editor: CharterEditorModel }) {
