@@ -10,9 +10,9 @@ import { chatDeepLink } from '../teams/chat-link';
 import { NonNegotiableList, OutcomesAndBoundaries } from './charter-clauses';
 
 // The schedule and the panels: a chunk of their own, fetched and rendered once the purpose and clauses are painted.
-const later = () => import('./charter-later');
-const CharterSchedule = lazyAfterPaint(() => later().then((m) => m.CharterSchedule));
-const CharterPanels = lazyAfterPaint(() => later().then((m) => m.CharterPanels));
+const scheduleAndPanels = () => import('./charter-schedule-and-panels');
+const CharterSchedule = lazyAfterPaint(() => scheduleAndPanels().then((m) => m.CharterSchedule));
+const CharterPanels = lazyAfterPaint(() => scheduleAndPanels().then((m) => m.CharterPanels));
 
 export interface CharterViewProps {
   charter: CharterResponse;
