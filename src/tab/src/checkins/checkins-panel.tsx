@@ -16,8 +16,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { CheckInRound } from '../../../shared/api-types';
@@ -26,18 +24,10 @@ import { formatDateTime } from '../format';
 import { appStrings } from '../strings/app';
 import { checkInStrings } from '../strings/check-ins';
 import { loadRounds, playableMembers, type PlayableMember } from './checkins-api';
+import { useCheckInsPanelStyles } from './checkins-panel.styles';
 
 const TrendChart = lazy(() => import('./trend-chart'));
 const PlayMember = lazy(() => import('./play-member'));
-
-const useStyles = makeStyles({
-  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  secondary: { color: tokens.colorNeutralForeground2 },
-  table: { tableLayout: 'auto' },
-  // A round's date on one line, however narrow the side column.
-  date: { whiteSpace: 'nowrap' },
-});
 
 /** A round's date, short for the side column: "Nov 28", with the year only when it is not this year's. */
 function dateOf(iso: string, zone: string, now: Date): string {
@@ -70,7 +60,7 @@ export function CheckInsPanel({
   viewerZone,
   now = new Date(),
 }: CheckInsPanelProps) {
-  const styles = useStyles();
+  const styles = useCheckInsPanelStyles();
   const [rounds, setRounds] = useState<CheckInRound[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [players, setPlayers] = useState<PlayableMember[] | null>(null);

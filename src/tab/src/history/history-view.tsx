@@ -17,7 +17,8 @@ import { appStrings } from '../strings/app';
 import { charterStrings } from '../strings/charter';
 import { historyStrings } from '../strings/history';
 import { DiffView } from './diff-view';
-import { useVersionHistory, type VersionHistoryProps } from './use-version-history';
+import { useVersionHistory } from './use-version-history';
+import type { VersionHistoryProps } from './version-history.types';
 import { VersionPanel } from './version-panel';
 
 const useStyles = makeStyles({

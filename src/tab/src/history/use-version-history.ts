@@ -1,27 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CharterResponse, VersionRecord, VersionSummary } from '../../../shared/api-types';
+import type { VersionRecord, VersionSummary } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
-import type { CharterApi } from '../api/charter-api';
 import { appStrings } from '../strings/app';
 import { historyStrings } from '../strings/history';
+import type { RestoreProblem, VersionHistoryProps } from './version-history.types';
 
 /** Where the focus goes after the view changes under it. */
 type FocusRequest =
   { kind: 'history' } | { kind: 'version' } | { kind: 'restore' } | { kind: 'open'; version: number };
-
-/** Why a restore did not happen, shown beside the Restore button. */
-export interface RestoreProblem {
-  text: string;
-  details: string[];
-}
-
-export interface VersionHistoryProps {
-  api: CharterApi;
-  teamId: string;
-  meId: string;
-  /** The charter changed: here, a restore saved `changed`, or (no argument) someone else saved meanwhile. */
-  onCharterChange: (changed?: CharterResponse) => void;
-}
 
 /**
  * The history's state: the versions, the one opened in full, and restoring it as a new version. A restore is an
