@@ -71,6 +71,7 @@ export default tseslint.config(
                 '**/app/**',
                 '**/adapters/**',
                 '**/sandbox/**',
+                '**/shared/**',
                 '**/tab/**',
                 '**/config',
                 '**/main',
@@ -100,6 +101,68 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The API's JSON, shared by the server and the tab: types only (the tab's bundle gets nothing from it), built on
+    // the domain's types and nothing else of ours.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/app/**',
+                '**/adapters/**',
+                '**/sandbox/**',
+                '**/tab/**',
+                '**/config',
+                '**/main',
+                ...ioPackages,
+              ],
+              message: 'src/shared describes the API in domain terms: no use cases, adapters or I/O.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[importKind!='type']",
+          message: 'src/shared holds types only: use import type.',
+        },
+        {
+          selector: 'VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration',
+          message: 'src/shared holds types only, so the tab bundles none of it.',
+        },
+      ],
+    },
+  },
+  ...[
+    // The tab runs in the browser: of the code outside src/tab it imports only the pure domain and the API's types
+    // (src/shared); never a use case, an adapter, the sandboxes or the server's entry points.
+    { files: ['src/tab/src/*.{ts,tsx}'], up: 2 },
+    { files: ['src/tab/src/*/**/*.{ts,tsx}'], up: 3 },
+  ].map(({ files, up }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${up}}(?!domain/|shared/)`,
+              message: 'The tab imports only src/domain and src/shared from outside src/tab.',
+            },
+            {
+              group: ['prom-client'],
+              message: 'prom-client is used in src/adapters/metrics only (PrometheusMetrics).',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     // The tab (React): the rules of hooks; its own tsconfig (src/tab, tests/tab) gives TSX and the DOM.
     files: ['src/tab/**/*.{ts,tsx}', 'tests/tab/**/*.{ts,tsx}'],

@@ -1,6 +1,6 @@
 /**
  * `npm start` runs this first (prestart): it builds the tab with Vite when src/tab/dist is missing or older than any
- * of its sources (the tab's own files, the domain code it bundles, the lockfile), and returns at once otherwise.
+ * of its sources (the tab's own files, the domain code it bundles, the API's types, the lockfile), and returns at once otherwise.
  *
  *   tsx src/tab/build-if-stale.ts           build when stale
  *   tsx src/tab/build-if-stale.ts --force   always build
@@ -22,6 +22,7 @@ export const TAB_SOURCES = [
   'src/tab/vite.auth-end.config.mts',
   'src/tab/precompress.ts',
   'src/domain',
+  'src/shared',
   'package-lock.json',
 ];
 

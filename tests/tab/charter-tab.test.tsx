@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { CharterResponse } from '../../src/shared/api-types';
 import { App } from '../../src/tab/src/app/app';
 import {
   readBootData,
@@ -161,7 +162,7 @@ describe('starting from the data embedded in the page (local mode)', () => {
         userId: ADELE,
         me: (await get('/api/me')) as NonNullable<BootData['initial']>['me'],
         members,
-        charter: (await get(`/api/teams/${TEAM_ID}/charter`)) as NonNullable<BootData['initial']>['charter'],
+        charter: (await get(`/api/teams/${TEAM_ID}/charter`)) as CharterResponse,
         firstCharter: null,
       },
     };

@@ -11,7 +11,8 @@ import { getCharter, NoCharterYetError } from '../../app/charters/get-charter';
 import type { InstallStore } from '../../app/ports';
 import { getMe } from '../../app/teams/get-me';
 import { listTeamMembers } from '../../app/teams/list-team-members';
-import { charterBody } from './routes/charter-routes';
+import type { CurrentCharter, LocalContext, LocalTabBoot } from '../../shared/api-types';
+import { charterBody } from './presenters/charter-presenter';
 
 export interface LocalContextOptions {
   installs: InstallStore;
@@ -20,7 +21,7 @@ export interface LocalContextOptions {
   teams: readonly { teamId: string; teamName: string }[];
 }
 
-async function readLocalContext(options: LocalContextOptions) {
+async function readLocalContext(options: LocalContextOptions): Promise<LocalContext> {
   const teams = await Promise.all(
     options.teams.map(async ({ teamId, teamName }) => {
       const members = await options.installs.listMembers({ tenantId: options.tenantId, teamId });
@@ -71,7 +72,7 @@ function cookie(req: Request, name: string): string | null {
  */
 export function localTabBoot(
   options: LocalContextOptions & { charters: CharterDeps },
-): (req: Request) => Promise<unknown> {
+): (req: Request) => Promise<LocalTabBoot> {
   return async (req) => {
     const context = await readLocalContext(options);
     const asked = typeof req.query.team === 'string' ? req.query.team : null;
@@ -84,7 +85,7 @@ export function localTabBoot(
     if (!team || !first) return { context, theme, initial: null };
     const caller: Caller = { tenantId: context.tenantId, userId: first.id, name: first.name };
     const charter = getCharter(options.charters, caller, team.teamId).then(
-      (view) => ({ charter: charterBody(view), firstCharter: null }),
+      (view): CurrentCharter => ({ charter: charterBody(view), firstCharter: null }),
       (error: unknown) => {
         if (error instanceof NoCharterYetError) return { charter: null, firstCharter: error.firstCharter };
         throw error;

@@ -1,22 +1,6 @@
 import type { Response } from 'express';
-import {
-  UpstreamError,
-  UserError,
-  ValidationError,
-  type FieldProblem,
-  type UserErrorReason,
-} from '../../domain/errors';
-
-/** RFC 9457 problem details, with every field problem for a 400. */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: readonly FieldProblem[];
-  /** For 412: the version the resource is at now. */
-  currentVersion?: number;
-}
+import { UpstreamError, UserError, ValidationError, type UserErrorReason } from '../../domain/errors';
+import type { ProblemDetails } from '../../shared/api-types';
 
 const STATUS: Record<UserErrorReason, { status: number; title: string }> = {
   validation: { status: 400, title: 'Some fields need attention' },

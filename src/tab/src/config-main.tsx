@@ -3,7 +3,8 @@ import { CHARTER_TAB_ENTITY_ID, IN_TEAMS_QUERY } from '../../domain/links/charte
 import { loadTheme } from './app/themes';
 import { ConfigPage, type ConfigHost } from './config/config-page';
 import { mayBeInTeams, TEAMS_HANDSHAKE_MS, toThemeName } from './host/tab-host';
-import { strings } from './strings';
+import { appStrings } from './strings/app';
+import { configStrings } from './strings/config';
 
 /** Inside Teams: wires the page to `pages.config`; elsewhere null (the page then links to the tab). */
 async function configHost(): Promise<ConfigHost | null> {
@@ -32,7 +33,7 @@ async function configHost(): Promise<ConfigHost | null> {
             entityId: CHARTER_TAB_ENTITY_ID,
             contentUrl: `${origin}/tab/?${query.toString()}`,
             websiteUrl: `${origin}/tab/`,
-            suggestedDisplayName: strings.appName,
+            suggestedDisplayName: appStrings.appName,
           })
           .then(
             () => event.notifySuccess(),
@@ -48,7 +49,7 @@ async function configHost(): Promise<ConfigHost | null> {
 
 /** The configuration page (`/tab/config`, the manifest's configurationUrl): main.tsx loads this instead of the tab. */
 export function renderConfigPage(root: Root): void {
-  document.title = strings.configPageTitle;
+  document.title = configStrings.pageTitle;
   void configHost().then(async (host) => {
     if (host) await loadTheme(host.theme);
     root.render(<ConfigPage host={host} />);

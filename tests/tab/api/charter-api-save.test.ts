@@ -1,5 +1,5 @@
+import type { CharterDraft } from '../../../src/shared/api-types';
 import { CharterApi, type Fetch } from '../../../src/tab/src/api/charter-api';
-import type { CharterDraft } from '../../../src/tab/src/api/types';
 
 /** A fetch that answers 200 and remembers each request's body. */
 function recordingFetch(): { fetchFn: Fetch; bodies: unknown[] } {

@@ -3,8 +3,8 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
+import type { CharterResponse } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
-import type { CharterResponse } from '../../../src/tab/src/api/types';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 

@@ -5,9 +5,8 @@
 // team's zone beside it and the join link, the agenda as text (hostile HTML never becomes elements), sync errors with
 // the admin step, the sandbox calendar link, and an editor's outcomes → proposal diff → accept.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { CharterResponse, TeamReviews } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
-import type { CharterResponse } from '../../../src/tab/src/api/types';
-import type { TeamReviews } from '../../../src/tab/src/reviews/reviews-api';
 import { ReviewsPanel } from '../../../src/tab/src/reviews/reviews-panel';
 import { diffCharters } from '../../../src/domain/charter/diff-charters';
 import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
@@ -304,12 +303,18 @@ describe('the reviews panel while the calendar is being updated', () => {
     server.view = reviews({
       openProposals: [
         {
+          tenantId: 'tenant',
+          teamId: TEAM_ID,
           id: 'p1',
           baseVersion: 2,
+          outcomes: [],
           summary: 'Review: 1 revised',
           state: 'open',
           createdBy: { id: ADELE, name: 'Adele Vance' },
           createdAt: '2026-11-25T12:00:00.000Z',
+          decidedBy: null,
+          decidedAt: null,
+          acceptedVersion: null,
           content: demoContent(),
         },
       ],

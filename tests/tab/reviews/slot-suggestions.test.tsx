@@ -7,11 +7,12 @@
 // edit up to the save, the empty state says why, and a refused mailbox is shown as the server words it.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Cadence } from '../../../src/domain/cadence/cadence';
+import type { CharterResponse } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
-import type { CharterResponse } from '../../../src/tab/src/api/types';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
-import type { SlotAvailability, SuggestedSlot } from '../../../src/tab/src/reviews/reviews-api';
-import SlotSuggestions, { withSlot } from '../../../src/tab/src/reviews/slot-suggestions';
+import type { SlotAvailability, SuggestedSlot } from '../../../src/shared/api-types';
+import SlotSuggestions from '../../../src/tab/src/reviews/slot-suggestions';
+import { withSlot } from '../../../src/tab/src/reviews/slot-time';
 import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
 
 const REFUSED =

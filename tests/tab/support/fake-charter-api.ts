@@ -4,7 +4,7 @@
  */
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../../src/domain/charter/diff-charters';
-import type { CharterResponse } from '../../../src/tab/src/api/types';
+import type { CharterResponse } from '../../../src/shared/api-types';
 
 export const TEAM_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
 export const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';

@@ -7,7 +7,14 @@ import { getCharterVersion } from '../../../app/charters/get-charter-version';
 import { listCharterVersions } from '../../../app/charters/list-charter-versions';
 import { saveCharter } from '../../../app/charters/save-charter';
 import { ValidationError } from '../../../domain/errors';
+import type { NoCharterYetProblem } from '../../../shared/api-types';
 import { callerOf } from '../authenticate';
+import {
+  charterBody,
+  versionDiffBody,
+  versionRecordBody,
+  versionsBody,
+} from '../presenters/charter-presenter';
 import { httpProblem, problemFor, sendProblem } from '../problem-details';
 import { putCharterBodySchema } from '../schemas/charter-body-schema';
 import { zodProblems } from '../zod-problems';
@@ -24,7 +31,7 @@ export function charterRoutes(deps: CharterDeps): Router {
     } catch (error) {
       // 404 with who may write the first charter (RFC 9457 extension members), so the tab can say whom to ask.
       if (!(error instanceof NoCharterYetError)) throw error;
-      const problem = { ...problemFor(error), ...error.firstCharter };
+      const problem = { ...problemFor(error), ...error.firstCharter } satisfies NoCharterYetProblem;
       return sendProblem(res, problem);
     }
     res.set('ETag', etag(view.version)).json(charterBody(view));
@@ -63,18 +70,18 @@ export function charterRoutes(deps: CharterDeps): Router {
 
   router.get('/versions', async (req, res) => {
     const versions = await listCharterVersions(deps, callerOf(res), teamIdParam(req));
-    res.json({ versions });
+    res.json(versionsBody(versions));
   });
 
   router.get('/versions/:n', async (req, res) => {
     const n = versionNumber(req.params.n, 'n');
-    res.json(await getCharterVersion(deps, callerOf(res), teamIdParam(req), n));
+    res.json(versionRecordBody(await getCharterVersion(deps, callerOf(res), teamIdParam(req), n)));
   });
 
   router.get('/diff', async (req, res) => {
     const from = versionNumber(req.query.from, 'from');
     const to = versionNumber(req.query.to, 'to');
-    res.json(await diffCharterVersions(deps, callerOf(res), teamIdParam(req), from, to));
+    res.json(versionDiffBody(await diffCharterVersions(deps, callerOf(res), teamIdParam(req), from, to)));
   });
 
   router.get('/export', async (req, res) => {
@@ -90,19 +97,6 @@ export function charterRoutes(deps: CharterDeps): Router {
 
 function etag(version: number): string {
   return `"${version}"`;
-}
-
-/** The JSON of GET/PUT `/charter` (the tab's boot data in local mode uses it too). */
-export function charterBody(view: CharterView) {
-  return {
-    teamId: view.teamId,
-    teamName: view.teamName,
-    version: view.version,
-    updatedAt: view.updatedAt,
-    updatedBy: view.updatedBy,
-    canEdit: view.canEdit,
-    content: view.content,
-  };
 }
 
 /** The version a PUT is based on: If-Match "n" to update, If-None-Match * to create. */

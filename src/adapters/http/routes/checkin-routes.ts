@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { listCheckInRounds } from '../../../app/checkins/list-check-in-rounds';
 import type { CharterStore, CheckInStore, InstallStore } from '../../../app/ports';
 import { ValidationError } from '../../../domain/errors';
+import type { CheckInRoundsResponse } from '../../../shared/api-types';
 import { callerOf } from '../authenticate';
 import { teamIdParam } from './params';
 
@@ -25,7 +26,8 @@ export function checkInRoutes(deps: {
       throw new ValidationError([
         { path: 'rounds', message: `“rounds” must be a whole number from 1 to ${MAX_ROUNDS}.` },
       ]);
-    res.json({ rounds: await listCheckInRounds(deps, callerOf(res), teamId, rounds) });
+    const list = await listCheckInRounds(deps, callerOf(res), teamId, rounds);
+    res.json({ rounds: list } satisfies CheckInRoundsResponse);
   });
   return router;
 }

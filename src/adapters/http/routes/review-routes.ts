@@ -12,10 +12,18 @@ import { requireTeamMember } from '../../../app/teams/require-team-member';
 import { ValidationError } from '../../../domain/errors';
 import { CalendarError, describeCalendarFailure } from '../../../domain/review/calendar-error';
 import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../../domain/review/review-outcomes';
+import type {
+  AcceptedProposal,
+  DroppedProposal,
+  ProposalsResponse,
+  RecordedOutcomes,
+  SyncQueued,
+} from '../../../shared/api-types';
 import { callerOf } from '../authenticate';
+import { charterBody } from '../presenters/charter-presenter';
+import { proposalBody, slotSuggestionsBody, teamReviewsBody } from '../presenters/review-presenter';
 import { sendProblem } from '../problem-details';
 import { zodProblems } from '../zod-problems';
-import { charterBody } from './charter-routes';
 import { teamIdParam } from './params';
 
 const outcomesBody = z.object({
@@ -44,7 +52,7 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
   const base = '/teams/:teamId/reviews';
 
   router.get(base, async (req, res) => {
-    res.json(await getTeamReviews(deps, callerOf(res), teamIdParam(req)));
+    res.json(teamReviewsBody(await getTeamReviews(deps, callerOf(res), teamIdParam(req))));
   });
 
   router.post(`${base}/sync`, async (req, res) => {
@@ -57,7 +65,7 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
       runAt: now,
       payload: {},
     });
-    res.status(202).json({ queued: true });
+    res.status(202).json({ queued: true } satisfies SyncQueued);
   });
 
   router.post(`${base}/suggestions`, async (req, res) => {
@@ -65,16 +73,7 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
     if (!body.success) throw new ValidationError(zodProblems(body.error));
     try {
       const slots = await suggestReviewSlots(deps, callerOf(res), teamIdParam(req), body.data);
-      // Ranked best first: fewest people outside their hours or busy, then earliest. Each person's availability
-      // lets the tab say who would be outside their working hours, and at what time of their day.
-      res.json({
-        slots: slots.map((s) => ({
-          start: s.start.toISOString(),
-          end: s.end.toISOString(),
-          conflicts: s.conflicts,
-          local: s.local,
-        })),
-      });
+      res.json(slotSuggestionsBody(slots));
     } catch (error) {
       // The editor waits on this answer: say why the organizer's calendar failed, in words the team can act on.
       if (!(error instanceof CalendarError)) throw error;
@@ -92,13 +91,14 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
   router.post(`${base}/outcomes`, async (req, res) => {
     const body = outcomesBody.safeParse(req.body);
     if (!body.success) throw new ValidationError(zodProblems(body.error));
-    const result = await recordReviewOutcomes(deps, callerOf(res), teamIdParam(req), body.data);
-    res.status(201).json(result);
+    const { proposal, diff } = await recordReviewOutcomes(deps, callerOf(res), teamIdParam(req), body.data);
+    res.status(201).json({ proposal: proposalBody(proposal), diff } satisfies RecordedOutcomes);
   });
 
   router.get(`${base}/proposals`, async (req, res) => {
     const { scope } = await requireTeamMember(deps.installs, callerOf(res), teamIdParam(req));
-    res.json({ proposals: await deps.reviews.listProposals(scope) });
+    const proposals = await deps.reviews.listProposals(scope);
+    res.json({ proposals: proposals.map(proposalBody) } satisfies ProposalsResponse);
   });
 
   router.post(`${base}/proposals/:proposalId/accept`, async (req, res) => {
@@ -110,14 +110,16 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
       proposalId(req.params.proposalId),
     );
     // The charter as GET /charter answers it, so the tab can show the accepted version in place.
-    res
-      .set('ETag', `"${charter.version}"`)
-      .json({ accepted: true, version: charter.version, charter: charterBody(charter) });
+    res.set('ETag', `"${charter.version}"`).json({
+      accepted: true,
+      version: charter.version,
+      charter: charterBody(charter),
+    } satisfies AcceptedProposal);
   });
 
   router.post(`${base}/proposals/:proposalId/drop`, async (req, res) => {
     await dropReviewProposal(deps, callerOf(res), teamIdParam(req), proposalId(req.params.proposalId));
-    res.json({ dropped: true });
+    res.json({ dropped: true } satisfies DroppedProposal);
   });
 
   return router;

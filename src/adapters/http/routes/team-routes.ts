@@ -3,6 +3,7 @@ import type { Caller } from '../../../app/caller';
 import { getMe } from '../../../app/teams/get-me';
 import { listTeamMembers } from '../../../app/teams/list-team-members';
 import type { InstallStore } from '../../../app/ports';
+import type { Me, TeamMembersResponse } from '../../../shared/api-types';
 import { callerOf } from '../authenticate';
 import { teamIdParam } from './params';
 
@@ -11,10 +12,11 @@ export function teamRoutes(installs: InstallStore): Router {
   const router = Router();
   router.get('/me', async (_req, res) => {
     const caller: Caller = callerOf(res);
-    res.json(await getMe(installs, caller));
+    res.json((await getMe(installs, caller)) satisfies Me);
   });
   router.get('/teams/:teamId/members', async (req, res) => {
-    res.json({ members: await listTeamMembers(installs, callerOf(res), teamIdParam(req)) });
+    const members = await listTeamMembers(installs, callerOf(res), teamIdParam(req));
+    res.json({ members } satisfies TeamMembersResponse);
   });
   return router;
 }

@@ -4,39 +4,14 @@ import type {
   CurrentCharter,
   LocalContext,
   Me,
-  Problem,
   TeamMember,
+  TeamMembersResponse,
   VersionDiff,
   VersionRecord,
+  VersionsResponse,
   VersionSummary,
-} from './types';
-
-/** An HTTP answer the API refused, with its problem details. */
-export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.detail || problem.title);
-    this.name = 'ApiError';
-  }
-  get status(): number {
-    return this.problem.status;
-  }
-}
-
-/** The API could not be reached at all (offline, DNS, the connection dropped): the request may be tried again. */
-export class NetworkError extends Error {
-  constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
-    this.name = 'NetworkError';
-  }
-}
-
-/** A local-mode-only path (the sandboxes) asked for outside local mode: refused without a request. */
-export class LocalOnlyError extends Error {
-  constructor(path: string) {
-    super(`${path} exists only in local mode.`);
-    this.name = 'LocalOnlyError';
-  }
-}
+} from '../../../shared/api-types';
+import { ApiError, LocalOnlyError, NetworkError, problemOf } from './api-errors';
 
 /** Paths only a server in local mode serves (src/sandbox): outside it they would only ever answer 404. */
 const LOCAL_ONLY = /^\/sandbox\//;
@@ -76,7 +51,7 @@ export class CharterApi {
   }
 
   members(teamId: string): Promise<TeamMember[]> {
-    return this.json<{ members: TeamMember[] }>('GET', `${team(teamId)}/members`).then((r) => r.members);
+    return this.json<TeamMembersResponse>('GET', `${team(teamId)}/members`).then((r) => r.members);
   }
 
   /** The current charter, or null when the team has none yet. */
@@ -124,9 +99,7 @@ export class CharterApi {
   }
 
   versions(teamId: string): Promise<VersionSummary[]> {
-    return this.json<{ versions: VersionSummary[] }>('GET', `${team(teamId)}/charter/versions`).then(
-      (r) => r.versions,
-    );
+    return this.json<VersionsResponse>('GET', `${team(teamId)}/charter/versions`).then((r) => r.versions);
   }
 
   /** One version as it was, with its whole content. */
@@ -200,22 +173,4 @@ export class CharterApi {
 
 function team(teamId: string): string {
   return `/api/teams/${encodeURIComponent(teamId)}`;
-}
-
-async function problemOf(response: Response): Promise<Problem> {
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    return {
-      status: response.status,
-      title: body.title ?? response.statusText,
-      detail: body.detail ?? body.title ?? `HTTP ${response.status}`,
-      ...(body.errors ? { errors: body.errors } : {}),
-      ...(typeof body.currentVersion === 'number' ? { currentVersion: body.currentVersion } : {}),
-      ...(typeof body.canCreate === 'boolean'
-        ? { canCreate: body.canCreate, askName: body.askName ?? null }
-        : {}),
-    };
-  } catch {
-    return { status: response.status, title: response.statusText, detail: `HTTP ${response.status}` };
-  }
 }

@@ -1,9 +1,9 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LocalContext } from '../../../shared/api-types';
 import { CharterApi, type Fetch } from '../api/charter-api';
-import type { LocalContext } from '../api/types';
 import type { TabHost, ThemeName } from '../host/tab-host';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
 import {
   initialMember,
   localStart,
@@ -14,7 +14,8 @@ import {
   USER_KEY,
   type TabStart,
 } from './boot';
-import { CharterTab, type View } from './charter-tab';
+import { CharterTab } from './charter-tab';
+import type { View } from './charter-tab.types';
 import { Loading } from './loading';
 import { LocalBanner } from './local-banner';
 import { TabLayout } from './tab-layout';
@@ -83,7 +84,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
         setTeamId(picked?.teamId ?? null);
         setUserId(picked?.userId ?? null);
       },
-      (e: unknown) => live && setLocalError(e instanceof Error ? e.message : strings.loadFailed),
+      (e: unknown) => live && setLocalError(e instanceof Error ? e.message : appStrings.loadFailed),
     );
     return () => {
       live = false;
@@ -184,7 +185,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
   } else if (!host.teamId) {
     body = (
       <TabLayout>
-        <p className="tc-body1 tc-flush">{strings.noTeam}</p>
+        <p className="tc-body1 tc-flush">{appStrings.noTeam}</p>
       </TabLayout>
     );
   } else {

@@ -3,8 +3,16 @@
  * first member's charter, see src/adapters/http/local-context.ts), and otherwise the first API calls started before
  * React renders anything.
  */
+import type {
+  CharterResponse,
+  FirstCharter,
+  LocalContext,
+  LocalTabBoot,
+  LocalTeam,
+  Me,
+  TeamMember,
+} from '../../../shared/api-types';
 import { CharterApi } from '../api/charter-api';
-import type { CharterResponse, FirstCharter, LocalContext, LocalTeam, Me, TeamMember } from '../api/types';
 import type { TabHost } from '../host/tab-host';
 
 /** What the charter views need first: who is calling, the team's members, and the charter (or who may write it). */
@@ -20,13 +28,7 @@ export interface TabData {
  * would (`?team=`, else the ones picked last time, else the first), from the cookies the tab writes, so the tab reads
  * no storage before its first paint.
  */
-export interface BootData {
-  context: LocalContext;
-  /** The theme picked last time, if any. */
-  theme: string | null;
-  /** What the picked member of the picked team sees first. */
-  initial: ({ teamId: string; userId: string } & TabData) | null;
-}
+export type BootData = LocalTabBoot;
 
 export const BOOT_ELEMENT_ID = 'tab-boot';
 // The local sandbox's choices, kept in cookies (read by src/adapters/http/local-context.ts too).

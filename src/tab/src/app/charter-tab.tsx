@@ -1,17 +1,14 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CharterApi } from '../api/charter-api';
-import type { CharterResponse } from '../api/types';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { CharterView } from '../charter/charter-view';
-import type { SignInProblem } from '../host/sign-in';
 import { browserTimeZone } from '../format';
-import { strings } from '../strings';
 import { lazyAfterPaint } from './after-paint';
-import { loadTabData, type TabData } from './boot';
-import { LazyButton } from './lazy-button';
+import type { CharterTabProps } from './charter-tab.types';
 import { Loading } from './loading';
 import { LoadFailure } from './load-failure';
+import { NoCharterYet } from './no-charter-yet';
 import { usePaintedOnce } from './painted';
 import { TabLayout } from './tab-layout';
+import { useCharterTab } from './use-charter-tab';
 
 // The first bundle holds what reading the charter needs. The editor (it carries the server's validation rules and the
 // zone data they need), the history, the export and the unsaved-changes guard load on demand; the view tabs load just
@@ -24,124 +21,13 @@ const ExportView = lazy(() => import('../export/export-view').then((m) => ({ def
 const UnsavedGuard = lazy(() => import('./unsaved-guard').then((m) => ({ default: m.UnsavedGuard })));
 const ViewNav = lazyAfterPaint(() => import('./view-nav').then((m) => m.ViewNav));
 
-export type View = 'charter' | 'edit' | 'history' | 'export';
-
-/**
- * Runs `leave` at once, or, while the editor holds unsaved changes, after the person agrees to discard them. Whatever
- * would take the editor away (another view, another sandbox member or team) goes through it.
- */
-export type LeaveGuard = (leave: () => void) => void;
-
-function isPromise<T>(value: T | Promise<T> | undefined): value is Promise<T> {
-  return typeof (value as Promise<T> | undefined)?.then === 'function';
-}
-
-export function CharterTab(props: {
-  api: CharterApi;
-  teamId: string;
-  now: () => Date;
-  /** The local sandbox banner; given the guard, so switching member or team asks before unsaved edits are lost. */
-  banner?: ReactNode | ((guard: LeaveGuard) => ReactNode);
-  onLoaded: () => void;
-  /** The view to open first (the configuration page's "Create our charter" opens the editor). */
-  initialView?: View;
-  /** The first data when main.tsx already has it or has started fetching it (see boot.ts). */
-  preloaded?: TabData | Promise<TabData> | undefined;
-  /** In Teams: opens the sign-in window when Teams could not sign the person in (see load-failure.tsx). */
-  signIn?: ((problem: SignInProblem) => Promise<void>) | undefined;
-}) {
+/** The charter views (read, edit, history, export) of one team, with the view tabs. State in use-charter-tab.ts. */
+export function CharterTab(props: CharterTabProps) {
   const painted = usePaintedOnce();
-  const { api, teamId, onLoaded, preloaded } = props;
-  const [data, setData] = useState<TabData | null>(isPromise(preloaded) ? null : (preloaded ?? null));
-  // Why the first data did not load (wrapped: whatever was thrown, even a falsy value, is a failure).
-  const [error, setError] = useState<{ cause: unknown } | null>(null);
-  const [view, setView] = useState<View>(props.initialView ?? 'charter');
-  const [dirty, setDirty] = useState(false);
-  // What the person asked for while the editor held unsaved changes: done if they discard them.
-  const [pending, setPending] = useState<{ leave: () => void } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  // The version just saved: the charter view opens at its heading and announces it, once (cleared on leaving the view).
-  const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  useEffect(() => {
-    if (view !== 'charter') setSavedVersion(null);
-  }, [view]);
-  // Bumped whenever the charter changes under the page (a save, an accepted proposal): the panels refetch.
-  const [revision, setRevision] = useState(0);
-  const live = useRef(true);
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    const first = attempt === 0 ? preloaded : undefined;
-    if (first && !isPromise(first)) {
-      onLoaded();
-      return;
-    }
-    let live = true;
-    (first ?? loadTabData(api, teamId)).then(
-      (loaded) => {
-        if (!live) return;
-        setData(loaded);
-        onLoaded();
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError({ cause: e });
-        onLoaded();
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, teamId, attempt, onLoaded, preloaded]);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const handler = (e: BeforeUnloadEvent): void => {
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', handler);
-    return () => window.removeEventListener('beforeunload', handler);
-  }, [dirty]);
-
-  const editing = view === 'edit' && dirty;
-  const guard: LeaveGuard = (leave) => {
-    if (editing) setPending({ leave });
-    else leave();
-  };
-  const go = (next: View): void => {
-    if (next === 'edit') setView(next);
-    else guard(() => setView(next));
-  };
-  const onDirtyChange = useCallback((d: boolean) => setDirty(d), []);
-
-  /**
-   * The charter changed: show the version we were handed at once (so every view names the same version), then read
-   * the current one, in case someone saved meanwhile. A fetched version older than the one shown is not taken.
-   */
-  const charterChanged = useCallback(
-    (changed?: CharterResponse) => {
-      const take = (next: CharterResponse) =>
-        setData((d) =>
-          d && (!d.charter || d.charter.version <= next.version) ? { ...d, charter: next } : d,
-        );
-      if (changed) take(changed);
-      setRevision((r) => r + 1);
-      api.current(teamId).then(
-        (current) => {
-          if (live.current && current.charter) take(current.charter);
-        },
-        // The version handed to us is already shown; a failed re-read leaves it there.
-        () => undefined,
-      );
-    },
-    [api, teamId],
-  );
-  const banner = typeof props.banner === 'function' ? props.banner(guard) : props.banner;
+  const tab = useCharterTab(props);
+  const { api, teamId } = props;
+  const { data, error, view, go, charterChanged } = tab;
+  const banner = typeof props.banner === 'function' ? props.banner(tab.guard) : props.banner;
 
   if (error)
     return (
@@ -149,11 +35,8 @@ export function CharterTab(props: {
         <LoadFailure
           error={error.cause}
           signIn={props.signIn}
-          onRetry={() => {
-            setError(null);
-            setAttempt((a) => a + 1);
-          }}
-          onSignInFailed={(cause) => setError({ cause })}
+          onRetry={tab.retry}
+          onSignInFailed={tab.signInFailed}
         />
       </TabLayout>
     );
@@ -188,14 +71,9 @@ export function CharterTab(props: {
         meId={me.userId}
         viewerZone={viewerZone}
         now={now}
-        onDirtyChange={onDirtyChange}
+        onDirtyChange={tab.onDirtyChange}
         onCancel={() => go('charter')}
-        onSaved={(saved) => {
-          setDirty(false);
-          charterChanged(saved);
-          setSavedVersion(saved.version);
-          setView('charter');
-        }}
+        onSaved={tab.saved}
       />
     );
   } else if (view === 'history' && charter) {
@@ -213,25 +91,8 @@ export function CharterTab(props: {
   } else if (view === 'export' && charter) {
     content = <ExportView api={api} teamId={teamId} />;
   } else if (!charter) {
-    const askName = firstCharter?.askName ?? null;
     content = (
-      <section className="tc-empty" aria-labelledby="empty-title">
-        {canEdit ? (
-          <>
-            <h1 className="tc-subtitle1" id="empty-title">
-              {strings.noCharterTitle}
-            </h1>
-            <p className="tc-body1 tc-flush">{strings.noCharterEditor}</p>
-            <LazyButton appearance="primary" onClick={() => go('edit')}>
-              {strings.createCharter}
-            </LazyButton>
-          </>
-        ) : (
-          <h1 className="tc-subtitle1" id="empty-title">
-            {askName ? strings.noCharterAsk(askName) : strings.noCharterAskAnyone}
-          </h1>
-        )}
-      </section>
+      <NoCharterYet canCreate={canEdit} askName={firstCharter?.askName ?? null} onCreate={() => go('edit')} />
     );
   } else {
     content = (
@@ -241,24 +102,25 @@ export function CharterTab(props: {
         viewerZone={viewerZone}
         now={now}
         onEdit={charter.canEdit ? () => go('edit') : undefined}
-        savedVersion={savedVersion}
-        panelProps={{ teamId, charter, members, api, viewerZone, revision, onCharterChange: charterChanged }}
+        savedVersion={tab.savedVersion}
+        panelProps={{
+          teamId,
+          charter,
+          members,
+          api,
+          viewerZone,
+          revision: tab.revision,
+          onCharterChange: charterChanged,
+        }}
       />
     );
   }
 
   return (
     <TabLayout banner={banner} nav={nav}>
-      {pending ? (
+      {tab.confirmingLeave ? (
         <Suspense fallback={null}>
-          <UnsavedGuard
-            onDiscard={() => {
-              setDirty(false);
-              setPending(null);
-              pending.leave();
-            }}
-            onKeep={() => setPending(null)}
-          />
+          <UnsavedGuard onDiscard={tab.discard} onKeep={tab.keepEditing} />
         </Suspense>
       ) : null}
       <Suspense fallback={<Loading />}>{content}</Suspense>

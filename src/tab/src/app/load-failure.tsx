@@ -5,9 +5,10 @@
  * Raw reasons (`resourceRequiresConsent`, a server's detail) only appear on a small details line.
  */
 import { useState } from 'react';
-import { ApiError, NetworkError } from '../api/charter-api';
+import { ApiError, NetworkError } from '../api/api-errors';
 import { SignInError, signInWindowHelps, type SignInProblem } from '../host/sign-in';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
+import { loadFailureStrings } from '../strings/load-failure';
 import { LazyButton } from './lazy-button';
 
 export interface FailureMessage {
@@ -19,16 +20,7 @@ export interface FailureMessage {
   action: { kind: 'signIn'; problem: SignInProblem } | { kind: 'retry' };
 }
 
-const SIGN_IN_TEXT: Record<SignInProblem, { title: string; body: string }> = {
-  consent: { title: strings.consentTitle, body: strings.consentBody },
-  interaction: { title: strings.interactionTitle, body: strings.interactionBody },
-  cancelled: { title: strings.cancelledTitle, body: strings.cancelledBody },
-  popupBlocked: { title: strings.popupBlockedTitle, body: strings.popupBlockedBody },
-  declined: { title: strings.declinedTitle, body: strings.declinedBody },
-  adminConsent: { title: strings.adminConsentTitle, body: strings.adminConsentBody },
-  misconfigured: { title: strings.misconfiguredTitle, body: strings.misconfiguredBody },
-  failed: { title: strings.signInFailedTitle, body: strings.signInFailedBody },
-};
+const SIGN_IN_TEXT: Record<SignInProblem, { title: string; body: string }> = loadFailureStrings.signIn;
 
 /** The words and the action for a failed load. `canSignIn`: the host can open a sign-in window (Teams). */
 export function describeLoadFailure(error: unknown, canSignIn: boolean): FailureMessage {
@@ -42,8 +34,8 @@ export function describeLoadFailure(error: unknown, canSignIn: boolean): Failure
   }
   if (error instanceof NetworkError)
     return {
-      title: strings.offlineTitle,
-      body: strings.offlineBody,
+      title: loadFailureStrings.offline.title,
+      body: loadFailureStrings.offline.body,
       details: null,
       action: { kind: 'retry' },
     };
@@ -51,29 +43,29 @@ export function describeLoadFailure(error: unknown, canSignIn: boolean): Failure
     // The server refused the SSO token itself (audience, tenant, token version): a set-up matter.
     if (error.status === 401)
       return {
-        title: strings.notRecognisedTitle,
-        body: strings.notRecognisedBody,
+        title: loadFailureStrings.notRecognised.title,
+        body: loadFailureStrings.notRecognised.body,
         details: error.problem.detail,
         action: { kind: 'retry' },
       };
     if (error.status >= 500)
       return {
-        title: strings.loadFailed,
-        body: strings.serverTroubleBody,
+        title: appStrings.loadFailed,
+        body: loadFailureStrings.serverTroubleBody,
         details: error.problem.detail,
         action: { kind: 'retry' },
       };
     // The API's own 4xx details are written for people ("You are not a member of this team.").
     return {
-      title: strings.loadFailed,
+      title: appStrings.loadFailed,
       body: error.problem.detail,
       details: null,
       action: { kind: 'retry' },
     };
   }
   return {
-    title: strings.loadFailed,
-    body: strings.loadFailedBody,
+    title: appStrings.loadFailed,
+    body: loadFailureStrings.loadFailedBody,
     details: error instanceof Error ? error.message : null,
     action: { kind: 'retry' },
   };
@@ -109,14 +101,18 @@ export function LoadFailure(props: {
       </h1>
       <p className="tc-body1 tc-flush">{message.body}</p>
       {message.details ? (
-        <p className="tc-caption1 tc-secondary tc-flush">{strings.failureDetails(message.details)}</p>
+        <p className="tc-caption1 tc-secondary tc-flush">{loadFailureStrings.details(message.details)}</p>
       ) : null}
       <LazyButton
         appearance={action.kind === 'signIn' ? 'primary' : 'secondary'}
         disabled={waiting}
         onClick={act}
       >
-        {waiting ? strings.signingIn : action.kind === 'signIn' ? strings.continueSignIn : strings.retry}
+        {waiting
+          ? loadFailureStrings.signingIn
+          : action.kind === 'signIn'
+            ? loadFailureStrings.continueSignIn
+            : loadFailureStrings.retry}
       </LazyButton>
     </div>
   );

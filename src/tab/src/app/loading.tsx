@@ -3,14 +3,14 @@
  * shows it, so the first bundle does without it.
  */
 import { lazy, Suspense } from 'react';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
 
 const Spinner = lazy(() => import('./spinner').then((m) => ({ default: m.Spinner })));
 
 export function Loading() {
   return (
     <Suspense fallback={null}>
-      <Spinner label={strings.loading} />
+      <Spinner label={appStrings.loading} />
     </Suspense>
   );
 }

@@ -9,8 +9,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ThemeName } from '../host/tab-host';
-import { strings } from '../strings';
-import type { LocalBannerProps } from './local-banner';
+import { localSandboxStrings } from '../strings/local-sandbox';
+import type { LocalBannerProps } from './local-banner.types';
 
 const useStyles = makeStyles({
   pickers: {
@@ -28,12 +28,12 @@ export function LocalBannerBody(props: LocalBannerProps) {
     <>
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{strings.localBanner}</MessageBarTitle>
-          {strings.localBannerDetail}
+          <MessageBarTitle>{localSandboxStrings.title}</MessageBarTitle>
+          {localSandboxStrings.detail}
         </MessageBarBody>
       </MessageBar>
       <div className={styles.pickers}>
-        <Field label={strings.teamPicker}>
+        <Field label={localSandboxStrings.teamPicker}>
           <Select value={props.teamId} onChange={(_e, d) => props.onTeamChange(d.value)}>
             {props.context.teams.map((t) => (
               <option key={t.teamId} value={t.teamId}>
@@ -42,7 +42,7 @@ export function LocalBannerBody(props: LocalBannerProps) {
             ))}
           </Select>
         </Field>
-        <Field label={strings.memberPicker}>
+        <Field label={localSandboxStrings.memberPicker}>
           <Select value={props.userId} onChange={(_e, d) => props.onUserChange(d.value)}>
             {(team?.members ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -51,11 +51,11 @@ export function LocalBannerBody(props: LocalBannerProps) {
             ))}
           </Select>
         </Field>
-        <Field label={strings.themePicker}>
+        <Field label={localSandboxStrings.themePicker}>
           <Select value={props.theme} onChange={(_e, d) => props.onThemeChange(d.value as ThemeName)}>
             {(['default', 'dark', 'contrast'] as const).map((t) => (
               <option key={t} value={t}>
-                {strings.themes[t]}
+                {localSandboxStrings.themes[t]}
               </option>
             ))}
           </Select>

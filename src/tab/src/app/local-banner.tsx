@@ -1,8 +1,7 @@
 import { Suspense } from 'react';
-import type { LocalContext } from '../api/types';
-import type { ThemeName } from '../host/tab-host';
-import { strings } from '../strings';
+import { localSandboxStrings } from '../strings/local-sandbox';
 import { lazyAfterPaint } from './after-paint';
+import type { LocalBannerProps } from './local-banner.types';
 import { usePaintedOnce } from './painted';
 
 // The message and the pickers (Fluent's MessageBar, Field and Select) follow the charter's first paint; the region
@@ -11,16 +10,6 @@ const LocalBannerBody = lazyAfterPaint(() => import('./local-banner-body').then(
 
 const placeholder = <div className="tc-banner-placeholder" />;
 
-export interface LocalBannerProps {
-  context: LocalContext;
-  teamId: string;
-  userId: string;
-  onTeamChange: (teamId: string) => void;
-  onUserChange: (id: string) => void;
-  theme: ThemeName;
-  onThemeChange: (theme: ThemeName) => void;
-}
-
 /**
  * Local mode only: says so, and lets a person open either demo team, act as any of its members, and try the Teams
  * themes.
@@ -28,7 +17,7 @@ export interface LocalBannerProps {
 export function LocalBanner(props: LocalBannerProps) {
   const painted = usePaintedOnce();
   return (
-    <div className="tc-banner" role="region" aria-label={strings.localBanner}>
+    <div className="tc-banner" role="region" aria-label={localSandboxStrings.title}>
       {painted ? (
         <Suspense fallback={placeholder}>
           <LocalBannerBody {...props} />

@@ -4,25 +4,9 @@
  * `src/tab/src/checkins/` and `src/tab/src/reviews/`. The defaults show no fake data: only what the charter itself says.
  */
 import type { ComponentType } from 'react';
-import type { CharterApi } from '../api/charter-api';
-import type { CharterResponse, TeamMember } from '../api/types';
 import { CheckInsPanel } from '../checkins/checkins-panel';
 import { ReviewsPanel } from '../reviews/reviews-panel';
-
-export interface PanelProps {
-  teamId: string;
-  charter: CharterResponse;
-  members: readonly TeamMember[];
-  api: CharterApi;
-  viewerZone: string;
-  /** Goes up whenever the page learns the charter changed (a save, an accepted proposal): a panel refetches then. */
-  revision?: number;
-  /**
-   * A panel that changed the charter itself (an accepted proposal) says so, with the new version when it has it: the
-   * charter view shows it and every panel follows.
-   */
-  onCharterChange?: (charter?: CharterResponse) => void;
-}
+import type { PanelProps } from './panels.types';
 
 /**
  * The check-ins panel reads its rounds once, when it mounts: a new charter version (its cadence may have changed) or

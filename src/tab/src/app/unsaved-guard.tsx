@@ -1,4 +1,4 @@
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
 import { ConfirmBar } from './confirm-bar';
 
 /**
@@ -8,10 +8,10 @@ import { ConfirmBar } from './confirm-bar';
 export function UnsavedGuard(props: { onDiscard: () => void; onKeep: () => void }) {
   return (
     <ConfirmBar
-      title={strings.unsavedTitle}
-      body={strings.unsavedBody}
-      safe={{ label: strings.keepEditing, onClick: props.onKeep }}
-      risky={{ label: strings.discard, onClick: props.onDiscard }}
+      title={appStrings.unsavedChanges.title}
+      body={appStrings.unsavedChanges.body}
+      safe={{ label: appStrings.unsavedChanges.keepEditing, onClick: props.onKeep }}
+      risky={{ label: appStrings.unsavedChanges.discard, onClick: props.onDiscard }}
     />
   );
 }

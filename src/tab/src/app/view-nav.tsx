@@ -3,8 +3,8 @@
  * focus manager, which the first paint of the charter does not need (see painted.ts).
  */
 import { Tab, TabList } from '@fluentui/react-components';
-import { strings } from '../strings';
-import type { View } from './charter-tab';
+import { appStrings } from '../strings/app';
+import type { View } from './charter-tab.types';
 
 export function ViewNav(props: {
   view: View;
@@ -16,12 +16,12 @@ export function ViewNav(props: {
     <TabList
       selectedValue={props.view}
       onTabSelect={(_e, d) => props.onSelect(d.value as View)}
-      aria-label={strings.navLabel}
+      aria-label={appStrings.viewTabsLabel}
     >
-      <Tab value="charter">{strings.nav.charter}</Tab>
-      {props.canEdit ? <Tab value="edit">{strings.nav.edit}</Tab> : null}
-      {props.hasCharter ? <Tab value="history">{strings.nav.history}</Tab> : null}
-      {props.hasCharter ? <Tab value="export">{strings.nav.export}</Tab> : null}
+      <Tab value="charter">{appStrings.viewTabs.charter}</Tab>
+      {props.canEdit ? <Tab value="edit">{appStrings.viewTabs.edit}</Tab> : null}
+      {props.hasCharter ? <Tab value="history">{appStrings.viewTabs.history}</Tab> : null}
+      {props.hasCharter ? <Tab value="export">{appStrings.viewTabs.export}</Tab> : null}
     </TabList>
   );
 }

@@ -1,7 +1,7 @@
 import type { Cadence } from '../../../domain/cadence/cadence';
 import { nextOccurrences, type Occurrence } from '../../../domain/cadence/next-occurrences';
 import { formatList } from '../format';
-import { strings } from '../strings';
+import { cadenceStrings } from '../strings/cadence';
 
 /** "Every week on Monday at 10:00 for 15 min (Europe/Berlin)". */
 export function describeCadence(cadence: Cadence): string {
@@ -9,25 +9,25 @@ export function describeCadence(cadence: Cadence): string {
   let head: string;
   switch (p.kind) {
     case 'weekly':
-      head = strings.cadenceSummary.weekly(
+      head = cadenceStrings.summary.weekly(
         p.interval,
-        formatList(p.daysOfWeek.map((d) => strings.weekdays[d])),
+        formatList(p.daysOfWeek.map((d) => cadenceStrings.weekdays[d])),
       );
       break;
     case 'monthlyOnDate':
-      head = strings.cadenceSummary.monthlyOnDate(
+      head = cadenceStrings.summary.monthlyOnDate(
         p.interval,
-        p.dayOfMonth === 'last' ? strings.lastDay : strings.dayOfMonth(p.dayOfMonth),
+        p.dayOfMonth === 'last' ? cadenceStrings.lastDay : cadenceStrings.dayOfMonth(p.dayOfMonth),
       );
       break;
     case 'monthlyOnPosition':
-      head = strings.cadenceSummary.monthlyOnPosition(
+      head = cadenceStrings.summary.monthlyOnPosition(
         p.interval,
-        `${strings.weekIndexes[p.index]} ${strings.weekdays[p.dayOfWeek]}`,
+        `${cadenceStrings.weekIndexes[p.index]} ${cadenceStrings.weekdays[p.dayOfWeek]}`,
       );
       break;
   }
-  return `${head} ${strings.atFor(cadence.startTime, cadence.durationMinutes, cadence.timeZone)}`;
+  return `${head} ${cadenceStrings.atTimeFor(cadence.startTime, cadence.durationMinutes, cadence.timeZone)}`;
 }
 
 /**

@@ -3,8 +3,8 @@
  * the non-negotiables, the outcomes with their measures, the boundaries with their decision rights, and the check-in
  * contract's rules. Every value is rendered as text.
  */
-import type { CharterContent } from '../api/types';
-import { strings } from '../strings';
+import type { CharterContent } from '../../../shared/api-types';
+import { charterStrings } from '../strings/charter';
 
 /** How each decision right's badge is coloured (Fluent's tint badge colours, tab.css). */
 const RIGHT_TONE = { team_decides: 'success', consult_first: 'informative', escalate: 'warning' } as const;
@@ -23,20 +23,20 @@ export function NonNegotiableList({ items }: { items: CharterContent['nonNegotia
 export function OutcomesAndBoundaries({ content: c }: { content: CharterContent }) {
   return (
     <>
-      <h3 className="tc-h3">{strings.outcomes}</h3>
+      <h3 className="tc-h3">{charterStrings.outcomes}</h3>
       <ul className="tc-plain-list">
         {c.outcomes.map((o) => (
           <li key={o.id} className="tc-item">
             <span className="tc-body1 tc-block">{o.title}</span>
             <span className="tc-caption1 tc-secondary">
-              {strings.measure}: {o.measure ?? strings.noMeasure}
+              {charterStrings.measure}: {o.measure ?? charterStrings.noMeasure}
             </span>
           </li>
         ))}
       </ul>
-      <h3 className="tc-h3">{strings.boundaries}</h3>
+      <h3 className="tc-h3">{charterStrings.boundaries}</h3>
       {c.boundaries.length === 0 ? (
-        <p className="tc-body1 tc-secondary tc-flush">{strings.noBoundaries}</p>
+        <p className="tc-body1 tc-secondary tc-flush">{charterStrings.noBoundaries}</p>
       ) : (
         <ul className="tc-plain-list">
           {c.boundaries.map((b) => (
@@ -44,7 +44,7 @@ export function OutcomesAndBoundaries({ content: c }: { content: CharterContent 
               <span className="tc-body1 tc-block">
                 {b.area}{' '}
                 <span className={`tc-badge tc-badge-${RIGHT_TONE[b.right]}`}>
-                  {strings.decisionRights[b.right]}
+                  {charterStrings.decisionRights[b.right]}
                 </span>
               </span>
               {b.note ? <span className="tc-caption1 tc-secondary">{b.note}</span> : null}
@@ -60,13 +60,15 @@ export function OutcomesAndBoundaries({ content: c }: { content: CharterContent 
 export function CheckInRules({ checkIns }: { checkIns: NonNullable<CharterContent['checkIns']> }) {
   return (
     <>
-      <p className="tc-body1 tc-flush">{strings.anonymityMinimum(checkIns.anonymityMinimum)}</p>
+      <p className="tc-body1 tc-flush">{charterStrings.resultsShownFrom(checkIns.anonymityMinimum)}</p>
       {checkIns.quietHours ? (
         <p className="tc-body1 tc-flush">
-          {strings.quietHours(checkIns.quietHours.start, checkIns.quietHours.end)}
+          {charterStrings.quietHoursRule(checkIns.quietHours.start, checkIns.quietHours.end)}
         </p>
       ) : null}
-      <p className="tc-body1 tc-flush">{strings.namedAnswers[checkIns.namedAnswersVisibleTo]}</p>
+      <p className="tc-body1 tc-flush">
+        {charterStrings.namedAnswersVisibleTo[checkIns.namedAnswersVisibleTo]}
+      </p>
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { strings } from '../strings';
+import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
+import type { CharterEditorProps } from './charter-editor.types';
 import { CheckInsSection } from './check-ins-section';
 import { ConflictBanner } from './conflict-banner';
 import { EditorsSection } from './editors-section';
@@ -10,9 +11,7 @@ import { ReviewsSection } from './reviews-section';
 import { SaveBar } from './save-bar';
 import { SelfRemovalDialog } from './self-removal-dialog';
 import { StartChoice } from './start-choice';
-import { useCharterEditor, type CharterEditorProps } from './use-charter-editor';
-
-export type { CharterEditorProps } from './use-charter-editor';
+import { useCharterEditor } from './use-charter-editor';
 
 /**
  * The editor: every part of the charter, inline validation with the server's own rules and messages, If-Match saves,
@@ -34,7 +33,7 @@ export function CharterEditor(props: CharterEditorProps) {
       }}
     >
       <h1 id={titleId} ref={editor.titleRef} tabIndex={-1} className={styles.title}>
-        {editor.isCreate ? strings.createTitle : strings.editorTitle}
+        {editor.isCreate ? editorStrings.createTitle : editorStrings.editTitle}
       </h1>
       <div role="status">{editor.notice}</div>
       {editor.conflict ? <ConflictBanner editor={editor} conflict={editor.conflict} /> : null}

@@ -1,18 +1,18 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import type { CharterResponse, TeamMember } from '../api/types';
+import type { CharterResponse, TeamMember } from '../../../shared/api-types';
 import { lazyAfterPaint } from '../app/after-paint';
 import { LazyButton } from '../app/lazy-button';
 import { usePaintedOnce } from '../app/painted';
-import type { PanelProps } from '../app/panels';
+import type { PanelProps } from '../app/panels.types';
 import { formatDateTime, formatList } from '../format';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
 import { chatDeepLink } from '../teams/chat-link';
 import { NonNegotiableList, OutcomesAndBoundaries } from './charter-clauses';
 
 // The schedule and the panels: a chunk of their own, fetched and rendered once the purpose and clauses are painted.
-const later = () => import('./charter-later');
-const CharterSchedule = lazyAfterPaint(() => later().then((m) => m.CharterSchedule));
-const CharterPanels = lazyAfterPaint(() => later().then((m) => m.CharterPanels));
+const scheduleAndPanels = () => import('./charter-schedule-and-panels');
+const CharterSchedule = lazyAfterPaint(() => scheduleAndPanels().then((m) => m.CharterSchedule));
+const CharterPanels = lazyAfterPaint(() => scheduleAndPanels().then((m) => m.CharterPanels));
 
 export interface CharterViewProps {
   charter: CharterResponse;
@@ -35,7 +35,7 @@ function useSavedFocus(savedVersion: number | null | undefined) {
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
     // The status region was just added with the page: filled a moment later, screen readers notice the change.
-    const timer = setTimeout(() => setAnnouncement(strings.savedVersion(savedVersion)), 100);
+    const timer = setTimeout(() => setAnnouncement(charterStrings.savedVersion(savedVersion)), 100);
     return () => clearTimeout(timer);
   }, [savedVersion]);
   return { headingRef, announcement };
@@ -55,7 +55,7 @@ export function CharterView(props: CharterViewProps) {
     ? null
     : chatDeepLink(
         c.editorIds.flatMap((id) => members.find((m) => m.id === id)?.email ?? []),
-        strings.askEditorsMessage(charter.teamName),
+        charterStrings.askEditorsMessage(charter.teamName),
       );
 
   return (
@@ -70,7 +70,7 @@ export function CharterView(props: CharterViewProps) {
               {announcement}
             </span>
             <span className="tc-caption1 tc-block tc-secondary">
-              {strings.versionLine(charter.version, charter.updatedBy.name)}
+              {charterStrings.versionLine(charter.version, charter.updatedBy.name)}
               {painted ? ` · ${formatDateTime(charter.updatedAt, viewerZone)}` : null}
             </span>
           </div>
@@ -78,17 +78,17 @@ export function CharterView(props: CharterViewProps) {
             // Fluent's Button follows the first paint (lazy-button.tsx); the header keeps its height meanwhile.
             painted ? (
               <LazyButton appearance="primary" onClick={onEdit}>
-                {strings.editCharter}
+                {charterStrings.editCharter}
               </LazyButton>
             ) : null
           ) : (
             <span className="tc-caption1 tc-secondary">
-              {strings.readOnlyHint(editors ?? '')}
+              {charterStrings.readOnlyHint(editors ?? '')}
               {askLink ? (
                 <>
                   {' '}
                   <a href={askLink} target="_blank" rel="noopener noreferrer">
-                    {strings.askEditorsInChat}
+                    {charterStrings.askEditorsInChat}
                   </a>
                 </>
               ) : null}
@@ -98,7 +98,7 @@ export function CharterView(props: CharterViewProps) {
 
         <section className="tc-section" aria-labelledby="sec-purpose">
           <h2 className="tc-subtitle1" id="sec-purpose">
-            {strings.purpose}
+            {charterStrings.purpose}
           </h2>
           <p className="tc-purpose" data-testid="purpose" elementtiming="purpose">
             {c.purpose}
@@ -107,14 +107,14 @@ export function CharterView(props: CharterViewProps) {
 
         <section className="tc-section" aria-labelledby="sec-nn">
           <h2 className="tc-subtitle1" id="sec-nn">
-            {strings.nonNegotiables}
+            {charterStrings.nonNegotiables}
           </h2>
           <NonNegotiableList items={c.nonNegotiables} />
         </section>
 
         <section className="tc-section" aria-labelledby="sec-flex">
           <h2 className="tc-subtitle1" id="sec-flex">
-            {strings.flexibleExecution}
+            {charterStrings.flexibleExecution}
           </h2>
           <OutcomesAndBoundaries content={c} />
         </section>

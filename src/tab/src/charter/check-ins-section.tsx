@@ -1,6 +1,7 @@
 import { Field, Input, Select, Switch } from '@fluentui/react-components';
 import { CHARTER_LIMITS } from '../../../domain/charter/charter';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { editorStrings } from '../strings/editor';
 import { CadencePicker } from './cadence-picker';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { EditorSection } from './editor-section';
@@ -14,10 +15,10 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
   const { field, idFor } = editor;
   const quiet = checkIns?.quietHours ?? null;
   return (
-    <EditorSection editor={editor} name="checkIns" title={strings.checkIns}>
+    <EditorSection editor={editor} name="checkIns" title={charterStrings.checkIns}>
       <Switch
         id={idFor('checkIns.enabled')}
-        label={strings.checkInsEnabled}
+        label={editorStrings.runCheckIns}
         checked={checkIns !== null}
         onChange={(_e, d) => editor.toggleCheckIns(d.checked)}
       />
@@ -37,7 +38,7 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
             />
           </div>
           <div className={styles.grid}>
-            <Field {...field('checkIns.anonymityMinimum', strings.anonymityLabel)}>
+            <Field {...field('checkIns.anonymityMinimum', editorStrings.anonymityMinimum)}>
               <Input
                 id={idFor('checkIns.anonymityMinimum')}
                 type="number"
@@ -48,7 +49,7 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
                 onChange={(_e, d) => editor.patchCheckIns({ anonymityMinimum: Number(d.value) })}
               />
             </Field>
-            <Field {...field('checkIns.quietHours.start', strings.quietStart)}>
+            <Field {...field('checkIns.quietHours.start', editorStrings.quietHoursFrom)}>
               <Input
                 id={idFor('checkIns.quietHours.start')}
                 type="time"
@@ -60,7 +61,7 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
                 }
               />
             </Field>
-            <Field {...field('checkIns.quietHours.end', strings.quietEnd)}>
+            <Field {...field('checkIns.quietHours.end', editorStrings.quietHoursUntil)}>
               <Input
                 id={idFor('checkIns.quietHours.end')}
                 type="time"
@@ -72,7 +73,7 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
                 }
               />
             </Field>
-            <Field {...field('checkIns.namedAnswersVisibleTo', strings.namedVisibleTo)}>
+            <Field {...field('checkIns.namedAnswersVisibleTo', editorStrings.namedAnswersVisibleTo)}>
               <Select
                 id={idFor('checkIns.namedAnswersVisibleTo')}
                 value={checkIns.namedAnswersVisibleTo}
@@ -80,14 +81,14 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
                   editor.patchCheckIns({ namedAnswersVisibleTo: d.value as 'team' | 'editors' })
                 }
               >
-                <option value="team">{strings.namedAudiences.team}</option>
-                <option value="editors">{strings.namedAudiences.editors}</option>
+                <option value="team">{editorStrings.namedAudiences.team}</option>
+                <option value="editors">{editorStrings.namedAudiences.editors}</option>
               </Select>
             </Field>
           </div>
         </>
       ) : null}
-      <PartConflicts editor={editor} part="checkIns" what={strings.checkInContract} />
+      <PartConflicts editor={editor} part="checkIns" what={charterStrings.checkInContract} />
     </EditorSection>
   );
 }

@@ -1,8 +1,10 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { editorStrings } from '../strings/editor';
+import { mergeStrings } from '../strings/merge';
 import { useCharterEditorStyles } from './charter-editor.styles';
-import type { ClausePart, ClauseRow } from './editor-state';
+import type { ClausePart, ClauseRow } from './editor-rows';
 import { MergeConflictCard } from './merge-conflict-card';
 import type { CharterEditorModel } from './use-charter-editor';
 
@@ -57,7 +59,7 @@ export function ClauseListEditor<R extends ClauseRow>(props: ClauseListEditorPro
               {props.renderFields(row, i, patch)}
               <Button
                 className={styles.remove}
-                aria-label={strings.removeLabel(props.rowLabel(i + 1))}
+                aria-label={editorStrings.removeLabel(props.rowLabel(i + 1))}
                 onClick={() =>
                   onRowsChange(
                     rows.filter((x) => x.key !== row.key),
@@ -65,7 +67,7 @@ export function ClauseListEditor<R extends ClauseRow>(props: ClauseListEditorPro
                   )
                 }
               >
-                {strings.remove}
+                {editorStrings.remove}
               </Button>
             </div>
             {conflict ? (
@@ -79,7 +81,7 @@ export function ClauseListEditor<R extends ClauseRow>(props: ClauseListEditorPro
           key={c.key}
           editor={editor}
           pending={c}
-          what={c.conflict.id === null ? strings[part] : strings.removedByYou[part]}
+          what={c.conflict.id === null ? charterStrings[part] : mergeStrings.removedByYou[part]}
         />
       ))}
       <Button

@@ -6,8 +6,9 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { DiffView } from '../history/diff-view';
-import { strings } from '../strings';
-import type { CharterEditorModel, SaveConflict } from './use-charter-editor';
+import { mergeStrings } from '../strings/merge';
+import type { SaveConflict } from './charter-editor.types';
+import type { CharterEditorModel } from './use-charter-editor';
 
 /** After a 412: what the version saved meanwhile changed, and the button that merges it into the editor's work. */
 export function ConflictBanner({ editor, conflict }: { editor: CharterEditorModel; conflict: SaveConflict }) {
@@ -20,13 +21,13 @@ export function ConflictBanner({ editor, conflict }: { editor: CharterEditorMode
       tabIndex={-1}
     >
       <MessageBarBody>
-        <MessageBarTitle>{strings.conflictTitle}</MessageBarTitle>
-        {strings.conflictBody(conflict.latest.version, conflict.latest.updatedBy.name)}
+        <MessageBarTitle>{mergeStrings.title}</MessageBarTitle>
+        {mergeStrings.body(conflict.latest.version, conflict.latest.updatedBy.name)}
         <DiffView diff={conflict.diff} members={editor.members} />
       </MessageBarBody>
       <MessageBarActions>
         <Button appearance="primary" onClick={editor.mergeTheirs}>
-          {strings.mergeTheirs}
+          {mergeStrings.mergeTheirs}
         </Button>
       </MessageBarActions>
     </MessageBar>

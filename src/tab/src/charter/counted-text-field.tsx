@@ -1,5 +1,5 @@
 import { Field, Input, Textarea } from '@fluentui/react-components';
-import { strings } from '../strings';
+import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 
 /** The counter shows from this share of the limit on. */
@@ -32,7 +32,7 @@ export function CountedTextField(props: CountedTextFieldProps) {
   const over = length > max;
   const counter =
     length >= Math.ceil(max * COUNT_FROM) ? (
-      <span className={over ? styles.over : styles.count}>{strings.charCount(length, max)}</span>
+      <span className={over ? styles.over : styles.count}>{editorStrings.charCount(length, max)}</span>
     ) : null;
   const hint =
     props.hint || counter
@@ -72,7 +72,7 @@ export function CountedTextField(props: CountedTextFieldProps) {
         )}
       </Field>
       <span role="status" className="visually-hidden">
-        {over ? strings.overLimit(label, max) : ''}
+        {over ? editorStrings.overLimit(label, max) : ''}
       </span>
     </>
   );

@@ -7,8 +7,9 @@ import type { Cadence } from '../../../domain/cadence/cadence';
 import type { DecisionRight } from '../../../domain/charter/charter';
 import { DECISION_RIGHTS } from '../../../domain/charter/charter';
 import type { MergePart } from '../../../domain/charter/merge-charters';
-import type { TeamMember } from '../api/types';
-import { strings } from '../strings';
+import type { TeamMember } from '../../../shared/api-types';
+import { charterStrings } from '../strings/charter';
+import { mergeStrings } from '../strings/merge';
 import { describeCadence } from './cadence-text';
 
 type Fields = Record<string, unknown>;
@@ -25,8 +26,8 @@ function cadenceLine(v: unknown): string[] {
 function clauseLines(part: MergePart, v: Fields): string[] {
   if (part === 'nonNegotiables') return [text(v.text) ?? ''];
   if (part === 'outcomes')
-    return [text(v.title) ?? '', `${strings.measure}: ${text(v.measure) ?? strings.noMeasure}`];
-  const right = isRight(v.right) ? ` · ${strings.decisionRights[v.right]}` : '';
+    return [text(v.title) ?? '', `${charterStrings.measure}: ${text(v.measure) ?? charterStrings.noMeasure}`];
+  const right = isRight(v.right) ? ` · ${charterStrings.decisionRights[v.right]}` : '';
   const note = text(v.note);
   return [`${text(v.area) ?? ''}${right}`, ...(note ? [note] : [])];
 }
@@ -38,9 +39,9 @@ export function describeMergeValue(
 ): string[] {
   const nameOf = (id: unknown): string => members.find((m) => m.id === id)?.name ?? String(id);
   if (value === null || value === undefined) {
-    if (part === 'checkIns') return [strings.checkInsOff];
-    if (part === 'review') return [strings.reviewsOff];
-    return [strings.removedClause];
+    if (part === 'checkIns') return [charterStrings.checkInsOff];
+    if (part === 'review') return [charterStrings.reviewCycleOff];
+    return [mergeStrings.removed];
   }
   if (typeof value === 'string') return [value];
   if (Array.isArray(value))
@@ -51,15 +52,16 @@ export function describeMergeValue(
     const quiet = value.quietHours;
     return [
       ...cadenceLine(value.cadence),
-      ...(typeof min === 'number' ? [strings.anonymityMinimum(min)] : []),
+      ...(typeof min === 'number' ? [charterStrings.resultsShownFrom(min)] : []),
       ...(isFields(quiet) && text(quiet.start) && text(quiet.end)
-        ? [strings.quietHours(String(quiet.start), String(quiet.end))]
+        ? [charterStrings.quietHoursRule(String(quiet.start), String(quiet.end))]
         : []),
       ...(value.namedAnswersVisibleTo === 'team' || value.namedAnswersVisibleTo === 'editors'
-        ? [strings.namedAnswers[value.namedAnswersVisibleTo]]
+        ? [charterStrings.namedAnswersVisibleTo[value.namedAnswersVisibleTo]]
         : []),
     ];
   }
-  if (part === 'review') return [...cadenceLine(value.cadence), strings.organizer(nameOf(value.organizerId))];
+  if (part === 'review')
+    return [...cadenceLine(value.cadence), charterStrings.organizedBy(nameOf(value.organizerId))];
   return clauseLines(part, value);
 }

@@ -1,5 +1,6 @@
 import { Field, Select } from '@fluentui/react-components';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { editorStrings } from '../strings/editor';
 import { CheckboxGroup } from './checkbox-group';
 import { EditorSection } from './editor-section';
 import { PartConflicts } from './merge-conflict-card';
@@ -13,11 +14,11 @@ export function EditorsSection({ editor }: { editor: CharterEditorModel }) {
     ...editor.members.map((m) => ({ value: m.id, label: m.name })),
     ...state.editorIds
       .filter((id) => !editor.members.some((m) => m.id === id))
-      .map((id) => ({ value: id, label: strings.formerMember(id) })),
+      .map((id) => ({ value: id, label: editorStrings.formerMember(id) })),
   ];
   return (
-    <EditorSection editor={editor} name="editors" title={strings.editors}>
-      <Field {...editor.field('timeZone', strings.teamTimeZone)}>
+    <EditorSection editor={editor} name="editors" title={charterStrings.editors}>
+      <Field {...editor.field('timeZone', editorStrings.teamTimeZone)}>
         <Select
           id={editor.idFor('timeZone')}
           value={state.timeZone}
@@ -30,10 +31,10 @@ export function EditorsSection({ editor }: { editor: CharterEditorModel }) {
           ))}
         </Select>
       </Field>
-      <PartConflicts editor={editor} part="timeZone" what={strings.teamTimeZone} />
+      <PartConflicts editor={editor} part="timeZone" what={editorStrings.teamTimeZone} />
       <CheckboxGroup
         id={editor.idFor('editorIds')}
-        legend={strings.editorsLabel}
+        legend={editorStrings.whoMayEdit}
         options={options}
         checked={state.editorIds}
         message={editor.groupError('editorIds')}

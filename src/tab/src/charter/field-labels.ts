@@ -2,20 +2,22 @@
  * What each problem path of the charter rules (validate-charter.ts) is called in the editor, and where it sits in the
  * form: the list of fields that need attention names them as their labels do, in the order a person meets them.
  */
-import type { FieldProblem } from '../api/types';
-import { strings } from '../strings';
+import type { FieldProblem } from '../../../shared/api-types';
+import { cadenceStrings } from '../strings/cadence';
+import { charterStrings } from '../strings/charter';
+import { editorStrings } from '../strings/editor';
 
 const CADENCE: Record<string, string> = {
-  'pattern.kind': strings.pattern,
-  'pattern.interval': strings.interval,
-  'pattern.daysOfWeek': strings.days,
-  'pattern.dayOfMonth': strings.dayOfMonthLabel,
-  'pattern.index': strings.position,
-  'pattern.dayOfWeek': strings.weekday,
-  startTime: strings.startTime,
-  durationMinutes: strings.duration,
-  timeZone: strings.cadenceZone,
-  startDate: strings.startDate,
+  'pattern.kind': cadenceStrings.labels.pattern,
+  'pattern.interval': cadenceStrings.labels.interval,
+  'pattern.daysOfWeek': cadenceStrings.labels.days,
+  'pattern.dayOfMonth': cadenceStrings.labels.dayOfMonth,
+  'pattern.index': cadenceStrings.labels.position,
+  'pattern.dayOfWeek': cadenceStrings.labels.weekday,
+  startTime: cadenceStrings.labels.startTime,
+  durationMinutes: cadenceStrings.labels.duration,
+  timeZone: cadenceStrings.labels.timeZone,
+  startDate: cadenceStrings.labels.startDate,
 };
 
 /** The label of the control a path names (inside a cadence picker: the picker's own label, e.g. "Start time"). */
@@ -25,30 +27,33 @@ export function controlLabel(path: string): string {
   const rest = path.split('.').slice(2).join('.');
   switch (part) {
     case 'purpose':
-      return strings.purpose;
+      return charterStrings.purpose;
     case 'nonNegotiables':
-      return Number.isInteger(n) ? strings.nonNegotiableLabel(n) : strings.nonNegotiables;
+      return Number.isInteger(n) ? editorStrings.nonNegotiableLabel(n) : charterStrings.nonNegotiables;
     case 'outcomes':
-      if (!Number.isInteger(n)) return strings.outcomes;
-      return third === 'measure' ? strings.measureLabel(n) : strings.outcomeLabel(n);
+      if (!Number.isInteger(n)) return charterStrings.outcomes;
+      return third === 'measure' ? editorStrings.measureLabel(n) : editorStrings.outcomeLabel(n);
     case 'boundaries':
-      if (!Number.isInteger(n)) return strings.boundaries;
-      if (third === 'right') return strings.rightLabel(n);
-      return third === 'note' ? strings.noteLabel(n) : strings.boundaryLabel(n);
+      if (!Number.isInteger(n)) return charterStrings.boundaries;
+      if (third === 'right') return editorStrings.whoDecidesLabel(n);
+      return third === 'note' ? editorStrings.noteLabel(n) : editorStrings.decisionAreaLabel(n);
     case 'timeZone':
-      return strings.teamTimeZone;
+      return editorStrings.teamTimeZone;
     case 'checkIns':
-      if (second === 'cadence') return CADENCE[rest] ?? strings.checkIns;
-      if (second === 'anonymityMinimum') return strings.anonymityLabel;
-      if (second === 'quietHours') return third === 'end' ? strings.quietEnd : strings.quietStart;
-      return second === 'namedAnswersVisibleTo' ? strings.namedVisibleTo : strings.checkIns;
+      if (second === 'cadence') return CADENCE[rest] ?? charterStrings.checkIns;
+      if (second === 'anonymityMinimum') return editorStrings.anonymityMinimum;
+      if (second === 'quietHours')
+        return third === 'end' ? editorStrings.quietHoursUntil : editorStrings.quietHoursFrom;
+      return second === 'namedAnswersVisibleTo'
+        ? editorStrings.namedAnswersVisibleTo
+        : charterStrings.checkIns;
     case 'review':
-      if (second === 'cadence') return CADENCE[rest] ?? strings.reviews;
-      return second === 'organizerId' ? strings.organizerLabel : strings.reviews;
+      if (second === 'cadence') return CADENCE[rest] ?? charterStrings.reviewCycle;
+      return second === 'organizerId' ? editorStrings.reviewOrganizer : charterStrings.reviewCycle;
     case 'editorIds':
-      return strings.editorsLabel;
+      return editorStrings.whoMayEdit;
     case 'why':
-      return strings.why;
+      return editorStrings.why;
     default:
       return path;
   }
@@ -58,7 +63,7 @@ export function controlLabel(path: string): string {
 export function fieldLabel(path: string): string {
   const [part, second] = path.split('.');
   if (second === 'cadence' && (part === 'checkIns' || part === 'review'))
-    return `${part === 'checkIns' ? strings.checkIns : strings.reviews}: ${controlLabel(path)}`;
+    return `${part === 'checkIns' ? charterStrings.checkIns : charterStrings.reviewCycle}: ${controlLabel(path)}`;
   return controlLabel(path);
 }
 

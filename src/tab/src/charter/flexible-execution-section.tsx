@@ -1,11 +1,12 @@
 import { Field, Select } from '@fluentui/react-components';
 import { CHARTER_LIMITS as L, DECISION_RIGHTS, type DecisionRight } from '../../../domain/charter/charter';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { ClauseListEditor } from './clause-list-editor';
 import { CountedTextField } from './counted-text-field';
 import { EditorSection } from './editor-section';
-import { newKey } from './editor-state';
+import { newKey } from './editor-rows';
 import type { CharterEditorModel } from './use-charter-editor';
 
 /** Outcomes the team owns (each with how it will know) and the boundaries of its decisions. */
@@ -23,8 +24,8 @@ export function FlexibleExecutionSection({ editor }: { editor: CharterEditorMode
     />
   );
   return (
-    <EditorSection editor={editor} name="flexibleExecution" title={strings.flexibleExecution}>
-      <h3 className={styles.subheading}>{strings.outcomes}</h3>
+    <EditorSection editor={editor} name="flexibleExecution" title={charterStrings.flexibleExecution}>
+      <h3 className={styles.subheading}>{charterStrings.outcomes}</h3>
       <ClauseListEditor
         editor={editor}
         part="outcomes"
@@ -32,17 +33,21 @@ export function FlexibleExecutionSection({ editor }: { editor: CharterEditorMode
         onRowsChange={(rows, id) => editor.setRows('outcomes', rows, id)}
         newRow={() => ({ key: newKey(), title: '', measure: '' })}
         max={L.outcomesMax}
-        addLabel={strings.addOutcome}
-        rowLabel={strings.outcomeLabel}
+        addLabel={editorStrings.addOutcome}
+        rowLabel={editorStrings.outcomeLabel}
         layout={styles.pair}
         renderFields={(row, i, patch) => (
           <>
-            {text(`outcomes.${i}.title`, strings.outcomeLabel(i + 1), row.title, L.outcomeTitleMax, (title) =>
-              patch({ title }),
+            {text(
+              `outcomes.${i}.title`,
+              editorStrings.outcomeLabel(i + 1),
+              row.title,
+              L.outcomeTitleMax,
+              (title) => patch({ title }),
             )}
             {text(
               `outcomes.${i}.measure`,
-              strings.measureLabel(i + 1),
+              editorStrings.measureLabel(i + 1),
               row.measure,
               L.measureMax,
               (measure) => patch({ measure }),
@@ -50,7 +55,7 @@ export function FlexibleExecutionSection({ editor }: { editor: CharterEditorMode
           </>
         )}
       />
-      <h3 className={styles.subheading}>{strings.boundaries}</h3>
+      <h3 className={styles.subheading}>{charterStrings.boundaries}</h3>
       <ClauseListEditor
         editor={editor}
         part="boundaries"
@@ -58,15 +63,19 @@ export function FlexibleExecutionSection({ editor }: { editor: CharterEditorMode
         onRowsChange={(rows, id) => editor.setRows('boundaries', rows, id)}
         newRow={() => ({ key: newKey(), area: '', right: 'team_decides', note: '' })}
         max={L.boundariesMax}
-        addLabel={strings.addBoundary}
-        rowLabel={strings.boundaryLabel}
+        addLabel={editorStrings.addBoundary}
+        rowLabel={editorStrings.decisionAreaLabel}
         layout={styles.triple}
         renderFields={(row, i, patch) => (
           <>
-            {text(`boundaries.${i}.area`, strings.boundaryLabel(i + 1), row.area, L.boundaryAreaMax, (area) =>
-              patch({ area }),
+            {text(
+              `boundaries.${i}.area`,
+              editorStrings.decisionAreaLabel(i + 1),
+              row.area,
+              L.boundaryAreaMax,
+              (area) => patch({ area }),
             )}
-            <Field {...editor.field(`boundaries.${i}.right`, strings.rightLabel(i + 1))}>
+            <Field {...editor.field(`boundaries.${i}.right`, editorStrings.whoDecidesLabel(i + 1))}>
               <Select
                 id={editor.idFor(`boundaries.${i}.right`)}
                 value={row.right}
@@ -74,13 +83,17 @@ export function FlexibleExecutionSection({ editor }: { editor: CharterEditorMode
               >
                 {DECISION_RIGHTS.map((r) => (
                   <option key={r} value={r}>
-                    {strings.decisionRights[r]}
+                    {charterStrings.decisionRights[r]}
                   </option>
                 ))}
               </Select>
             </Field>
-            {text(`boundaries.${i}.note`, strings.noteLabel(i + 1), row.note, L.boundaryNoteMax, (note) =>
-              patch({ note }),
+            {text(
+              `boundaries.${i}.note`,
+              editorStrings.noteLabel(i + 1),
+              row.note,
+              L.boundaryNoteMax,
+              (note) => patch({ note }),
             )}
           </>
         )}

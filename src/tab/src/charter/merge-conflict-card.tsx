@@ -1,5 +1,5 @@
 import { Button, Text, useId } from '@fluentui/react-components';
-import { strings } from '../strings';
+import { mergeStrings } from '../strings/merge';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { describeMergeValue } from './describe-merge-value';
 import type { PendingConflict } from './merge-state';
@@ -38,15 +38,15 @@ export function MergeConflictCard(props: {
       data-merge-conflict={editor.idBase}
     >
       <Text weight="semibold" id={titleId}>
-        {strings.bothChanged(props.what)}
+        {mergeStrings.changedOnBothSides(props.what)}
       </Text>
       <div className={styles.sides}>
-        {side(strings.yours, mine)}
-        {side(by ? strings.theirs(by.updatedBy.name, by.version) : '', theirs)}
+        {side(mergeStrings.yours, mine)}
+        {side(by ? mergeStrings.theirs(by.updatedBy.name, by.version) : '', theirs)}
       </div>
       <div className={styles.actions}>
-        <Button onClick={() => editor.resolve(pending.key, 'mine')}>{strings.keepMine}</Button>
-        <Button onClick={() => editor.resolve(pending.key, 'theirs')}>{strings.takeTheirs}</Button>
+        <Button onClick={() => editor.resolve(pending.key, 'mine')}>{mergeStrings.keepMine}</Button>
+        <Button onClick={() => editor.resolve(pending.key, 'theirs')}>{mergeStrings.takeTheirs}</Button>
       </div>
     </div>
   );

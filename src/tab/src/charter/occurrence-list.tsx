@@ -1,7 +1,7 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Occurrence } from '../../../domain/cadence/next-occurrences';
 import { formatDateTime } from '../format';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
 
 const useStyles = makeStyles({
   list: {
@@ -29,11 +29,11 @@ export function OccurrenceList(props: {
         <li key={o.start.toISOString()}>
           <Text>
             {formatDateTime(o.start, props.viewerZone)}{' '}
-            <span className={styles.secondary}>({strings.yourTime})</span>
+            <span className={styles.secondary}>({charterStrings.yourTime})</span>
           </Text>
           {same ? null : (
             <Text className={styles.secondary} block>
-              {formatDateTime(o.start, props.teamZone)} · {strings.teamTime(props.teamZone)}
+              {formatDateTime(o.start, props.teamZone)} · {charterStrings.teamTime(props.teamZone)}
             </Text>
           )}
         </li>

@@ -1,6 +1,6 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { FieldProblem } from '../api/types';
-import { strings } from '../strings';
+import type { FieldProblem } from '../../../shared/api-types';
+import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { fieldLabel } from './field-labels';
 import type { CharterEditorModel } from './use-charter-editor';
@@ -17,8 +17,8 @@ export function ProblemSummary({
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>{strings.fixErrors(problems.length)}</MessageBarTitle>
-        <ul className={styles.problemList} aria-label={strings.problemLinks}>
+        <MessageBarTitle>{editorStrings.fieldsNeedAttention(problems.length)}</MessageBarTitle>
+        <ul className={styles.problemList} aria-label={editorStrings.problemLinks}>
           {problems.map((p, i) => (
             <li key={`${p.path}-${i}`}>
               <Link
@@ -28,7 +28,7 @@ export function ProblemSummary({
                   editor.focusField(p.path);
                 }}
               >
-                {strings.problemLink(fieldLabel(p.path), p.message)}
+                {editorStrings.problemLink(fieldLabel(p.path), p.message)}
               </Link>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { CHARTER_LIMITS } from '../../../domain/charter/charter';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { editorStrings } from '../strings/editor';
 import { CountedTextField } from './counted-text-field';
 import { EditorSection } from './editor-section';
 import { PartConflicts } from './merge-conflict-card';
@@ -8,11 +9,11 @@ import type { CharterEditorModel } from './use-charter-editor';
 export function PurposeSection({ editor }: { editor: CharterEditorModel }) {
   const { purpose } = editor.state;
   return (
-    <EditorSection editor={editor} name="purpose" title={strings.purpose}>
+    <EditorSection editor={editor} name="purpose" title={charterStrings.purpose}>
       <CountedTextField
         id={editor.idFor('purpose')}
-        label={strings.purpose}
-        hint={strings.purposeHint}
+        label={charterStrings.purpose}
+        hint={editorStrings.purposeHint}
         required
         multiline
         rows={3}
@@ -22,7 +23,7 @@ export function PurposeSection({ editor }: { editor: CharterEditorModel }) {
         onBlur={() => editor.touch('purpose')}
         onChange={(value) => editor.update({ purpose: value })}
       />
-      <PartConflicts editor={editor} part="purpose" what={strings.purpose} />
+      <PartConflicts editor={editor} part="purpose" what={charterStrings.purpose} />
     </EditorSection>
   );
 }

@@ -1,6 +1,7 @@
 import { Field, Select, Switch } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { editorStrings } from '../strings/editor';
 import { CadencePicker } from './cadence-picker';
 import { EditorSection } from './editor-section';
 import { PartConflicts } from './merge-conflict-card';
@@ -13,10 +14,10 @@ const SlotSuggestions = lazy(() => import('../reviews/slot-suggestions'));
 export function ReviewsSection({ editor }: { editor: CharterEditorModel }) {
   const review = editor.state.review;
   return (
-    <EditorSection editor={editor} name="review" title={strings.reviews}>
+    <EditorSection editor={editor} name="review" title={charterStrings.reviewCycle}>
       <Switch
         id={editor.idFor('review.enabled')}
-        label={strings.reviewsEnabled}
+        label={editorStrings.holdReviews}
         checked={review !== null}
         onChange={(_e, d) => editor.toggleReview(d.checked)}
       />
@@ -45,7 +46,7 @@ export function ReviewsSection({ editor }: { editor: CharterEditorModel }) {
               onChange={(cadence) => editor.patchReview({ cadence })}
             />
           </Suspense>
-          <Field {...editor.field('review.organizerId', strings.organizerLabel)}>
+          <Field {...editor.field('review.organizerId', editorStrings.reviewOrganizer)}>
             <Select
               id={editor.idFor('review.organizerId')}
               value={review.organizerId}
@@ -60,7 +61,7 @@ export function ReviewsSection({ editor }: { editor: CharterEditorModel }) {
           </Field>
         </>
       ) : null}
-      <PartConflicts editor={editor} part="review" what={strings.reviewCycle} />
+      <PartConflicts editor={editor} part="review" what={charterStrings.reviewCycle} />
     </EditorSection>
   );
 }

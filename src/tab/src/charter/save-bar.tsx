@@ -1,6 +1,7 @@
 import { Button, Divider, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { CHARTER_LIMITS } from '../../../domain/charter/charter';
-import { strings } from '../strings';
+import { editorStrings } from '../strings/editor';
+import { mergeStrings } from '../strings/merge';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { CountedTextField } from './counted-text-field';
 import { ProblemSummary } from './problem-summary';
@@ -17,8 +18,8 @@ export function SaveBar({ editor }: { editor: CharterEditorModel }) {
       <Divider />
       <CountedTextField
         id={editor.idFor('why')}
-        label={strings.why}
-        hint={strings.whyHint}
+        label={editorStrings.why}
+        hint={editorStrings.whyHint}
         multiline
         max={max}
         value={why}
@@ -33,7 +34,7 @@ export function SaveBar({ editor }: { editor: CharterEditorModel }) {
         </MessageBar>
       ) : null}
       {editor.pendingCount > 0 ? (
-        <Text id={pendingId}>{strings.resolveFirst(editor.pendingCount)}</Text>
+        <Text id={pendingId}>{mergeStrings.settleFirst(editor.pendingCount)}</Text>
       ) : null}
       <div className={styles.actions}>
         <Button
@@ -43,9 +44,9 @@ export function SaveBar({ editor }: { editor: CharterEditorModel }) {
           disabled={!editor.canSave}
           aria-describedby={editor.pendingCount > 0 ? pendingId : undefined}
         >
-          {editor.saving ? strings.saving : editor.isCreate ? strings.create : strings.save}
+          {editor.saving ? editorStrings.saving : editor.isCreate ? editorStrings.create : editorStrings.save}
         </Button>
-        <Button onClick={editor.onCancel}>{strings.cancel}</Button>
+        <Button onClick={editor.onCancel}>{editorStrings.cancel}</Button>
       </div>
     </>
   );

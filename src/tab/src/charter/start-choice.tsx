@@ -1,5 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
-import { strings } from '../strings';
+import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { EditorSection } from './editor-section';
 import type { CharterEditorModel } from './use-charter-editor';
@@ -8,17 +8,17 @@ import type { CharterEditorModel } from './use-charter-editor';
 export function StartChoice({ editor }: { editor: CharterEditorModel }) {
   const styles = useCharterEditorStyles();
   return (
-    <EditorSection editor={editor} name="start" title={strings.startTitle}>
+    <EditorSection editor={editor} name="start" title={editorStrings.start.title}>
       <div className={styles.choice}>
         <div className={styles.choiceItem}>
           <Button appearance="primary" onClick={() => editor.start(true)}>
-            {strings.startExample}
+            {editorStrings.start.example}
           </Button>
-          <Text>{strings.startExampleHint}</Text>
+          <Text>{editorStrings.start.exampleHint}</Text>
         </div>
         <div className={styles.choiceItem}>
-          <Button onClick={() => editor.start(false)}>{strings.startBlank}</Button>
-          <Text>{strings.startBlankHint}</Text>
+          <Button onClick={() => editor.start(false)}>{editorStrings.start.blank}</Button>
+          <Text>{editorStrings.start.blankHint}</Text>
         </div>
       </div>
     </EditorSection>

@@ -1,36 +1,6 @@
 /** The tab's calls for check-ins: the results API, and in local mode the Bot Connector sandbox's "play a member". */
+import type { CheckInRound, CheckInRoundsResponse } from '../../../shared/api-types';
 import type { CharterApi } from '../api/charter-api';
-
-export interface OutcomeTrend {
-  outcomeId: string;
-  title: string;
-  /** How many answered 1…5. */
-  distribution: number[];
-  average: number | null;
-}
-
-export interface CheckInAggregate {
-  asked: number;
-  responses: number;
-  responseRate: number;
-  anonymityMinimum: number;
-  /** False below the anonymity minimum: then there are no outcomes, boundaries or quotes. */
-  shown: boolean;
-  outcomes: OutcomeTrend[];
-  boundaries: { boundaryId: string; area: string; helped: number; hindered: number }[];
-  supportRequests: number;
-  namedQuotes: { name: string; text: string }[];
-}
-
-export interface CheckInRoundView {
-  id: string;
-  state: 'open' | 'closed';
-  opensAt: string;
-  nudgeAt: string;
-  closesAt: string;
-  charterVersion: number;
-  aggregate: CheckInAggregate;
-}
 
 export interface PlayableMember {
   aadObjectId: string;
@@ -51,8 +21,8 @@ export interface InvokeAnswer {
 const SANDBOX = '/sandbox/connector/play';
 
 /** The latest rounds, newest first. */
-export async function loadRounds(api: CharterApi, teamId: string, count = 12): Promise<CheckInRoundView[]> {
-  const answer = await api.call<{ rounds: CheckInRoundView[] }>(
+export async function loadRounds(api: CharterApi, teamId: string, count = 12): Promise<CheckInRound[]> {
+  const answer = await api.call<CheckInRoundsResponse>(
     'GET',
     `/api/teams/${encodeURIComponent(teamId)}/checkins?rounds=${count}`,
   );

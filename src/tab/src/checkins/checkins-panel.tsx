@@ -1,5 +1,5 @@
 /**
- * The check-in results beside the charter (issue 4): the current round's state, the trend across rounds (a chart,
+ * The check-in results beside the charter: the current round's state, the trend across rounds (a chart,
  * loaded on demand so the tab's first bundle stays small, and the same numbers as a table), and in the local sandbox a
  * "play a member" panel (also loaded on demand) to answer the real check-in card in the browser.
  * Nothing is shown about a round below the charter's anonymity minimum but how many answered.
@@ -16,26 +16,18 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import type { PanelProps } from '../app/panels';
+import type { CheckInRound } from '../../../shared/api-types';
+import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
-import { strings } from '../strings';
-import { loadRounds, playableMembers, type CheckInRoundView, type PlayableMember } from './checkins-api';
+import { appStrings } from '../strings/app';
+import { checkInStrings } from '../strings/check-ins';
+import { loadRounds, playableMembers, type PlayableMember } from './checkins-api';
+import { useCheckInsPanelStyles } from './checkins-panel.styles';
 
 const TrendChart = lazy(() => import('./trend-chart'));
 const PlayMember = lazy(() => import('./play-member'));
-
-const useStyles = makeStyles({
-  body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  secondary: { color: tokens.colorNeutralForeground2 },
-  table: { tableLayout: 'auto' },
-  // A round's date on one line, however narrow the side column.
-  date: { whiteSpace: 'nowrap' },
-});
 
 /** A round's date, short for the side column: "Nov 28", with the year only when it is not this year's. */
 function dateOf(iso: string, zone: string, now: Date): string {
@@ -49,9 +41,9 @@ function dateOf(iso: string, zone: string, now: Date): string {
   }).format(date);
 }
 
-function progressText(round: CheckInRoundView): string {
+function progressText(round: CheckInRound): string {
   const a = round.aggregate;
-  if (!a.shown) return strings.ciNotShown;
+  if (!a.shown) return checkInStrings.tooFewAnswers;
   return a.outcomes.map((o) => (o.average === null ? '–' : o.average.toFixed(1))).join(' · ');
 }
 
@@ -68,8 +60,8 @@ export function CheckInsPanel({
   viewerZone,
   now = new Date(),
 }: CheckInsPanelProps) {
-  const styles = useStyles();
-  const [rounds, setRounds] = useState<CheckInRoundView[] | null>(null);
+  const styles = useCheckInsPanelStyles();
+  const [rounds, setRounds] = useState<CheckInRound[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [players, setPlayers] = useState<PlayableMember[] | null>(null);
   const enabled = charter.content.checkIns !== null;
@@ -114,54 +106,56 @@ export function CheckInsPanel({
   return (
     <Card appearance="subtle" aria-labelledby="panel-checkins">
       <h2 className="tc-subtitle1" id="panel-checkins">
-        {strings.ciTitle}
+        {checkInStrings.title}
       </h2>
       {!enabled ? (
-        <Body1>{strings.ciOff}</Body1>
+        <Body1>{checkInStrings.turnedOff}</Body1>
       ) : failed ? (
         <div className={styles.section}>
-          <Body1 role="alert">{strings.ciFailed}</Body1>
-          <Button onClick={() => void reload()}>{strings.ciRetry}</Button>
+          <Body1 role="alert">{checkInStrings.loadFailed}</Body1>
+          <Button onClick={() => void reload()}>{checkInStrings.retry}</Button>
         </div>
       ) : rounds === null ? (
-        <Spinner size="tiny" label={strings.loading} />
+        <Spinner size="tiny" label={appStrings.loading} />
       ) : (
         <div className={styles.body}>
           <section className={styles.section} aria-labelledby="checkins-current">
             <h3 className="tc-h3" id="checkins-current">
-              {strings.ciCurrent}
+              {checkInStrings.currentRound}
             </h3>
             {current ? (
               <div data-testid="checkins-current">
                 <Body1 block>
-                  {strings.ciAnswered(current.aggregate.responses, current.aggregate.asked)}
+                  {checkInStrings.answered(current.aggregate.responses, current.aggregate.asked)}
                 </Body1>
                 <Caption1 block className={styles.secondary}>
-                  {strings.ciOpenUntil(formatDateTime(current.closesAt, viewerZone))}{' '}
-                  {current.aggregate.shown ? '' : strings.ciHidden(current.aggregate.anonymityMinimum)}
+                  {checkInStrings.openUntil(formatDateTime(current.closesAt, viewerZone))}{' '}
+                  {current.aggregate.shown
+                    ? ''
+                    : checkInStrings.hiddenBelowMinimum(current.aggregate.anonymityMinimum)}
                 </Caption1>
               </div>
             ) : (
-              <Body1>{strings.ciNoOpenRound}</Body1>
+              <Body1>{checkInStrings.noOpenRound}</Body1>
             )}
           </section>
 
           {rounds.length === 0 ? (
-            <Body1>{strings.ciEmpty}</Body1>
+            <Body1>{checkInStrings.noRoundsYet}</Body1>
           ) : (
             <section className={styles.section} aria-labelledby="checkins-trend">
               <h3 className="tc-h3" id="checkins-trend">
-                {strings.ciTrend}
+                {checkInStrings.trend}
               </h3>
-              <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+              <Suspense fallback={<Spinner size="tiny" label={appStrings.loading} />}>
                 <TrendChart rounds={oldestFirst} viewerZone={viewerZone} />
               </Suspense>
-              <Table size="small" aria-label={strings.ciTrendTable} className={styles.table}>
+              <Table size="small" aria-label={checkInStrings.roundsTable} className={styles.table}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>{strings.ciColRound}</TableHeaderCell>
-                    <TableHeaderCell>{strings.ciColAnswered}</TableHeaderCell>
-                    <TableHeaderCell>{strings.ciColProgressPerOutcome}</TableHeaderCell>
+                    <TableHeaderCell>{checkInStrings.columns.round}</TableHeaderCell>
+                    <TableHeaderCell>{checkInStrings.columns.answered}</TableHeaderCell>
+                    <TableHeaderCell>{checkInStrings.columns.progressPerOutcome}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -169,7 +163,7 @@ export function CheckInsPanel({
                     <TableRow key={r.id}>
                       <TableCell className={styles.date}>
                         {dateOf(r.opensAt, viewerZone, now)}
-                        {r.state === 'open' ? ` (${strings.ciOpen})` : ''}
+                        {r.state === 'open' ? ` (${checkInStrings.open})` : ''}
                       </TableCell>
                       <TableCell>
                         {r.aggregate.responses}/{r.aggregate.asked}
@@ -180,13 +174,13 @@ export function CheckInsPanel({
                 </TableBody>
               </Table>
               {outcomeTitles.length > 0 ? (
-                <Caption1 className={styles.secondary}>{strings.ciOutcomeOrder(outcomeTitles)}</Caption1>
+                <Caption1 className={styles.secondary}>{checkInStrings.outcomeOrder(outcomeTitles)}</Caption1>
               ) : null}
             </section>
           )}
 
           {players && players.length > 0 ? (
-            <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+            <Suspense fallback={<Spinner size="tiny" label={appStrings.loading} />}>
               <PlayMember api={api} members={players} zoneOf={zoneOf} onAnswered={answered} />
             </Suspense>
           ) : null}

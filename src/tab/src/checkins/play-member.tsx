@@ -17,7 +17,7 @@ import { ThemeContext_unstable as ThemeContext } from '@fluentui/react-shared-co
 import { type Action, ExecuteAction, SubmitAction } from 'adaptivecards';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { CharterApi } from '../api/charter-api';
-import { strings } from '../strings';
+import { checkInStrings } from '../strings/check-ins';
 import { cardHostConfig } from './card-host-config';
 import { renderAdaptiveCard } from './card-renderer';
 import { useAdaptiveCardStyles } from './card-styles';
@@ -123,10 +123,10 @@ export default function PlayMember({ api, members, zoneOf, onAnswered }: PlayMem
   return (
     <section className={styles.section} aria-labelledby="checkins-play" data-testid="checkins-play">
       <h3 className="tc-h3" id="checkins-play">
-        {strings.ciPlayTitle}
+        {checkInStrings.playMember.title}
       </h3>
-      <Caption1 className={styles.secondary}>{strings.ciPlayHint}</Caption1>
-      <Field label={strings.ciPlayAs}>
+      <Caption1 className={styles.secondary}>{checkInStrings.playMember.hint}</Caption1>
+      <Field label={checkInStrings.playMember.member}>
         <Select value={who} onChange={(_, d) => setWho(d.value)}>
           {members.map((m) => (
             <option key={m.aadObjectId} value={m.aadObjectId}>
@@ -138,20 +138,20 @@ export default function PlayMember({ api, members, zoneOf, onAnswered }: PlayMem
       {status.kind !== 'idle' ? (
         <Body1 role="status">
           {status.kind === 'sent'
-            ? strings.ciPlaySent
+            ? checkInStrings.playMember.sent
             : status.kind === 'rejected'
-              ? strings.ciPlayRejected(status.message)
-              : strings.ciPlayFailed}
+              ? checkInStrings.playMember.rejected(status.message)
+              : checkInStrings.playMember.failed}
         </Body1>
       ) : null}
-      {card === 'none' ? <Body1>{strings.ciPlayNoCard}</Body1> : null}
+      {card === 'none' ? <Body1>{checkInStrings.playMember.noCard}</Body1> : null}
       {card && card !== 'none' ? (
-        <Caption1 className={styles.secondary}>{strings.ciPlayZone(name, zone)}</Caption1>
+        <Caption1 className={styles.secondary}>{checkInStrings.playMember.zone(name, zone)}</Caption1>
       ) : null}
       <div
         ref={host}
         role="group"
-        aria-label={strings.ciPlayCard(name)}
+        aria-label={checkInStrings.playMember.card(name)}
         className={card && card !== 'none' ? cardStyles.card : undefined}
       />
     </section>

@@ -8,13 +8,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { LineChart, getNextColor, type LineChartPoints } from '@fluentui/react-charts';
 import { useEffect, useRef, useState } from 'react';
-import { strings } from '../strings';
-import type { CheckInRoundView } from './checkins-api';
+import type { CheckInRound } from '../../../shared/api-types';
+import { checkInStrings } from '../strings/check-ins';
 import { legendLabel } from './legend-label';
 
 export interface TrendChartProps {
   /** Oldest first. */
-  rounds: readonly CheckInRoundView[];
+  rounds: readonly CheckInRound[];
   viewerZone: string;
 }
 
@@ -95,13 +95,13 @@ export default function TrendChart({ rounds, viewerZone }: TrendChartProps) {
       {width > 0 && lines.length > 0 ? (
         <div ref={setFrame} className={styles.frame}>
           <LineChart
-            data={{ chartTitle: strings.ciTrendChart, lineChartData: data }}
+            data={{ chartTitle: checkInStrings.trendChart, lineChartData: data }}
             parentRef={frame}
             width={width}
             height={CHART_HEIGHT}
             yMinValue={1}
             yMaxValue={5}
-            yAxisTitle={strings.ciColProgress}
+            yAxisTitle={checkInStrings.columns.progress}
             tickValues={[...plottedDates.values()]}
             customDateTimeFormatter={(date) => day.format(date)}
             hideLegend
@@ -109,7 +109,7 @@ export default function TrendChart({ rounds, viewerZone }: TrendChartProps) {
         </div>
       ) : null}
       {lines.length > 0 ? (
-        <ul className={styles.legend} aria-label={strings.ciTrendLegend}>
+        <ul className={styles.legend} aria-label={checkInStrings.trendLegend}>
           {lines.map((l) => {
             const label = legendLabel(l.title);
             return (
@@ -128,7 +128,9 @@ export default function TrendChart({ rounds, viewerZone }: TrendChartProps) {
           })}
         </ul>
       ) : null}
-      {hasOpenRound ? <p className="tc-caption1 tc-secondary tc-flush">{strings.ciOpenNotPlotted}</p> : null}
+      {hasOpenRound ? (
+        <p className="tc-caption1 tc-secondary tc-flush">{checkInStrings.openRoundNotPlotted}</p>
+      ) : null}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { loadedTheme } from '../app/themes';
 import type { ThemeName } from '../host/tab-host';
-import { strings } from '../strings';
+import { configStrings } from '../strings/config';
 
 const useStyles = makeStyles({
   root: {
@@ -57,19 +57,19 @@ export function ConfigPage({ host }: { host: ConfigHost | null }) {
   return (
     <FluentProvider theme={loadedTheme(host?.theme ?? 'default') ?? loadedTheme('default')}>
       <main className={styles.root}>
-        <Title2 as="h1">{strings.configTitle}</Title2>
+        <Title2 as="h1">{configStrings.title}</Title2>
         {host ? (
           <RadioGroup
             value={choice}
             onChange={(_e, d) => setChoice(d.value as ConfigChoice)}
-            aria-label={strings.configTitle}
+            aria-label={configStrings.title}
           >
-            <Radio value="show" label={`${strings.configShow} — ${strings.configShowHint}`} />
-            <Radio value="create" label={`${strings.configCreate} — ${strings.configCreateHint}`} />
+            <Radio value="show" label={`${configStrings.show} — ${configStrings.showHint}`} />
+            <Radio value="create" label={`${configStrings.create} — ${configStrings.createHint}`} />
           </RadioGroup>
         ) : (
           <Body1>
-            {strings.configOutsideTeams} <Link href="/tab/">{strings.configOpenTab}</Link>
+            {configStrings.outsideTeams} <Link href="/tab/">{configStrings.openTab}</Link>
           </Body1>
         )}
       </main>

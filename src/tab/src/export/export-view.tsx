@@ -1,7 +1,8 @@
 import { Body1, Button, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CharterApi } from '../api/charter-api';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
+import { exportStrings } from '../strings/export';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL, maxWidth: '640px' },
@@ -25,18 +26,18 @@ export function ExportView({ api, teamId }: { api: CharterApi; teamId: string })
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
-      setError(e instanceof Error ? e.message : strings.loadFailed);
+      setError(e instanceof Error ? e.message : appStrings.loadFailed);
     }
   }
   return (
     <div className={styles.root}>
-      <Title2 as="h1">{strings.exportTitle}</Title2>
-      <Body1>{strings.exportBody}</Body1>
+      <Title2 as="h1">{exportStrings.title}</Title2>
+      <Body1>{exportStrings.body}</Body1>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void download('md')}>
-          {strings.exportMarkdown}
+          {exportStrings.markdown}
         </Button>
-        <Button onClick={() => void download('json')}>{strings.exportJson}</Button>
+        <Button onClick={() => void download('json')}>{exportStrings.json}</Button>
       </div>
       {error ? <Body1 role="alert">{error}</Body1> : null}
     </div>

@@ -8,10 +8,11 @@ import type {
   ReviewPlan,
 } from '../../../domain/charter/charter';
 import type { CharterDiff, ListChange } from '../../../domain/charter/diff-charters';
-import type { TeamMember } from '../api/types';
+import type { TeamMember } from '../../../shared/api-types';
 import { describeCadence } from '../charter/cadence-text';
 import { formatList } from '../format';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { historyStrings } from '../strings/history';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
@@ -38,7 +39,7 @@ function Change({ kind, children }: { kind: Kind; children: ReactNode }) {
   return (
     <li className={styles.row}>
       <Badge appearance="tint" color={COLORS[kind]} className={styles.badge}>
-        {strings[kind]}
+        {historyStrings.changeKinds[kind]}
       </Badge>
       <Body1 className={styles.text}>{children}</Body1>
     </li>
@@ -50,7 +51,7 @@ function BeforeAfter({ before, after }: { before: string; after: string }) {
   return (
     <>
       <span className={styles.before}>
-        <span className="visually-hidden">{strings.before}: </span>
+        <span className="visually-hidden">{historyStrings.before}: </span>
         {before}
       </span>{' '}
       → <span>{after}</span>
@@ -78,7 +79,7 @@ function listRows<T>(change: ListChange<T>, text: (item: T) => string): ReactNod
     ...(change.reordered
       ? [
           <Change key="o" kind="reordered">
-            {strings.reordered}
+            {historyStrings.changeKinds.reordered}
           </Change>,
         ]
       : []),
@@ -87,12 +88,15 @@ function listRows<T>(change: ListChange<T>, text: (item: T) => string): ReactNod
 
 const nnText = (n: NonNegotiable): string => n.text;
 const outcomeText = (o: Outcome): string =>
-  o.measure ? `${o.title} (${strings.measure}: ${o.measure})` : o.title;
+  o.measure ? `${o.title} (${charterStrings.measure}: ${o.measure})` : o.title;
 const boundaryText = (b: Boundary): string =>
-  `${b.area} — ${strings.decisionRights[b.right]}${b.note ? ` (${b.note})` : ''}`;
+  `${b.area} — ${charterStrings.decisionRights[b.right]}${b.note ? ` (${b.note})` : ''}`;
 const checkInText = (c: CheckInContract | null): string =>
-  c ? `${describeCadence(c.cadence)}; ${strings.anonymityMinimum(c.anonymityMinimum)}` : strings.turnedOff;
-const reviewText = (r: ReviewPlan | null): string => (r ? describeCadence(r.cadence) : strings.turnedOff);
+  c
+    ? `${describeCadence(c.cadence)}; ${charterStrings.resultsShownFrom(c.anonymityMinimum)}`
+    : historyStrings.turnedOff;
+const reviewText = (r: ReviewPlan | null): string =>
+  r ? describeCadence(r.cadence) : historyStrings.turnedOff;
 
 /** A readable diff between two versions, part by part. Every value is rendered as text. */
 export function DiffView({ diff, members }: { diff: CharterDiff; members: readonly TeamMember[] }) {
@@ -100,7 +104,7 @@ export function DiffView({ diff, members }: { diff: CharterDiff; members: readon
   const nameOf = (id: string): string => members.find((m) => m.id === id)?.name ?? id;
   const parts: { title: string; rows: ReactNode[] }[] = [
     {
-      title: strings.purpose,
+      title: charterStrings.purpose,
       rows: diff.purpose
         ? [
             <Change key="p" kind="changed">
@@ -109,11 +113,11 @@ export function DiffView({ diff, members }: { diff: CharterDiff; members: readon
           ]
         : [],
     },
-    { title: strings.nonNegotiables, rows: listRows(diff.nonNegotiables, nnText) },
-    { title: strings.outcomes, rows: listRows(diff.outcomes, outcomeText) },
-    { title: strings.boundaries, rows: listRows(diff.boundaries, boundaryText) },
+    { title: charterStrings.nonNegotiables, rows: listRows(diff.nonNegotiables, nnText) },
+    { title: charterStrings.outcomes, rows: listRows(diff.outcomes, outcomeText) },
+    { title: charterStrings.boundaries, rows: listRows(diff.boundaries, boundaryText) },
     {
-      title: strings.checkInContract,
+      title: charterStrings.checkInContract,
       rows: diff.checkIns
         ? [
             <Change key="c" kind="changed">
@@ -126,7 +130,7 @@ export function DiffView({ diff, members }: { diff: CharterDiff; members: readon
         : [],
     },
     {
-      title: strings.reviewCycle,
+      title: charterStrings.reviewCycle,
       rows: diff.review
         ? [
             <Change key="r" kind="changed">
@@ -136,7 +140,7 @@ export function DiffView({ diff, members }: { diff: CharterDiff; members: readon
         : [],
     },
     {
-      title: strings.timeZone,
+      title: historyStrings.timeZone,
       rows: diff.timeZone
         ? [
             <Change key="t" kind="changed">
@@ -146,7 +150,7 @@ export function DiffView({ diff, members }: { diff: CharterDiff; members: readon
         : [],
     },
     {
-      title: strings.editors,
+      title: charterStrings.editors,
       rows: [
         ...(diff.editors.added.length
           ? [
@@ -166,7 +170,7 @@ export function DiffView({ diff, members }: { diff: CharterDiff; members: readon
     },
   ].filter((p) => p.rows.length > 0);
 
-  if (parts.length === 0) return <Text>{strings.noChanges}</Text>;
+  if (parts.length === 0) return <Text>{historyStrings.noChanges}</Text>;
   return (
     <div className={styles.root} data-testid="diff">
       {parts.map((part) => (

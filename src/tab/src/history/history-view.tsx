@@ -11,11 +11,14 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { isEmptyDiff } from '../../../domain/charter/diff-charters';
-import type { TeamMember, VersionDiff, VersionSummary } from '../api/types';
+import type { TeamMember, VersionDiff, VersionSummary } from '../../../shared/api-types';
 import { formatDateTime } from '../format';
-import { strings } from '../strings';
+import { appStrings } from '../strings/app';
+import { charterStrings } from '../strings/charter';
+import { historyStrings } from '../strings/history';
 import { DiffView } from './diff-view';
-import { useVersionHistory, type VersionHistoryProps } from './use-version-history';
+import { useVersionHistory } from './use-version-history';
+import type { VersionHistoryProps } from './version-history.types';
 import { VersionPanel } from './version-panel';
 
 const useStyles = makeStyles({
@@ -72,13 +75,13 @@ export function HistoryView(
     try {
       setDiff(await api.diff(teamId, from, to));
     } catch (e) {
-      setDiffError(e instanceof Error ? e.message : strings.loadFailed);
+      setDiffError(e instanceof Error ? e.message : appStrings.loadFailed);
     }
   }
 
   const error = history.loadError ?? diffError;
   if (error) return <Body1 role="alert">{error}</Body1>;
-  if (!versions) return <Spinner label={strings.loading} />;
+  if (!versions) return <Spinner label={appStrings.loading} />;
   const when = (v: VersionSummary): string => formatDateTime(v.createdAt, props.viewerZone);
 
   // One status region for both the list and an opened version, so what a restore did is announced across the switch.
@@ -105,35 +108,35 @@ export function HistoryView(
       {status}
       {/* Plain markup over Fluent's Title2 tokens (tab.css): Fluent's Text takes no ref to move the focus to. */}
       <h1 className="tc-title2" ref={history.historyHeadingRef} tabIndex={-1}>
-        {strings.historyTitle}
+        {historyStrings.title}
       </h1>
-      {versions.length === 0 ? <Body1>{strings.noHistory}</Body1> : null}
+      {versions.length === 0 ? <Body1>{historyStrings.noVersions}</Body1> : null}
       {versions.length > 1 ? (
         <section aria-labelledby="compare-title">
           <Subtitle1 as="h2" id="compare-title">
-            {strings.compare}
+            {historyStrings.compare}
           </Subtitle1>
           <div className={styles.compare}>
-            <Field label={strings.compareFrom}>
+            <Field label={historyStrings.fromVersion}>
               <Select value={String(from)} onChange={(_e, d) => setPicked({ from: Number(d.value), to })}>
                 {versions.map((v) => (
                   <option key={v.version} value={v.version}>
-                    {strings.versionOption(v.version, when(v))}
+                    {historyStrings.versionOption(v.version, when(v))}
                   </option>
                 ))}
               </Select>
             </Field>
-            <Field label={strings.compareTo}>
+            <Field label={historyStrings.toVersion}>
               <Select value={String(to)} onChange={(_e, d) => setPicked({ from, to: Number(d.value) })}>
                 {versions.map((v) => (
                   <option key={v.version} value={v.version}>
-                    {strings.versionOption(v.version, when(v))}
+                    {historyStrings.versionOption(v.version, when(v))}
                   </option>
                 ))}
               </Select>
             </Field>
             <Button appearance="primary" onClick={() => void compare()}>
-              {strings.showDiff}
+              {historyStrings.showChanges}
             </Button>
           </div>
           {diff ? (
@@ -146,25 +149,25 @@ export function HistoryView(
         </section>
       ) : null}
       {history.openError ? <Body1 role="alert">{history.openError}</Body1> : null}
-      <ol className={styles.list} aria-label={strings.historyTitle}>
+      <ol className={styles.list} aria-label={historyStrings.title}>
         {versions.map((v) => (
           <li key={v.version} className={styles.item}>
             <div className={styles.itemHeader}>
               <Body1 block>
-                <strong>{strings.versionLine(v.version, v.author.name)}</strong> · {when(v)}
+                <strong>{charterStrings.versionLine(v.version, v.author.name)}</strong> · {when(v)}
               </Body1>
               <Button
                 size="small"
                 ref={history.openButtonRef(v.version)}
-                aria-label={strings.openVersionLabel(v.version)}
+                aria-label={historyStrings.openLabel(v.version)}
                 disabledFocusable={history.opening === v.version}
                 onClick={() => void history.open(v.version)}
               >
-                {strings.openVersion}
+                {historyStrings.open}
               </Button>
             </div>
             <Body1 block>{v.summary}</Body1>
-            <Caption1 className={styles.secondary}>{v.why ?? strings.noWhy}</Caption1>
+            <Caption1 className={styles.secondary}>{v.why ?? historyStrings.noReason}</Caption1>
           </li>
         ))}
       </ol>

@@ -1,25 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type CharterApi } from '../api/charter-api';
-import type { CharterResponse, VersionRecord, VersionSummary } from '../api/types';
-import { strings } from '../strings';
+import type { VersionRecord, VersionSummary } from '../../../shared/api-types';
+import { ApiError } from '../api/api-errors';
+import { appStrings } from '../strings/app';
+import { historyStrings } from '../strings/history';
+import type { RestoreProblem, VersionHistoryProps } from './version-history.types';
 
 /** Where the focus goes after the view changes under it. */
 type FocusRequest =
   { kind: 'history' } | { kind: 'version' } | { kind: 'restore' } | { kind: 'open'; version: number };
-
-/** Why a restore did not happen, shown beside the Restore button. */
-export interface RestoreProblem {
-  text: string;
-  details: string[];
-}
-
-export interface VersionHistoryProps {
-  api: CharterApi;
-  teamId: string;
-  meId: string;
-  /** The charter changed: here, a restore saved `changed`, or (no argument) someone else saved meanwhile. */
-  onCharterChange: (changed?: CharterResponse) => void;
-}
 
 /**
  * The history's state: the versions, the one opened in full, and restoring it as a new version. A restore is an
@@ -54,7 +42,7 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
     let current = true;
     api.versions(teamId).then(
       (list) => current && setVersions(list),
-      (e: unknown) => current && setLoadError(e instanceof Error ? e.message : strings.loadFailed),
+      (e: unknown) => current && setLoadError(e instanceof Error ? e.message : appStrings.loadFailed),
     );
     return () => {
       current = false;
@@ -95,7 +83,7 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
       setConfirmingSelfRemoval(false);
       setFocusRequest({ kind: 'version' });
     } catch (e) {
-      if (live.current) setOpenError(e instanceof Error ? e.message : strings.loadFailed);
+      if (live.current) setOpenError(e instanceof Error ? e.message : appStrings.loadFailed);
     } finally {
       if (live.current) setOpening(null);
     }
@@ -135,13 +123,13 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
         teamId,
         head,
         opened.content,
-        strings.restoreWhy(from),
+        historyStrings.restore.why(from),
         removeSelfAsEditor ? { removeSelfAsEditor: true } : undefined,
       );
       if (!live.current) return;
       // The server keeps no version that changes nothing: it answers with the head as it is.
       if (saved.version === head) {
-        setAnnouncement(strings.restoreUnchanged(from));
+        setAnnouncement(historyStrings.restore.unchanged(from));
         return;
       }
       onCharterChange(saved);
@@ -150,7 +138,7 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
       if (!live.current) return;
       if (list) setVersions(list);
       setOpened(null);
-      setAnnouncement(strings.restored(from, saved.version));
+      setAnnouncement(historyStrings.restore.restored(from, saved.version));
       setFocusRequest({ kind: 'history' });
     } catch (e) {
       if (!live.current) return;
@@ -162,13 +150,19 @@ export function useVersionHistory({ api, teamId, meId, onCharterChange }: Versio
         if (list) setVersions(list);
         onCharterChange();
         const now = list?.[0]?.version ?? e.problem.currentVersion ?? head;
-        setProblem({ text: strings.restoreConflict(now), details: [] });
+        setProblem({ text: historyStrings.restore.conflict(now), details: [] });
       } else if (e instanceof ApiError && e.status === 403) {
-        setProblem({ text: strings.notEditor, details: [] });
+        setProblem({ text: appStrings.notAnEditor, details: [] });
       } else if (e instanceof ApiError && e.status === 400) {
-        setProblem({ text: strings.restoreFailed, details: (e.problem.errors ?? []).map((p) => p.message) });
+        setProblem({
+          text: historyStrings.restore.failed,
+          details: (e.problem.errors ?? []).map((p) => p.message),
+        });
       } else {
-        setProblem({ text: strings.restoreFailed, details: [e instanceof Error ? e.message : String(e)] });
+        setProblem({
+          text: historyStrings.restore.failed,
+          details: [e instanceof Error ? e.message : String(e)],
+        });
       }
     } finally {
       if (live.current) setRestoring(false);

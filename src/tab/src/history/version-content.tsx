@@ -1,9 +1,10 @@
 import { useId, type ReactNode } from 'react';
-import type { CharterContent, TeamMember } from '../api/types';
+import type { CharterContent, TeamMember } from '../../../shared/api-types';
 import { describeCadence } from '../charter/cadence-text';
 import { CheckInRules, NonNegotiableList, OutcomesAndBoundaries } from '../charter/charter-clauses';
 import { formatList } from '../format';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { historyStrings } from '../strings/history';
 
 /**
  * A past version's whole charter, read-only, in the charter view's markup and styles (tab.css). It shows what the
@@ -30,39 +31,39 @@ export function VersionContent({
 
   return (
     <div className="tc-charter-main" data-testid="version-content">
-      {section('purpose', strings.purpose, <p className="tc-purpose">{c.purpose}</p>)}
-      {section('nn', strings.nonNegotiables, <NonNegotiableList items={c.nonNegotiables} />)}
-      {section('flex', strings.flexibleExecution, <OutcomesAndBoundaries content={c} />)}
+      {section('purpose', charterStrings.purpose, <p className="tc-purpose">{c.purpose}</p>)}
+      {section('nn', charterStrings.nonNegotiables, <NonNegotiableList items={c.nonNegotiables} />)}
+      {section('flex', charterStrings.flexibleExecution, <OutcomesAndBoundaries content={c} />)}
       {section(
         'checkins',
-        strings.checkIns,
+        charterStrings.checkIns,
         c.checkIns ? (
           <>
             <p className="tc-body1 tc-flush">{describeCadence(c.checkIns.cadence)}</p>
             <CheckInRules checkIns={c.checkIns} />
           </>
         ) : (
-          <p className="tc-body1 tc-flush tc-secondary">{strings.checkInsOff}</p>
+          <p className="tc-body1 tc-flush tc-secondary">{charterStrings.checkInsOff}</p>
         ),
       )}
       {section(
         'review',
-        strings.reviews,
+        charterStrings.reviewCycle,
         c.review ? (
           <>
             <p className="tc-body1 tc-flush">{describeCadence(c.review.cadence)}</p>
             <span className="tc-caption1 tc-secondary">
-              {strings.organizer(nameOf(c.review.organizerId))}
+              {charterStrings.organizedBy(nameOf(c.review.organizerId))}
             </span>
           </>
         ) : (
-          <p className="tc-body1 tc-flush tc-secondary">{strings.reviewsOff}</p>
+          <p className="tc-body1 tc-flush tc-secondary">{charterStrings.reviewCycleOff}</p>
         ),
       )}
-      {section('zone', strings.timeZone, <p className="tc-body1 tc-flush">{c.timeZone}</p>)}
+      {section('zone', historyStrings.timeZone, <p className="tc-body1 tc-flush">{c.timeZone}</p>)}
       {section(
         'editors',
-        strings.editors,
+        charterStrings.editors,
         <p className="tc-body1 tc-flush">{formatList(c.editorIds.map(nameOf))}</p>,
       )}
     </div>

@@ -7,10 +7,11 @@ import {
   MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
-import type { TeamMember } from '../api/types';
+import type { TeamMember } from '../../../shared/api-types';
 import { SelfRemovalDialog } from '../charter/self-removal-dialog';
 import { formatDateTime } from '../format';
-import { strings } from '../strings';
+import { charterStrings } from '../strings/charter';
+import { historyStrings } from '../strings/history';
 import type { VersionHistoryModel } from './use-version-history';
 import { VersionContent } from './version-content';
 
@@ -43,15 +44,15 @@ export function VersionPanel(props: {
     <section className={styles.root} aria-labelledby="version-title">
       <div className={styles.header}>
         <Button appearance="subtle" onClick={history.close}>
-          {strings.backToHistory}
+          {historyStrings.backToHistory}
         </Button>
         <h1 className="tc-title2" id="version-title" ref={history.versionHeadingRef} tabIndex={-1}>
-          {strings.versionLine(version.version, version.author.name)}
+          {charterStrings.versionLine(version.version, version.author.name)}
         </h1>
         <Caption1 className={styles.secondary}>
-          {formatDateTime(version.createdAt, props.viewerZone)} · {version.why ?? strings.noWhy}
+          {formatDateTime(version.createdAt, props.viewerZone)} · {version.why ?? historyStrings.noReason}
         </Caption1>
-        <Body1>{isHead ? strings.currentVersionNote : strings.versionReadOnly}</Body1>
+        <Body1>{isHead ? historyStrings.currentVersionNote : historyStrings.readOnlyNote}</Body1>
       </div>
 
       {props.canEdit && !isHead ? (
@@ -63,10 +64,10 @@ export function VersionPanel(props: {
             disabledFocusable={history.restoring}
             onClick={history.requestRestore}
           >
-            {history.restoring ? strings.restoring : strings.restoreVersion}
+            {history.restoring ? historyStrings.restore.restoring : historyStrings.restore.button}
           </Button>
           <Caption1 id={hintId} className={styles.secondary}>
-            {strings.restoreHint(version.version)}
+            {historyStrings.restore.hint(version.version)}
           </Caption1>
           <SelfRemovalDialog
             open={history.confirmingSelfRemoval}

@@ -1,66 +1,20 @@
 /** The tab's calls for review cycles (docs/reviews.md): the series, suggestions, outcomes and proposals. */
+import type {
+  AcceptedProposal,
+  ClauseOutcome,
+  DroppedProposal,
+  RecordedOutcomes,
+  SlotSuggestionsResponse,
+  SuggestedSlot,
+  SyncQueued,
+  TeamReviews,
+} from '../../../shared/api-types';
 import type { CharterApi } from '../api/charter-api';
-import type { CharterContent, CharterDiff, CharterResponse } from '../api/types';
-
-export type SyncStatus = 'in_step' | 'pending' | 'failed' | 'not_booked';
-export type Decision = 'keep' | 'revise' | 'drop';
-
-export interface ReviewProposal {
-  id: string;
-  baseVersion: number;
-  summary: string;
-  state: 'open' | 'accepted' | 'dropped';
-  createdBy: { id: string; name: string };
-  createdAt: string;
-  content: CharterContent;
-}
-
-export interface TeamReviews {
-  series: {
-    state: string;
-    subject: string;
-    organizer: { id: string; name: string | null; mailbox: string };
-    joinUrl: string | null;
-    webLink: string | null;
-    timeZone: string | null;
-    bookedFromVersion: number;
-    syncedAt: string | null;
-  } | null;
-  sync: {
-    status: SyncStatus;
-    charterVersion: number | null;
-    error: { reason: string; message: string } | null;
-  };
-  nextOccurrences: { start: string; end: string; localDate: string; joinUrl: string | null }[];
-  /** HTML the server built for Outlook; the tab shows it as text only (see agendaText). */
-  agendaPreview: string | null;
-  openProposals: ReviewProposal[];
-}
-
-export interface ClauseOutcome {
-  kind: 'outcome' | 'boundary';
-  clauseId: string;
-  decision: Decision;
-  text?: string;
-}
 
 const base = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}/reviews`;
 
 export function loadReviews(api: CharterApi, teamId: string): Promise<TeamReviews> {
   return api.call<TeamReviews>('GET', base(teamId));
-}
-
-/** Whether a person could come to a suggested slot. */
-export type SlotAvailability = 'free' | 'outside_hours' | 'busy';
-
-/** A suggested review slot: the instant, how many people it leaves out, and each person's zone and availability. */
-export interface SuggestedSlot {
-  start: string;
-  end: string;
-  /** How many people are outside their working hours or busy then; 0 when everyone can come. */
-  conflicts: number;
-  /** Everyone, with the server's wording of their local start (the tab formats the instant itself). */
-  local: { name: string; timeZone: string; start: string; availability: SlotAvailability }[];
 }
 
 /**
@@ -72,12 +26,10 @@ export function suggestSlots(
   teamId: string,
   input: { durationMinutes: number; organizerId?: string },
 ): Promise<SuggestedSlot[]> {
-  return api
-    .call<{ slots: SuggestedSlot[] }>('POST', `${base(teamId)}/suggestions`, input)
-    .then((r) => r.slots);
+  return api.call<SlotSuggestionsResponse>('POST', `${base(teamId)}/suggestions`, input).then((r) => r.slots);
 }
 
-export function syncAgain(api: CharterApi, teamId: string): Promise<unknown> {
+export function syncAgain(api: CharterApi, teamId: string): Promise<SyncQueued> {
   return api.call('POST', `${base(teamId)}/sync`);
 }
 
@@ -86,19 +38,15 @@ export function recordOutcomes(
   teamId: string,
   baseVersion: number,
   outcomes: ClauseOutcome[],
-): Promise<{ proposal: ReviewProposal; diff: CharterDiff }> {
+): Promise<RecordedOutcomes> {
   return api.call('POST', `${base(teamId)}/outcomes`, { baseVersion, outcomes });
 }
 
-export function acceptProposal(
-  api: CharterApi,
-  teamId: string,
-  id: string,
-): Promise<{ version: number; charter: CharterResponse }> {
+export function acceptProposal(api: CharterApi, teamId: string, id: string): Promise<AcceptedProposal> {
   return api.call('POST', `${base(teamId)}/proposals/${encodeURIComponent(id)}/accept`);
 }
 
-export function dropProposal(api: CharterApi, teamId: string, id: string): Promise<unknown> {
+export function dropProposal(api: CharterApi, teamId: string, id: string): Promise<DroppedProposal> {
   return api.call('POST', `${base(teamId)}/proposals/${encodeURIComponent(id)}/drop`);
 }
 
@@ -113,46 +61,3 @@ export async function sandboxCalendarAvailable(api: CharterApi): Promise<boolean
 }
 export const SANDBOX_CALENDAR = '/sandbox/graph/_calendar';
 const SANDBOX_CALENDAR_JSON = '/sandbox/graph/_calendar.json';
-
-/**
- * The agenda as lines of plain text. The HTML is parsed into an inert document (DOMParser runs no script and loads
- * nothing) and only its text is read; nothing from it is ever put into the page as HTML.
- */
-export function agendaText(html: string): string[] {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const lines: string[] = [];
-  let line = '';
-  const flush = () => {
-    const t = line.replace(/\s+/g, ' ').trim();
-    if (t) lines.push(t);
-    line = '';
-  };
-  const walk = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      line += node.textContent ?? '';
-      return;
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
-    const tag = (node as Element).tagName.toLowerCase();
-    if (tag === 'script' || tag === 'style') return;
-    const block = /^(p|div|li|h[1-6]|br|ul|ol)$/.test(tag);
-    if (block) flush();
-    if (tag === 'li') line += '• ';
-    node.childNodes.forEach(walk);
-    if (block) flush();
-  };
-  walk(doc.body);
-  flush();
-  return lines;
-}
-
-/** Only a Teams https link becomes a link; anything else is not offered. */
-export function safeJoinUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}

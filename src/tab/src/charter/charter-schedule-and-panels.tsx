@@ -3,9 +3,10 @@
  * schedule, which computes occurrences in two zones and formats with Intl, and the check-in and review panels.
  * A chunk of its own, fetched while the first part renders.
  */
-import type { CharterResponse, TeamMember } from '../api/types';
-import { panels, type PanelProps } from '../app/panels';
-import { strings } from '../strings';
+import type { CharterResponse, TeamMember } from '../../../shared/api-types';
+import { panels } from '../app/panels';
+import type { PanelProps } from '../app/panels.types';
+import { charterStrings } from '../strings/charter';
 import { describeCadence, safeNextOccurrences } from './cadence-text';
 import { CheckInRules } from './charter-clauses';
 import { OccurrenceList } from './occurrence-list';
@@ -44,59 +45,59 @@ export function CharterSchedule({
     <>
       <section className="tc-section" aria-labelledby="sec-checkins">
         <h2 className="tc-subtitle1" id="sec-checkins">
-          {strings.checkIns}
+          {charterStrings.checkIns}
         </h2>
         {c.checkIns ? (
           <>
             <p className="tc-body1 tc-flush">{describeCadence(c.checkIns.cadence)}</p>
-            <h3 className="tc-h3">{strings.nextRound}</h3>
+            <h3 className="tc-h3">{charterStrings.nextRound}</h3>
             {nextRound && nextRound.length > 0 ? (
               <OccurrenceList
                 occurrences={nextRound}
                 viewerZone={viewerZone}
                 teamZone={c.checkIns.cadence.timeZone}
-                label={strings.nextRound}
+                label={charterStrings.nextRound}
               />
             ) : (
-              <p className="tc-body1 tc-flush">{strings.noNextOccurrence}</p>
+              <p className="tc-body1 tc-flush">{charterStrings.noNextOccurrence}</p>
             )}
             <CheckInRules checkIns={c.checkIns} />
           </>
         ) : (
-          <p className="tc-body1 tc-flush tc-secondary">{strings.checkInsOff}</p>
+          <p className="tc-body1 tc-flush tc-secondary">{charterStrings.checkInsOff}</p>
         )}
       </section>
 
       <section className="tc-section" aria-labelledby="sec-review">
         <h2 className="tc-subtitle1" id="sec-review">
-          {strings.reviews}
+          {charterStrings.reviewCycle}
         </h2>
         {c.review ? (
           <>
             <p className="tc-body1 tc-flush">{describeCadence(c.review.cadence)}</p>
             <span className="tc-caption1 tc-secondary">
-              {strings.organizer(nameOf(c.review.organizerId))}
+              {charterStrings.organizedBy(nameOf(c.review.organizerId))}
             </span>
-            <h3 className="tc-h3">{strings.nextReview}</h3>
+            <h3 className="tc-h3">{charterStrings.nextReview}</h3>
             {nextReview && nextReview.length > 0 ? (
               <OccurrenceList
                 occurrences={nextReview}
                 viewerZone={viewerZone}
                 teamZone={c.review.cadence.timeZone}
-                label={strings.nextReview}
+                label={charterStrings.nextReview}
               />
             ) : (
-              <p className="tc-body1 tc-flush">{strings.noNextOccurrence}</p>
+              <p className="tc-body1 tc-flush">{charterStrings.noNextOccurrence}</p>
             )}
           </>
         ) : (
-          <p className="tc-body1 tc-flush tc-secondary">{strings.reviewsOff}</p>
+          <p className="tc-body1 tc-flush tc-secondary">{charterStrings.reviewCycleOff}</p>
         )}
       </section>
 
       <section className="tc-section" aria-labelledby="sec-editors">
         <h2 className="tc-subtitle1" id="sec-editors">
-          {strings.editors}
+          {charterStrings.editors}
         </h2>
         <p className="tc-body1 tc-flush">{editors}</p>
       </section>

@@ -1,0 +1,50 @@
+/** The charter routes' JSON (src/shared/api-types.ts), built from what the use cases return. */
+import type { CharterVersionDiff } from '../../../app/charters/diff-charter-versions';
+import type { CharterView } from '../../../app/charters/get-charter';
+import type { getCharterVersion } from '../../../app/charters/get-charter-version';
+import type { listCharterVersions } from '../../../app/charters/list-charter-versions';
+import type {
+  CharterResponse,
+  VersionDiff,
+  VersionRecord,
+  VersionSummary,
+  VersionsResponse,
+} from '../../../shared/api-types';
+
+type VersionSummaryView = Awaited<ReturnType<typeof listCharterVersions>>[number];
+type VersionRecordView = Awaited<ReturnType<typeof getCharterVersion>>;
+
+/** The JSON of GET/PUT `/charter` (the tab's boot data in local mode and an accepted proposal use it too). */
+export function charterBody(view: CharterView): CharterResponse {
+  return {
+    teamId: view.teamId,
+    teamName: view.teamName,
+    version: view.version,
+    updatedAt: view.updatedAt.toISOString(),
+    updatedBy: view.updatedBy,
+    canEdit: view.canEdit,
+    content: view.content,
+  };
+}
+
+function versionSummaryBody(summary: VersionSummaryView): VersionSummary {
+  return {
+    version: summary.version,
+    author: summary.author,
+    createdAt: summary.createdAt.toISOString(),
+    why: summary.why,
+    summary: summary.summary,
+  };
+}
+
+export function versionsBody(versions: readonly VersionSummaryView[]): VersionsResponse {
+  return { versions: versions.map(versionSummaryBody) };
+}
+
+export function versionRecordBody(record: VersionRecordView): VersionRecord {
+  return { ...versionSummaryBody(record), content: record.content };
+}
+
+export function versionDiffBody(diff: CharterVersionDiff): VersionDiff {
+  return { from: diff.from, to: diff.to, summary: diff.summary, changes: diff.changes };
+}

@@ -1,0 +1,248 @@
+/**
+ * The JSON of the HTTP API (README.md, "The HTTP API"): what the server's routes answer (src/adapters/http) and what
+ * the tab reads (src/tab). Types only, so importing them adds nothing to the tab's bundle; instants are ISO 8601
+ * strings. Parts the domain already defines as plain data (a charter's content, a diff, a round's aggregate) are the
+ * domain's own types.
+ */
+import type { CharterContent, CharterDraft } from '../domain/charter/charter';
+import type { CharterDiff } from '../domain/charter/diff-charters';
+import type { RoundAggregate } from '../domain/checkin/aggregate-round';
+import type { FieldProblem } from '../domain/errors';
+import type { ClauseOutcome } from '../domain/review/review-outcomes';
+
+export type { CharterContent, CharterDiff, CharterDraft, ClauseOutcome, FieldProblem };
+
+// ── Errors ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** `application/problem+json` (RFC 9457), with every field problem for a 400. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: readonly FieldProblem[];
+  /** For 412: the version the resource is at now. */
+  currentVersion?: number;
+}
+
+/** For a team without a charter: whether the caller may write the first one, and whom to ask if not. */
+export interface FirstCharter {
+  canCreate: boolean;
+  askName: string | null;
+}
+
+/** The 404 of `GET …/charter` for a team without a charter: who may write the first one (extension members). */
+export type NoCharterYetProblem = ProblemDetails & FirstCharter;
+
+// ── People and teams ────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface Author {
+  id: string;
+  name: string;
+}
+
+/** `GET /api/me`. */
+export interface Me {
+  userId: string;
+  tenantId: string;
+  name: string;
+  /** The member's IANA zone when Teams or the tab told us, else null (the tab then uses the browser's). */
+  timeZone: string | null;
+  teams: { teamId: string; teamName: string }[];
+}
+
+export interface TeamMember {
+  id: string;
+  name: string;
+  timeZone: string | null;
+  /** The member's sign-in address, when Teams gave it: what a chat deep link needs to name them. */
+  email: string | null;
+}
+
+/** `GET /api/teams/:teamId/members`. */
+export interface TeamMembersResponse {
+  members: TeamMember[];
+}
+
+// ── The charter ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** `GET` and `PUT /api/teams/:teamId/charter` (its ETag is the version). */
+export interface CharterResponse {
+  teamId: string;
+  teamName: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: Author;
+  /** Whether the caller may change it. */
+  canEdit: boolean;
+  content: CharterContent;
+}
+
+/** The team's charter, or who may write the first one. */
+export type CurrentCharter =
+  { charter: CharterResponse; firstCharter: null } | { charter: null; firstCharter: FirstCharter };
+
+export interface VersionSummary {
+  version: number;
+  author: Author;
+  createdAt: string;
+  why: string | null;
+  summary: string;
+}
+
+/** `GET …/charter/versions`, newest first. */
+export interface VersionsResponse {
+  versions: VersionSummary[];
+}
+
+/** One version as it was (`GET …/charter/versions/:n`). */
+export interface VersionRecord extends VersionSummary {
+  content: CharterContent;
+}
+
+/** `GET …/charter/diff?from&to`. */
+export interface VersionDiff {
+  from: number;
+  to: number;
+  summary: string;
+  changes: CharterDiff;
+}
+
+// ── Check-ins ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type CheckInAggregate = RoundAggregate;
+export type OutcomeTrend = RoundAggregate['outcomes'][number];
+
+export interface CheckInRound {
+  id: string;
+  state: 'open' | 'closed';
+  opensAt: string;
+  nudgeAt: string;
+  closesAt: string;
+  charterVersion: number;
+  aggregate: CheckInAggregate;
+}
+
+/** `GET /api/teams/:teamId/checkins?rounds=N`, newest first. */
+export interface CheckInRoundsResponse {
+  rounds: CheckInRound[];
+}
+
+// ── Review cycles ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export type SyncStatus = 'in_step' | 'pending' | 'failed' | 'not_booked';
+
+export interface ReviewProposal {
+  tenantId: string;
+  teamId: string;
+  id: string;
+  /** The charter version the review started from. */
+  baseVersion: number;
+  outcomes: ClauseOutcome[];
+  content: CharterContent;
+  summary: string;
+  state: 'open' | 'accepted' | 'dropped';
+  createdBy: Author;
+  createdAt: string;
+  decidedBy: Author | null;
+  decidedAt: string | null;
+  /** The charter version accepting it created. */
+  acceptedVersion: number | null;
+}
+
+export type ReviewSeriesState = 'creating' | 'booked' | 'cancelled' | 'failed';
+
+/** `GET /api/teams/:teamId/reviews`. */
+export interface TeamReviews {
+  series: {
+    state: ReviewSeriesState;
+    subject: string;
+    organizer: { id: string; name: string | null; mailbox: string };
+    joinUrl: string | null;
+    webLink: string | null;
+    timeZone: string | null;
+    bookedFromVersion: number;
+    syncedAt: string | null;
+  } | null;
+  /** Whether the calendar matches the current charter, and what went wrong if not. */
+  sync: {
+    status: SyncStatus;
+    charterVersion: number | null;
+    error: { reason: string; message: string } | null;
+  };
+  nextOccurrences: { start: string; end: string; localDate: string; joinUrl: string | null }[];
+  /** HTML built for Outlook's meeting body; the tab shows it as text only. */
+  agendaPreview: string | null;
+  openProposals: ReviewProposal[];
+}
+
+/** `POST …/reviews/sync` (202). */
+export interface SyncQueued {
+  queued: true;
+}
+
+/** Whether a person could come to a suggested slot. */
+export type SlotAvailability = 'free' | 'outside_hours' | 'busy';
+
+/** A suggested review slot: the instant, how many people it leaves out, and each person's zone and availability. */
+export interface SuggestedSlot {
+  start: string;
+  end: string;
+  /** How many people are outside their working hours or busy then; 0 when everyone can come. */
+  conflicts: number;
+  /** Everyone, with the server's wording of their local start (the tab formats the instant itself). */
+  local: { name: string; timeZone: string; start: string; availability: SlotAvailability }[];
+}
+
+/** `POST …/reviews/suggestions`: up to three slots, best first. */
+export interface SlotSuggestionsResponse {
+  slots: SuggestedSlot[];
+}
+
+/** `POST …/reviews/outcomes` (201): the open proposal and what it would change. */
+export interface RecordedOutcomes {
+  proposal: ReviewProposal;
+  diff: CharterDiff;
+}
+
+/** `GET …/reviews/proposals`. */
+export interface ProposalsResponse {
+  proposals: ReviewProposal[];
+}
+
+/** `POST …/reviews/proposals/:id/accept`: the charter as `GET …/charter` answers it. */
+export interface AcceptedProposal {
+  accepted: true;
+  version: number;
+  charter: CharterResponse;
+}
+
+/** `POST …/reviews/proposals/:id/drop`. */
+export interface DroppedProposal {
+  dropped: true;
+}
+
+// ── Local mode ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A team of the local sandbox, with its members for the member picker. */
+export interface LocalTeam {
+  teamId: string;
+  teamName: string;
+  members: { id: string; name: string; timeZone: string | null }[];
+}
+
+/** `GET /api/local/context`: the sandbox's demo teams, the one the tab opens first first. */
+export interface LocalContext {
+  tenantId: string;
+  teams: LocalTeam[];
+}
+
+/**
+ * The JSON data block `#tab-boot` in the tab's index.html (local mode only): the local context, the theme picked
+ * last time, and what the picked member of the picked team sees first.
+ */
+export interface LocalTabBoot {
+  context: LocalContext;
+  theme: 'dark' | 'contrast' | null;
+  initial: ({ teamId: string; userId: string; me: Me; members: TeamMember[] } & CurrentCharter) | null;
+}

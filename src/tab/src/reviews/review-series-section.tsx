@@ -1,0 +1,62 @@
+import { Body1, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
+import type { TeamReviews } from '../../../shared/api-types';
+import { formatDateTime } from '../format';
+import { charterStrings } from '../strings/charter';
+import { reviewStrings } from '../strings/reviews';
+import { useReviewsPanelStyles } from './reviews-panel.styles';
+import { safeJoinUrl } from './safe-join-url';
+
+export interface ReviewSeriesSectionProps {
+  series: NonNullable<TeamReviews['series']>;
+  occurrences: TeamReviews['nextOccurrences'];
+  organizerName: string;
+  /** The series' own zone, shown beside the viewer's when they differ. */
+  teamZone: string;
+  viewerZone: string;
+}
+
+/** The series booked in the organizer's Outlook: who organizes it, and the next reviews with their Teams join links. */
+export function ReviewSeriesSection(props: ReviewSeriesSectionProps) {
+  const { series, occurrences, organizerName, teamZone, viewerZone } = props;
+  const styles = useReviewsPanelStyles();
+  return (
+    <section className={styles.section} aria-labelledby="reviews-series">
+      <Subtitle2 as="h3" className={styles.heading} id="reviews-series">
+        {reviewStrings.series}
+      </Subtitle2>
+      <Body1>{reviewStrings.organizedBy(organizerName, series.organizer.mailbox)}</Body1>
+      {occurrences.length > 0 ? (
+        <ul className={styles.list} aria-label={reviewStrings.nextReviews}>
+          {occurrences.map((o) => {
+            const when = formatDateTime(o.start, viewerZone);
+            const join = safeJoinUrl(o.joinUrl);
+            return (
+              <li key={o.start}>
+                <div className={styles.row}>
+                  <Text>
+                    {when} <span className={styles.secondary}>({charterStrings.yourTime})</span>
+                  </Text>
+                  {join ? (
+                    <Link
+                      href={join}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={reviewStrings.joinLabel(when)}
+                    >
+                      {reviewStrings.join}
+                    </Link>
+                  ) : null}
+                </div>
+                {teamZone !== viewerZone ? (
+                  <Caption1 block className={styles.secondary}>
+                    {formatDateTime(o.start, teamZone)} · {charterStrings.teamTime(teamZone)}
+                  </Caption1>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

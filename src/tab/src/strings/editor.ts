@@ -1,0 +1,75 @@
+/**
+ * The charter editor: its fields, how to start, saving and what stops a save. Functions take the variable parts;
+ * dates and times are formatted with Intl elsewhere (format.ts), never here.
+ */
+export const editorStrings = {
+  editTitle: 'Edit the charter',
+  createTitle: 'Create your charter',
+  start: {
+    title: 'How would you like to start?',
+    example: 'Start from an example',
+    exampleHint: 'A short example in every part, for your team to rewrite in its own words.',
+    blank: 'Start blank',
+    blankHint: 'Empty clauses, with the usual check-in and review rhythm.',
+  },
+  exampleCharter: {
+    purpose: 'We help our customers get answers fast and keep the product they rely on running smoothly.',
+    nonNegotiables: [
+      'Customer data stays in the tools the team has approved.',
+      'Every change is reviewed by a second person before it ships.',
+      'We say early when a commitment is at risk.',
+    ],
+    outcomes: [
+      {
+        title: 'Customers get a first answer within one working day',
+        measure: 'Median time to first answer',
+      },
+      { title: 'Releases go out without surprises', measure: 'Releases rolled back per month' },
+    ],
+    boundaries: [
+      { area: 'Tools and libraries we use', note: 'Tell the channel what you picked and why.' },
+      { area: 'Dates we promise to other teams', note: 'Check with the team lead before committing.' },
+    ],
+  },
+  purposeHint: 'Why this team’s work matters, in a sentence or two.',
+  addNonNegotiable: 'Add non-negotiable',
+  nonNegotiableLabel: (n: number) => `Non-negotiable ${n}`,
+  outcomeLabel: (n: number) => `Outcome ${n}`,
+  measureLabel: (n: number) => `Measure for outcome ${n}`,
+  addOutcome: 'Add outcome',
+  decisionAreaLabel: (n: number) => `Decision area ${n}`,
+  whoDecidesLabel: (n: number) => `Who decides, area ${n}`,
+  noteLabel: (n: number) => `Note for area ${n}`,
+  addBoundary: 'Add boundary',
+  remove: 'Remove',
+  removeLabel: (what: string) => `Remove ${what}`,
+  teamTimeZone: 'Team time zone',
+  runCheckIns: 'Run check-ins',
+  holdReviews: 'Hold reviews',
+  anonymityMinimum: 'Anonymity minimum',
+  quietHoursFrom: 'Quiet hours from',
+  quietHoursUntil: 'Quiet hours until',
+  namedAnswersVisibleTo: 'Named answers visible to',
+  namedAudiences: { team: 'The team', editors: 'Editors only' },
+  reviewOrganizer: 'Review organizer',
+  whoMayEdit: 'Who may edit',
+  formerMember: (id: string) => `Former member (${id.slice(0, 8)})`,
+  why: 'Why this change',
+  whyHint: 'Shown in the history next to this version.',
+  whyTooLong: (max: number, n: number) => `“Why this change” can be at most ${max} characters (it has ${n}).`,
+  charCount: (n: number, max: number) => `${n} / ${max}`,
+  overLimit: (label: string, max: number) => `${label} is longer than ${max} characters.`,
+  save: 'Save new version',
+  saving: 'Saving…',
+  create: 'Create charter',
+  cancel: 'Cancel',
+  fieldsNeedAttention: (n: number) =>
+    n === 1 ? 'One field needs attention.' : `${n} fields need attention.`,
+  problemLinks: 'Fields that need attention',
+  problemLink: (label: string, message: string) => `${label}: ${message}`,
+  removeSelf: {
+    title: 'Remove yourself as an editor?',
+    body: 'You will no longer be able to change the charter.',
+    confirm: 'Remove me and save',
+  },
+} as const;

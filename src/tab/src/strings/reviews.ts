@@ -1,0 +1,47 @@
+/**
+ * The review cycle beside the charter, and the form that records what a review decided. Functions take the variable
+ * parts; dates and times are formatted with Intl elsewhere (format.ts), never here.
+ */
+export const reviewStrings = {
+  title: 'Reviews',
+  turnedOff: 'Set a review cycle in the charter to revisit it together.',
+  loadFailed: 'The review series could not be loaded.',
+  retry: 'Try again',
+  series: 'The review series',
+  organizedBy: (name: string, mailbox: string) => `Organized by ${name} (${mailbox}), in Outlook.`,
+  nextReviews: 'Next reviews',
+  join: 'Join in Teams',
+  joinLabel: (when: string) => `Join in Teams: the review on ${when}`,
+  sync: {
+    in_step: (v: number | null) => `The calendar is in step with charter version ${v ?? '–'}.`,
+    pending: 'Updating the calendar…',
+    failed: 'The calendar is not in step with the charter.',
+    not_booked: 'No review series is booked.',
+  },
+  syncAgain: 'Sync again',
+  syncQueued: 'Asked to sync again; this takes a few seconds.',
+  agendaPreview: 'Agenda preview (written into the next meeting a day before)',
+  sandboxCalendar: 'Open the sandbox calendar (what Outlook would show)',
+  openProposals: 'Open proposals',
+  proposedBy: (summary: string, name: string) => `${summary} — proposed by ${name}`,
+  accept: 'Accept as new version',
+  drop: 'Drop',
+  accepted: (v: number) => `Accepted: the charter is now at version ${v}.`,
+  showNewVersion: 'Show the new version',
+  dropped: 'Dropped.',
+  actionFailed: (detail: string) => `That did not work: ${detail}`,
+  recordOutcomes: 'Record review outcomes',
+  outcomesForm: {
+    title: 'What did the review decide?',
+    hint: 'Keep, revise or drop each clause. Revisions become a proposal the editors accept or drop.',
+    decision: (clause: string) => `Decision for “${clause}”`,
+    decisions: { keep: 'Keep', revise: 'Revise', drop: 'Drop' },
+    newText: (clause: string) => `New text for “${clause}”`,
+    outcomesHeading: 'Outcomes',
+    boundariesHeading: 'Boundaries',
+    propose: 'Propose the changes',
+    cancel: 'Cancel',
+    proposal: 'The proposal',
+    fixFields: 'Some decisions need attention.',
+  },
+} as const;
