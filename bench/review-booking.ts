@@ -23,7 +23,7 @@ import { PostgresJobQueue } from '../src/adapters/storage/postgres-job-queue';
 import { PostgresReviewStore } from '../src/adapters/storage/postgres-review-store';
 import { JOB_KINDS } from '../src/app/jobs/job-kinds';
 import { runDueJobs, type JobRunnerDeps } from '../src/app/jobs/run-due-jobs';
-import type { TeamScope } from '../src/app/ports';
+import type { TeamScope } from '../src/app/shared-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../src/app/reviews/run-review-jobs';

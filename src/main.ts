@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
 import type { CharterDeps } from './app/charters/charter-deps';
 import type { JobHandler } from './app/jobs/run-due-jobs';
-import type { Clock, Ids } from './app/ports';
+import type { Clock, Ids } from './app/shared-ports';
 import {
   DEMO_MEMBERS,
   DEMO_TEAM,

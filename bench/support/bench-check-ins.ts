@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
-import type { Clock } from '../../src/app/ports';
+import type { Clock } from '../../src/app/shared-ports';
 import type { BotConnectorMessenger } from '../../src/adapters/bot/bot-connector-messenger';
 import type { Database } from '../../src/adapters/storage/database';
 import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';

@@ -9,7 +9,8 @@ import { PostgresInstallStore } from '../../src/adapters/storage/postgres-instal
 import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
 import { PostgresReviewStore } from '../../src/adapters/storage/postgres-review-store';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
-import type { Clock, ReviewSignals } from '../../src/app/ports';
+import type { ReviewSignals } from '../../src/app/reviews/review-ports';
+import type { Clock } from '../../src/app/shared-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { startGraphHarness, type GraphHarness } from '../adapters/graph/graph-harness';

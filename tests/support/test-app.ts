@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
-import type { Installation, MemberInput, TeamScope } from '../../src/app/ports';
+import type { Installation, MemberInput } from '../../src/app/installs/install-ports';
+import type { TeamScope } from '../../src/app/shared-ports';
 import { DEMO_TEAM, seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { localAuthenticate, type Authenticate } from '../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../src/adapters/http/create-http-app';

@@ -1,4 +1,4 @@
-import type { Calendar } from '../../app/ports';
+import type { Calendar } from '../../app/reviews/review-ports';
 import { createAppTokenSource, type AppTokenSettings } from './app-token-provider';
 import { GraphCalendar } from './graph-calendar';
 import { GraphTransport, type GraphCallObserver } from './graph-transport';

@@ -8,7 +8,7 @@ import type { Express, Request } from 'express';
 import type { Caller } from '../../app/caller';
 import type { CharterDeps } from '../../app/charters/charter-deps';
 import { getCharter, NoCharterYetError } from '../../app/charters/get-charter';
-import type { InstallStore } from '../../app/ports';
+import type { InstallStore } from '../../app/installs/install-ports';
 import { getMe } from '../../app/teams/get-me';
 import { listTeamMembers } from '../../app/teams/list-team-members';
 import { charterBody } from './routes/charter-routes';

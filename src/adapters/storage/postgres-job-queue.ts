@@ -7,8 +7,8 @@ import type {
   JobSpec,
   JobState,
   JobStatus,
-  TeamScope,
-} from '../../app/ports';
+} from '../../app/jobs/job-ports';
+import type { TeamScope } from '../../app/shared-ports';
 import { ConflictError } from '../../domain/errors';
 import type { Database } from './database';
 import { jsonObject, parseRow, parseRows } from './rows';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JOB_KINDS } from '../jobs/job-kinds';
 import type { JobHandler } from '../jobs/run-due-jobs';
-import type { ClaimedJob } from '../ports';
+import type { ClaimedJob } from '../jobs/job-ports';
 import { deleteUninstalledTeam } from '../installs/delete-uninstalled-team';
 import { reconcileTeamRoster } from '../installs/reconcile-team-roster';
 import { sendWelcomeCard } from '../installs/send-welcome-card';

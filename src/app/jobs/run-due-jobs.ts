@@ -1,5 +1,6 @@
 import { UpstreamError, UserError } from '../../domain/errors';
-import type { ClaimedJob, Clock, JobQueue, Log, Metrics } from '../ports';
+import type { ClaimedJob, JobQueue } from './job-ports';
+import type { Clock, Log, Metrics } from '../shared-ports';
 
 /** Does one job's work. Throw `UpstreamError` (retryable or not) for a dependency's failure; anything else is a bug. */
 export type JobHandler = (job: ClaimedJob) => Promise<void>;

@@ -5,7 +5,8 @@ import {
   type BookedState,
   type DesiredSeries,
 } from '../../domain/review/review-booking';
-import type { ReviewSeriesRecord, TeamScope } from '../ports';
+import type { ReviewSeriesRecord } from './review-ports';
+import type { TeamScope } from '../shared-ports';
 import type { ReviewDeps } from './review-deps';
 import { scheduleReviewAgenda } from './schedule-review-agenda';
 

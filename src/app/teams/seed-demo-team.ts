@@ -1,7 +1,10 @@
 import type { CharterContent } from '../../domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../domain/charter/diff-charters';
 import { announceCharterVersion } from '../charters/announce-charter-version';
-import type { CharterStore, Clock, Ids, InstallStore, JobQueue, MemberInput, TeamScope } from '../ports';
+import type { CharterStore } from '../charters/charter-ports';
+import type { InstallStore, MemberInput } from '../installs/install-ports';
+import type { JobQueue } from '../jobs/job-ports';
+import type { Clock, Ids, TeamScope } from '../shared-ports';
 
 /** The demo team local mode seeds, so `npm start` shows something true at once. Ids look like Entra ids on purpose. */
 export const DEMO_TEAM = {

@@ -9,7 +9,7 @@ import { createLogger } from '../../../src/adapters/logging/log-context';
 import { botAuthentication, botMount } from '../../../src/adapters/bot/create-bot';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import type { Log } from '../../../src/app/ports';
+import type { Log } from '../../../src/app/shared-ports';
 import { DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { openTestDatabase } from '../../support/test-database';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
-import type { InstallStore } from '../../../src/app/ports';
+import type { InstallStore } from '../../../src/app/installs/install-ports';
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { createLogger } from '../../../src/adapters/logging/log-context';

@@ -1,4 +1,4 @@
-import type { Log } from '../../../src/app/ports';
+import type { Log } from '../../../src/app/shared-ports';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { openTestDatabase } from '../../support/test-database';

@@ -1,5 +1,6 @@
 import { runDueJobs, type JobHandler } from '../../../src/app/jobs/run-due-jobs';
-import type { ClaimedJob, Log, TeamScope } from '../../../src/app/ports';
+import type { ClaimedJob } from '../../../src/app/jobs/job-ports';
+import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { ForbiddenError, UpstreamError } from '../../../src/domain/errors';
 import { openTestDatabase } from '../../support/test-database';

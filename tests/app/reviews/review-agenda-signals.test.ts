@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
-import type { TeamScope } from '../../../src/app/ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';

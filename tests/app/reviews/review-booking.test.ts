@@ -6,7 +6,7 @@
 import type { Caller } from '../../../src/app/caller';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import { saveCharter } from '../../../src/app/charters/save-charter';
-import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/ports';
+import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
 import { acceptReviewProposal } from '../../../src/app/reviews/accept-review-proposal';
 import { cancelReviewSeries } from '../../../src/app/reviews/cancel-review-series';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';

@@ -16,7 +16,7 @@ import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-ins
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import type { Log, TeamScope } from '../../../src/app/ports';
+import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';

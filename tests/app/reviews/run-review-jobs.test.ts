@@ -11,7 +11,7 @@ import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-que
 import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { JobRunnerDeps } from '../../../src/app/jobs/run-due-jobs';
-import type { TeamScope } from '../../../src/app/ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';

@@ -13,7 +13,7 @@ import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-ins
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import type { TeamScope } from '../../../src/app/ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import type { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
 import { startAppProcess, waitFor, type AppProcess } from '../../adapters/bot/support/fan-out-fixture';
 import type { Figures } from './fault-scale';

@@ -32,7 +32,8 @@ import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-que
 import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
-import type { MemberInput, TeamScope } from '../../../src/app/ports';
+import type { MemberInput } from '../../../src/app/installs/install-ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
 import { recordReviewOutcomes } from '../../../src/app/reviews/record-review-outcomes';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';

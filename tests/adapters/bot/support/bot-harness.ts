@@ -9,7 +9,7 @@ import pino from 'pino';
 import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
 import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
-import type { Clock, Metrics, TeamScope } from '../../../../src/app/ports';
+import type { Clock, Metrics, TeamScope } from '../../../../src/app/shared-ports';
 import type { CharterLinkTarget } from '../../../../src/domain/links/charter-links';
 import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
 import {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
 import { openCheckInRound } from '../../../../src/app/checkins/open-check-in-round';
-import type { TeamScope } from '../../../../src/app/ports';
+import type { TeamScope } from '../../../../src/app/shared-ports';
 import type { Cadence } from '../../../../src/domain/cadence/cadence';
 import { nextOccurrences } from '../../../../src/domain/cadence/next-occurrences';
 import type { Database } from '../../../../src/adapters/storage/database';
