@@ -1,0 +1,54 @@
+/** The review series record in each state the sync leaves it, and what of it the booking plan compares. */
+import type { BookedState, DesiredSeries } from '../../domain/review/review-booking';
+import type { TeamScope } from '../shared-ports';
+import type { ReviewSeriesRecord } from './review-ports';
+
+export function bookedState(record: ReviewSeriesRecord | null): BookedState | null {
+  if (!record?.graphSeriesId || record.state === 'cancelled') return null;
+  return {
+    organizerMailbox: record.organizerMailbox,
+    graphSeriesId: record.graphSeriesId,
+    cadence: record.cadence,
+    subject: record.subject,
+    attendees: record.attendees,
+  };
+}
+
+export function bookedRecord(
+  scope: TeamScope,
+  desired: DesiredSeries,
+  transactionId: string,
+  series: { id: string; joinUrl: string | null; webLink: string | null },
+  version: number,
+  now: Date,
+): ReviewSeriesRecord {
+  return {
+    ...scope,
+    state: 'booked',
+    organizerId: desired.organizerId,
+    organizerMailbox: desired.organizerMailbox,
+    graphSeriesId: series.id,
+    transactionId,
+    joinUrl: series.joinUrl,
+    webLink: series.webLink,
+    cadence: desired.cadence,
+    subject: desired.subject,
+    attendees: desired.attendees.map((a) => a.address),
+    charterVersion: version,
+    lastError: null,
+    lastErrorReason: null,
+    syncedAt: now,
+  };
+}
+
+export function cancelledRecord(record: ReviewSeriesRecord, version: number, now: Date): ReviewSeriesRecord {
+  return {
+    ...record,
+    state: 'cancelled',
+    cadence: null,
+    charterVersion: version,
+    lastError: null,
+    lastErrorReason: null,
+    syncedAt: now,
+  };
+}
