@@ -10,7 +10,6 @@ import type { Express, Router } from 'express';
 import type { Logger } from 'pino';
 import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
 import type { CharterDeps } from './app/charters/charter-deps';
-import type { JobHandler } from './app/jobs/run-due-jobs';
 import type { Clock, Ids } from './app/shared-ports';
 import {
   DEMO_MEMBERS,
@@ -57,7 +56,7 @@ import {
   type Config,
   type GraphConfig,
 } from './config';
-import { reviewJobHandlers } from './app/reviews/review-job-handlers';
+import { cancelReviewSeriesBeforeDeletion, reviewJobHandlers } from './app/reviews/review-job-handlers';
 import type { ReviewDeps } from './app/reviews/review-deps';
 import { checkInReviewSignals } from './app/reviews/check-in-review-signals';
 import { runReviewJobs } from './app/reviews/run-review-jobs';
@@ -109,8 +108,6 @@ export async function startApp(
     clock: systemClock,
     ids: uuidIds,
   };
-  const handlers: Record<string, JobHandler> = {};
-
   // Check-ins and the bot (issue 4). Uninstalled teams' data is deleted after this grace period.
   const checkins = new PostgresCheckInStore(db);
   const botIdentity = config.mode.kind === 'local' ? null : config.mode.bot;
@@ -132,7 +129,6 @@ export async function startApp(
     metrics,
   };
   const checkInHandlers = checkInJobHandlers(checkInDeps);
-  Object.assign(handlers, checkInHandlers);
   // Review cycles (issue 5): the Graph calendar (the in-process sandbox in local mode), jobs, API.
   const calendar = new DeferredCalendar();
   const graphSandbox = graphConfig.sandbox ? new GraphSandbox() : null;
@@ -159,10 +155,14 @@ export async function startApp(
   };
   // The team-deletion job is wrapped: the review series is cancelled before the team's data goes. The reviews.* jobs
   // run on their own worker, many teams at once, so their Graph calls share `$batch` requests.
-  const { [JOB_KINDS.installsDeleteTeam]: deleteTeam, ...reviewHandlers } = reviewJobHandlers(reviewDeps, {
-    deleteTeam: checkInHandlers[JOB_KINDS.installsDeleteTeam],
-  });
-  if (deleteTeam) handlers[JOB_KINDS.installsDeleteTeam] = deleteTeam;
+  const reviewHandlers = reviewJobHandlers(reviewDeps);
+  const handlers = {
+    ...checkInHandlers,
+    [JOB_KINDS.installsDeleteTeam]: cancelReviewSeriesBeforeDeletion(
+      reviewDeps,
+      checkInHandlers[JOB_KINDS.installsDeleteTeam],
+    ),
+  };
   const reviewWorker = new JobWorker(
     {
       queue: jobs,
@@ -193,7 +193,6 @@ export async function startApp(
   await queueRosterSweep({ installs, jobs }, systemClock.now());
   // Card fan-out: a few workers for delivery jobs alone, so a round's cards go out as fast as the Teams limits allow
   // (the Messenger's limiter is the pace) while the main worker carries on with everything else.
-  const fanOutKinds = [JOB_KINDS.checkinsDeliver, JOB_KINDS.checkinsNudgeMember] as const;
   const fanOutWorkers = Array.from(
     { length: 4 },
     (_, i) =>
@@ -203,7 +202,10 @@ export async function startApp(
           clock: systemClock,
           log: logger,
           metrics,
-          handlers: Object.fromEntries(fanOutKinds.map((k) => [k, checkInHandlers[k] as JobHandler])),
+          handlers: {
+            [JOB_KINDS.checkinsDeliver]: checkInHandlers[JOB_KINDS.checkinsDeliver],
+            [JOB_KINDS.checkinsNudgeMember]: checkInHandlers[JOB_KINDS.checkinsNudgeMember],
+          },
           workerId: `${hostname()}:${process.pid}:fan-out-${i}`,
           leaseMs,
         },

@@ -197,15 +197,11 @@ export async function seedLoad(db: Database, size: number): Promise<LoadFixture>
     log,
     handlers: { ...checkInJobHandlers(deps), [JOB_KINDS.reviewsSync]: reviews[JOB_KINDS.reviewsSync] },
   };
-  while ((await runDueJobs({ ...runner, handlers: definedHandlers(runner.handlers) }, 200)) > 0);
+  while ((await runDueJobs(runner, 200)) > 0);
 
   return {
     tenantId,
     teams,
     round: { teamId: scope.teamId, roundId: round.id, members, outcomeIds, boundaryId },
   };
-}
-
-function definedHandlers<T>(handlers: Record<string, T | undefined>): Record<string, T> {
-  return Object.fromEntries(Object.entries(handlers).filter((e): e is [string, T] => e[1] !== undefined));
 }

@@ -1,10 +1,18 @@
 /** The durable job queue's port: what producers enqueue and what workers claim, renew and settle. */
 import type { TeamScope } from '../shared-ports';
+import type { JOB_KINDS } from './job-kinds';
 
-export interface JobSpec {
+/** Every durable job kind this build enqueues and runs (job-kinds.ts names each). */
+export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
+export type CheckInJobKind = Extract<JobKind, `checkins.${string}`>;
+export type ReviewJobKind = Extract<JobKind, `reviews.${string}`>;
+export type InstallJobKind = Extract<JobKind, `installs.${string}`>;
+
+/** `K`: the kinds a producer may enqueue; the app's own unless a test of the queue itself brings its own. */
+export interface JobSpec<K extends string = JobKind> {
   scope: TeamScope;
-  /** What to do, e.g. `checkin.round.open`. */
-  kind: string;
+  /** What to do, e.g. `checkins.round.open`. */
+  kind: K;
   /** Unique per team and kind: enqueuing the same key twice is a no-op (idempotent). */
   key: string;
   runAt: Date;
@@ -16,6 +24,7 @@ export interface JobSpec {
 export interface ClaimedJob {
   id: string;
   scope: TeamScope;
+  /** As the table holds it: a kind is claimed only by a worker with a handler for it. */
   kind: string;
   key: string;
   payload: Record<string, unknown>;
@@ -49,8 +58,8 @@ export interface JobFailure {
   retryAfterMs?: number;
 }
 
-export interface JobQueue {
-  enqueue(spec: JobSpec): Promise<{ id: string; created: boolean }>;
+export interface JobQueue<K extends string = JobKind> {
+  enqueue(spec: JobSpec<K>): Promise<{ id: string; created: boolean }>;
   /**
    * Claims up to `limit` due jobs (queued with `runAt <= now`, or running with an expired lease) with a lease of
    * `leaseMs`, using `FOR UPDATE SKIP LOCKED` so concurrent workers never claim the same job.
@@ -75,3 +84,9 @@ export interface JobQueue {
   cancelTeamJobs(scope: TeamScope): Promise<number>;
   getJob(scope: TeamScope, id: string): Promise<JobStatus | null>;
 }
+
+/** Does one job's work. Throw `UpstreamError` (retryable or not) for a dependency's failure; anything else is a bug. */
+export type JobHandler = (job: ClaimedJob) => Promise<void>;
+
+/** A feature's handlers: one for each of its kinds. */
+export type JobHandlers<K extends string = JobKind> = Readonly<Record<K, JobHandler>>;

@@ -140,7 +140,7 @@ it('logs every line of a job run with the job’s id and kind', async () => {
   const db = await openTestDatabase();
   try {
     const { lines, log } = capture();
-    const queue = new PostgresJobQueue(db);
+    const queue = new PostgresJobQueue<string>(db);
     let done: () => void = () => undefined;
     const ran = new Promise<void>((resolve) => (done = resolve));
     const worker = new JobWorker(

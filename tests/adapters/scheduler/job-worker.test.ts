@@ -13,7 +13,7 @@ const silent: Log = {
 it('runs jobs as they come due and, once stopped, claims nothing more', async () => {
   const db = await openTestDatabase();
   try {
-    const queue = new PostgresJobQueue(db);
+    const queue = new PostgresJobQueue<string>(db);
     const scope = { tenantId: 't', teamId: 'team' };
     const done: string[] = [];
     let resolveSecond: () => void = () => undefined;

@@ -14,12 +14,16 @@ import { checkInJobHandlers } from '../../../src/app/checkins/check-in-job-handl
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
 import { uninstallTeam } from '../../../src/app/installs/uninstall-team';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import { runDueJobs, type JobHandler } from '../../../src/app/jobs/run-due-jobs';
+import type { JobHandler, JobHandlers, JobKind } from '../../../src/app/jobs/job-ports';
+import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
 import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
 import type { TeamScope } from '../../../src/app/shared-ports';
 import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
-import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
+import {
+  cancelReviewSeriesBeforeDeletion,
+  reviewJobHandlers,
+} from '../../../src/app/reviews/review-job-handlers';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { openTestDatabase } from '../../support/test-database';
@@ -34,7 +38,7 @@ describe('uninstall cancels the review series before the team’s data is delete
   let now: Date;
   let checkInDeps: CheckInDeps;
   let reviewDeps: ReviewDeps;
-  let handlers: Record<string, JobHandler>;
+  let handlers: JobHandlers;
 
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -78,7 +82,11 @@ describe('uninstall cancels the review series before the team’s data is delete
     const checkInHandlers = checkInJobHandlers(checkInDeps);
     handlers = {
       ...checkInHandlers,
-      ...reviewJobHandlers(reviewDeps, { deleteTeam: checkInHandlers[JOB_KINDS.installsDeleteTeam] }),
+      ...reviewJobHandlers(reviewDeps),
+      [JOB_KINDS.installsDeleteTeam]: cancelReviewSeriesBeforeDeletion(
+        reviewDeps,
+        checkInHandlers[JOB_KINDS.installsDeleteTeam],
+      ),
     };
   });
   afterAll(async () => {
@@ -87,8 +95,9 @@ describe('uninstall cancels the review series before the team’s data is delete
   });
 
   /** Runs every due job of the given kinds (only those), as the worker would. */
-  async function runJobs(kinds: readonly string[]): Promise<void> {
-    const only = Object.fromEntries(kinds.map((k) => [k, handlers[k] as JobHandler]));
+  async function runJobs(kinds: readonly JobKind[]): Promise<void> {
+    const only: Partial<Record<JobKind, JobHandler>> = {};
+    for (const kind of kinds) only[kind] = handlers[kind];
     while (
       (await runDueJobs(
         {

@@ -23,7 +23,7 @@ export function serverConcurrencyContract(h: StorageHarness): void {
       const poolB = await h.open({ ...target, postgres: { maxConnections: 4 } });
       const scope = newScope();
       const kind = 'bench.claim';
-      const enqueuer = new PostgresJobQueue(poolA);
+      const enqueuer = new PostgresJobQueue<string>(poolA);
       const ids = new Set<string>();
       for (let i = 0; i < 200; i++) {
         ids.add(
