@@ -4,10 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { ReviewSignals } from '../../src/app/reviews/review-ports';
 import type { Clock } from '../../src/app/shared-ports';
@@ -33,17 +30,18 @@ export async function openReviewHarness(
 ): Promise<ReviewHarness> {
   const db = await openTestDatabase();
   const graph = await startGraphHarness();
+  const { charters, installs, jobs, reviews } = postgresStores(db);
   const charterDeps: CharterDeps = {
-    charters: new PostgresCharterStore(db),
-    installs: new PostgresInstallStore(db),
-    jobs: new PostgresJobQueue(db),
+    charters,
+    installs,
+    jobs,
     clock: options.clock ?? { now: () => new Date() },
     ids: { next: () => randomUUID() },
   };
   await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
   const deps: ReviewDeps = {
     ...charterDeps,
-    reviews: new PostgresReviewStore(db),
+    reviews,
     calendar: graph.calendar,
     signals: options.signals?.(db) ?? NO_REVIEW_SIGNALS,
     log: pino({ level: 'silent' }),

@@ -11,9 +11,7 @@ import { DEMO_TEAM, seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { localAuthenticate, type Authenticate } from '../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../src/adapters/http/create-http-app';
 import type { Database } from '../../src/adapters/storage/database';
-import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { Express } from 'express';
 import { openTestDatabase } from './test-database';
 
@@ -30,11 +28,11 @@ export async function createTestApp(
   authenticate: Authenticate = localAuthenticate(DEMO_TEAM.tenantId),
 ): Promise<TestApp> {
   const db = await openTestDatabase();
-  const installs = new PostgresInstallStore(db);
+  const { charters, installs, jobs } = postgresStores(db);
   const deps: CharterDeps = {
-    charters: new PostgresCharterStore(db),
+    charters,
     installs,
-    jobs: new PostgresJobQueue(db),
+    jobs,
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
   };

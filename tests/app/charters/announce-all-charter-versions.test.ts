@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { announceAllCharterVersions } from '../../../src/app/charters/announce-all-charter-versions';
 import { DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { openTestDatabase } from '../../support/test-database';
 
 it('re-announces every head version at start-up without queueing anything twice', async () => {
   const db = await openTestDatabase();
   try {
+    const { charters, installs, jobs } = postgresStores(db);
     const deps = {
-      charters: new PostgresCharterStore(db),
-      installs: new PostgresInstallStore(db),
-      jobs: new PostgresJobQueue(db),
+      charters,
+      installs,
+      jobs,
       clock: { now: () => new Date() },
       ids: { next: () => randomUUID() },
     };

@@ -5,11 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { checkInJobHandlers } from '../../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
 import { uninstallTeam } from '../../../src/app/installs/uninstall-team';
@@ -49,17 +45,18 @@ describe('uninstall cancels the review series before the team’s data is delete
     const clock = { now: () => now };
     const ids = { next: () => randomUUID() };
     const log = pino({ level: 'silent' });
+    const { charters, installs, jobs, checkins, reviews } = postgresStores(db);
     const base = {
-      charters: new PostgresCharterStore(db),
-      installs: new PostgresInstallStore(db),
-      jobs: new PostgresJobQueue(db),
+      charters,
+      installs,
+      jobs,
       clock,
       ids,
       log,
     };
     checkInDeps = {
       ...base,
-      checkins: new PostgresCheckInStore(db),
+      checkins,
       messenger: {
         createPersonalConversation: unused,
         sendCard: unused,
@@ -72,7 +69,7 @@ describe('uninstall cancels the review series before the team’s data is delete
     };
     reviewDeps = {
       ...base,
-      reviews: new PostgresReviewStore(db),
+      reviews,
       calendar: graph.calendar,
       signals: { since: () => Promise.resolve({ signals: [], supportRequests: [] }) },
       agendaLeadMs: 86_400_000,
