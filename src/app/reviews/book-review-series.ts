@@ -2,7 +2,7 @@ import type { DesiredSeries } from '../../domain/review/review-booking';
 import type { TeamScope } from '../shared-ports';
 import type { ReviewDeps } from './review-deps';
 import type { ReviewSeriesRecord } from './review-ports';
-import { bookedRecord } from './review-series-records';
+import { bookedRecord, creatingRecord } from './review-series-records';
 import { scheduleReviewAgenda } from './schedule-review-agenda';
 
 /**
@@ -25,24 +25,8 @@ export async function bookReviewSeries(
   const transactionId = resumable
     ? previous.transactionId
     : `charter-review-${scope.teamId.slice(0, 8)}-${deps.ids.next()}`;
-  const pending: ReviewSeriesRecord = {
-    ...scope,
-    state: 'creating',
-    organizerId: desired.organizerId,
-    organizerMailbox: desired.organizerMailbox,
-    graphSeriesId: null,
-    transactionId,
-    joinUrl: null,
-    webLink: null,
-    cadence: desired.cadence,
-    subject: desired.subject,
-    attendees: desired.attendees.map((a) => a.address),
-    charterVersion: version,
-    lastError: null,
-    lastErrorReason: null,
-    syncedAt: null,
-  };
-  await deps.reviews.saveSeries(pending); // before the call: the retry after a crash finds this transactionId
+  // Before the call: the retry after a crash finds this transactionId.
+  await deps.reviews.saveSeries(creatingRecord(scope, desired, transactionId, version));
   const created = await deps.calendar.createSeries(desired.organizerMailbox, {
     ...desired,
     transactionId,

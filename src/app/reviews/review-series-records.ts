@@ -14,6 +14,32 @@ export function bookedState(record: ReviewSeriesRecord | null): BookedState | nu
   };
 }
 
+/** The series being booked with `transactionId`: recorded before the create call, so a retry sends the same id. */
+export function creatingRecord(
+  scope: TeamScope,
+  desired: DesiredSeries,
+  transactionId: string,
+  version: number,
+): ReviewSeriesRecord {
+  return {
+    ...scope,
+    state: 'creating',
+    organizerId: desired.organizerId,
+    organizerMailbox: desired.organizerMailbox,
+    graphSeriesId: null,
+    transactionId,
+    joinUrl: null,
+    webLink: null,
+    cadence: desired.cadence,
+    subject: desired.subject,
+    attendees: desired.attendees.map((a) => a.address),
+    charterVersion: version,
+    lastError: null,
+    lastErrorReason: null,
+    syncedAt: null,
+  };
+}
+
 export function bookedRecord(
   scope: TeamScope,
   desired: DesiredSeries,
@@ -23,20 +49,11 @@ export function bookedRecord(
   now: Date,
 ): ReviewSeriesRecord {
   return {
-    ...scope,
+    ...creatingRecord(scope, desired, transactionId, version),
     state: 'booked',
-    organizerId: desired.organizerId,
-    organizerMailbox: desired.organizerMailbox,
     graphSeriesId: series.id,
-    transactionId,
     joinUrl: series.joinUrl,
     webLink: series.webLink,
-    cadence: desired.cadence,
-    subject: desired.subject,
-    attendees: desired.attendees.map((a) => a.address),
-    charterVersion: version,
-    lastError: null,
-    lastErrorReason: null,
     syncedAt: now,
   };
 }
