@@ -11,14 +11,8 @@ import type { Logger } from 'pino';
 import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
 import type { CharterDeps } from './app/charters/charter-deps';
 import type { Clock, Ids } from './app/shared-ports';
-import {
-  DEMO_MEMBERS,
-  DEMO_TEAM,
-  FRESH_DEMO_MEMBERS,
-  FRESH_DEMO_TEAM,
-  seedDemoTeam,
-  seedFreshDemoTeam,
-} from './app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM, FRESH_DEMO_MEMBERS, FRESH_DEMO_TEAM } from './app/teams/demo-teams';
+import { seedDemoTeam, seedFreshDemoTeam } from './app/teams/seed-demo-team';
 import { charterAppLink, type CharterLinkTarget } from './domain/links/charter-links';
 import { createEntraTokenVerifier } from './adapters/auth/entra-token-verifier';
 import { bearerAuthenticate, localAuthenticate } from './adapters/http/authenticate';

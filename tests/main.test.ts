@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
-import { DEMO_MEMBERS, DEMO_TEAM } from '../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../src/app/teams/demo-teams';
 import { loadConfig, type Config } from '../src/config';
 import { startApp } from '../src/main';
 

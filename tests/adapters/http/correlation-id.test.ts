@@ -10,7 +10,7 @@ import { botAuthentication, botMount } from '../../../src/adapters/bot/create-bo
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import type { Log } from '../../../src/app/shared-ports';
-import { DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { openTestDatabase } from '../../support/test-database';
 import { sandboxTeam, startBotHarness } from '../bot/support/bot-harness';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { announceAllCharterVersions } from '../../../src/app/charters/announce-all-charter-versions';
-import { DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
+import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { openTestDatabase } from '../../support/test-database';
 

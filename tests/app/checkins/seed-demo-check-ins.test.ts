@@ -8,7 +8,8 @@ import pino from 'pino';
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
 import { seedDemoCheckIns } from '../../../src/app/checkins/seed-demo-check-ins';
-import { DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
+import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { isOccurrence } from '../../../src/domain/checkin/round-schedule';
 import { openTestDatabase } from '../../support/test-database';
 

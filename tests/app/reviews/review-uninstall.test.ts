@@ -21,7 +21,8 @@ import {
   reviewJobHandlers,
 } from '../../../src/app/reviews/review-job-handlers';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
-import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
+import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { openTestDatabase } from '../../support/test-database';
 import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
 
