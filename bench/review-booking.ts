@@ -32,7 +32,7 @@ import { installReviewTeam } from '../tests/support/review-teams';
 const TEAMS = 100;
 const ORGANIZERS = 25;
 const LATENCY_MS = 20;
-/** As main.ts runs them. */
+/** As the app runs them (src/composition/jobs.ts, reviews.ts). */
 const REVIEW_WORKER = { batch: 40, batchWindowMs: 10 };
 const PLAIN_WORKER = { batch: 10 };
 

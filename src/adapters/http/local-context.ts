@@ -1,6 +1,6 @@
 /**
  * Local mode only, unauthenticated: the sandbox's demo teams and their members, so the tab's local sandbox can offer a
- * team and a member picker before anyone is chosen. Mounted by main.ts only when `config.mode.kind === 'local'`; it
+ * team and a member picker before anyone is chosen. Mounted in local mode only (composition/local-mode.ts); it
  * tells nothing a person running the app locally could not read from the seed (any member's view is one X-Local-User
  * header away).
  */

@@ -49,7 +49,7 @@ function options(overrides: Partial<SignInPagesOptions> = {}): SignInPagesOption
   };
 }
 
-/** The pages in the app's HTTP stack, as main.ts mounts them in production. */
+/** The pages in the app's HTTP stack, as the app mounts them in production (composition/teams-mode.ts). */
 function appWith(overrides: Partial<SignInPagesOptions> = {}, logger = createLogger('silent')) {
   return createHttpApp({
     logger,

@@ -1,7 +1,8 @@
 /**
  * Uninstall and the review series: the bot's real uninstall use case queues `reviews.cancel`, the job flow (handlers
- * wired as main.ts wires them) cancels the series on the Graph sandbox while `review_series` still knows its id, and
- * only after the grace period is the team's data deleted — never before the series is cancelled.
+ * wired as the app wires them, src/composition/jobs.ts) cancels the series on the Graph sandbox while
+ * `review_series` still knows its id, and only after the grace period is the team's data deleted — never before the
+ * series is cancelled.
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -76,7 +77,7 @@ describe('uninstall cancels the review series before the team’s data is delete
       agendaLeadMs: 86_400_000,
     };
     await seedDemoTeam(checkInDeps, { serviceUrl: 'http://127.0.0.1:1/' });
-    // As main.ts wires them.
+    // As the app wires them (src/composition/jobs.ts).
     const checkInHandlers = checkInJobHandlers(checkInDeps);
     handlers = {
       ...checkInHandlers,
