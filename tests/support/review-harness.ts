@@ -2,7 +2,6 @@
  * The review use cases as the app wires them, for tests: a fresh test database with the demo team seeded, the
  * PostgreSQL stores, and the real Graph adapter talking to the Graph sandbox.
  */
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
@@ -11,6 +10,7 @@ import type { Clock } from '../../src/app/shared-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { startGraphHarness, type GraphHarness } from '../adapters/graph/graph-harness';
+import { testCharterDeps } from './charter-deps';
 import { openTestDatabase } from './test-database';
 
 export interface ReviewHarness {
@@ -30,14 +30,8 @@ export async function openReviewHarness(
 ): Promise<ReviewHarness> {
   const db = await openTestDatabase();
   const graph = await startGraphHarness();
-  const { charters, installs, jobs, reviews } = postgresStores(db);
-  const charterDeps: CharterDeps = {
-    charters,
-    installs,
-    jobs,
-    clock: options.clock ?? { now: () => new Date() },
-    ids: { next: () => randomUUID() },
-  };
+  const charterDeps = testCharterDeps(db, options.clock);
+  const { reviews } = postgresStores(db);
   await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
   const deps: ReviewDeps = {
     ...charterDeps,

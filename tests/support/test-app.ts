@@ -2,7 +2,6 @@
  * The real HTTP app over real PGlite storage, for API tests: one database per test file, the demo team seeded.
  * The caller is proven by whatever `authenticate` the test passes (local mode's X-Local-User by default).
  */
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { Installation, MemberInput } from '../../src/app/installs/install-ports';
@@ -12,7 +11,7 @@ import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { localAuthenticate, type Authenticate } from '../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../src/adapters/http/create-http-app';
 import type { Database } from '../../src/adapters/storage/database';
-import { postgresStores } from '../../src/adapters/storage/postgres-stores';
+import { testCharterDeps } from './charter-deps';
 import type { Express } from 'express';
 import { openTestDatabase } from './test-database';
 
@@ -29,14 +28,8 @@ export async function createTestApp(
   authenticate: Authenticate = localAuthenticate(DEMO_TEAM.tenantId),
 ): Promise<TestApp> {
   const db = await openTestDatabase();
-  const { charters, installs, jobs } = postgresStores(db);
-  const deps: CharterDeps = {
-    charters,
-    installs,
-    jobs,
-    clock: { now: () => new Date() },
-    ids: { next: () => randomUUID() },
-  };
+  const deps = testCharterDeps(db);
+  const { installs } = deps;
   await seedDemoTeam(deps, { serviceUrl: 'http://127.0.0.1:1/' });
   const app = createHttpApp({
     logger: pino({ level: 'silent' }),
