@@ -94,7 +94,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/adapters/**', '**/sandbox/**', '**/tab/**', '**/config', '**/main', ...ioPackages],
-              message: 'src/app talks to the outside through app/ports.ts only.',
+              message:
+                'src/app talks to the outside through its ports only (app/shared-ports.ts, app/<feature>/<feature>-ports.ts).',
             },
           ],
         },

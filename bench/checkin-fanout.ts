@@ -90,11 +90,9 @@ async function main(): Promise<void> {
   if (!round) throw new Error('The round did not open.');
 
   const handlers = checkInJobHandlers(deps);
-  const deliverOnly = {
-    [JOB_KINDS.checkinsDeliver]: handlers[JOB_KINDS.checkinsDeliver] as (typeof handlers)[string],
-  };
+  const deliverOnly = { [JOB_KINDS.checkinsDeliver]: handlers[JOB_KINDS.checkinsDeliver] };
   const started = performance.now();
-  // Eight workers claim delivery jobs as main.ts's fan-out workers do; the Messenger's limiter sets the pace.
+  // Eight workers claim delivery jobs as the app's fan-out workers do; the Messenger's limiter sets the pace.
   await Promise.all(
     Array.from({ length: 8 }, async (_, i) => {
       for (;;) {

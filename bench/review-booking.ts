@@ -17,13 +17,10 @@ import { GraphCalendar } from '../src/adapters/graph/graph-calendar';
 import { GraphTransport } from '../src/adapters/graph/graph-transport';
 import type { Database } from '../src/adapters/storage/database';
 import { openDatabase } from '../src/adapters/storage/open-database';
-import { PostgresCharterStore } from '../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../src/app/jobs/job-kinds';
 import { runDueJobs, type JobRunnerDeps } from '../src/app/jobs/run-due-jobs';
-import type { TeamScope } from '../src/app/ports';
+import type { TeamScope } from '../src/app/shared-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../src/app/reviews/run-review-jobs';
@@ -35,7 +32,7 @@ import { installReviewTeam } from '../tests/support/review-teams';
 const TEAMS = 100;
 const ORGANIZERS = 25;
 const LATENCY_MS = 20;
-/** As main.ts runs them. */
+/** As the app runs them (src/composition/jobs.ts, reviews.ts). */
 const REVIEW_WORKER = { batch: 40, batchWindowMs: 10 };
 const PLAIN_WORKER = { batch: 10 };
 
@@ -97,15 +94,13 @@ async function run(
     retryDelaySeconds: 1,
     ...(mode === 'review worker' ? { batchWindowMs: REVIEW_WORKER.batchWindowMs } : {}),
   });
-  const installs = new PostgresInstallStore(db);
-  const charters = new PostgresCharterStore(db);
-  const jobs = new PostgresJobQueue(db);
+  const { charters, installs, jobs, reviews } = postgresStores(db);
   const clock = { now: () => new Date() };
   const deps: ReviewDeps = {
     charters,
     installs,
     jobs,
-    reviews: new PostgresReviewStore(db),
+    reviews,
     calendar: new GraphCalendar(transport),
     signals: NO_REVIEW_SIGNALS,
     clock,

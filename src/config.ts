@@ -276,16 +276,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Microsoft Graph for review booking (issue 5). A separate reader so `Config` keeps its shape for the other features.
+// Microsoft Graph for review booking. A separate reader so `Config` keeps its shape for the other features.
 
 export interface GraphConfig {
-  /** e.g. `https://graph.microsoft.com/v1.0`; in local mode the in-process sandbox. */
+  /**
+   * e.g. `https://graph.microsoft.com/v1.0`. In local mode, by default, the in-process sandbox: a path on the app's own
+   * address (`/sandbox/graph/v1.0`), which is known once the server has bound its port.
+   */
   baseUrl: string;
   clientId: string;
   clientSecret: string;
   tenantId: string;
   authorityHost: string;
-  /** A local token endpoint for msal (`authorityMetadata`); null = Entra ID's own. */
+  /**
+   * A local token endpoint for msal (`authorityMetadata`); null = Entra ID's own. In local mode, by default, the
+   * sandbox's: a path on the app's own address, like `baseUrl`.
+   */
   tokenEndpoint: string | null;
   /** Whether the Graph sandbox is mounted in this process (local mode). */
   sandbox: boolean;
@@ -329,25 +335,23 @@ export function loadGraphConfig(
       agendaLeadMs,
     };
   }
-  const local = `http://127.0.0.1:${config.port}/sandbox/graph`;
   const tenantId = config.mode.tenantId;
   return {
-    baseUrl: EnvSchema.shape.GRAPH_BASE_URL.parse(env.GRAPH_BASE_URL) ?? `${local}/v1.0`,
+    baseUrl: EnvSchema.shape.GRAPH_BASE_URL.parse(env.GRAPH_BASE_URL) ?? '/sandbox/graph/v1.0',
     clientId: 'local-team-charter',
     clientSecret: 'local-sandbox-secret',
     tenantId,
     authorityHost: 'https://login.microsoftonline.com',
     // msal-node rewrites the first path segment of a metadata endpoint to the tenant, so the sandbox's token endpoint
     // sits at /{tenant}/oauth2/v2.0/token on the app's root.
-    tokenEndpoint:
-      parsed.data.GRAPH_TOKEN_ENDPOINT ?? `http://127.0.0.1:${config.port}/${tenantId}/oauth2/v2.0/token`,
+    tokenEndpoint: parsed.data.GRAPH_TOKEN_ENDPOINT ?? `/${tenantId}/oauth2/v2.0/token`,
     sandbox: true,
     agendaLeadMs,
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Check-ins and installs (issue 4). A separate reader, like Graph's, so `Config` keeps its shape.
+// Check-ins and installs. A separate reader, like Graph's, so `Config` keeps its shape.
 
 export interface CheckInConfig {
   /** How long after an uninstall the team's data is deleted (`UNINSTALL_GRACE_DAYS`, default 30; 0 = at once). */

@@ -27,7 +27,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'team-charter-outside-teams-'));
   const config = loadConfig({ ...PRODUCTION, DATA_DIR: path.join(dir, 'data') });
   expect(config.mode.kind).toBe('production');
-  app = await startApp({ ...config, port: 0, host: '127.0.0.1' }, pino({ level: 'silent' }));
+  app = await startApp({
+    config: { ...config, port: 0, host: '127.0.0.1' },
+    logger: pino({ level: 'silent' }),
+  });
 }, 120_000);
 afterAll(async () => {
   await app?.close();

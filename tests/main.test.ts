@@ -3,12 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
-import { DEMO_MEMBERS, DEMO_TEAM } from '../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../src/app/teams/demo-teams';
 import { loadConfig, type Config } from '../src/config';
 import { startApp } from '../src/main';
 
 const ADELE = DEMO_MEMBERS[0]?.aadObjectId ?? '';
 const charterUrl = `/api/teams/${DEMO_TEAM.teamId}/charter`;
+
+async function eventually<T>(what: string, attempt: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 describe('startApp in local mode', () => {
   let dir: string;
@@ -23,7 +33,7 @@ describe('startApp in local mode', () => {
     expect(config.host).toBe('127.0.0.1');
     const logger = pino({ level: 'silent' });
 
-    const first = await startApp(config, logger);
+    const first = await startApp({ config, logger });
     try {
       await request(first.url).get('/readyz').expect(200);
       const res = await request(first.url).get(charterUrl).set('X-Local-User', ADELE).expect(200);
@@ -37,7 +47,7 @@ describe('startApp in local mode', () => {
       await first.close();
     }
 
-    const second = await startApp(config, logger);
+    const second = await startApp({ config, logger });
     try {
       const res = await request(second.url).get(charterUrl).set('X-Local-User', ADELE).expect(200);
       expect(res.body.content.purpose).toBe('Kept across restarts.');
@@ -49,6 +59,31 @@ describe('startApp in local mode', () => {
       expect(versions.body.versions).toHaveLength(3);
     } finally {
       await second.close();
+    }
+  }, 180_000);
+
+  it('on a port the system picks, books the demo review on its own Graph sandbox and sends the cards to its own Bot Connector sandbox', async () => {
+    const app = await startApp({
+      config: { ...loadConfig({ DATA_DIR: path.join(dir, 'port-0') }), port: 0 },
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      expect(app.url).not.toMatch(/:0$/);
+      const series = await eventually('the review series to be booked', async () => {
+        const res = await request(app.url)
+          .get(`/api/teams/${DEMO_TEAM.teamId}/reviews`)
+          .set('X-Local-User', ADELE)
+          .expect(200);
+        return res.body.series?.state === 'booked' ? res.body.series : null;
+      });
+      expect(series.joinUrl).toEqual(expect.any(String));
+      const card = await eventually('the open round’s card in Adele’s chat', async () => {
+        const res = await request(app.url).get(`/sandbox/connector/play/members/${ADELE}/card`);
+        return res.status === 200 ? res.body : null;
+      });
+      expect(card).toBeTruthy();
+    } finally {
+      await app.close();
     }
   }, 180_000);
 });

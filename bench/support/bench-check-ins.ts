@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
-import type { Clock } from '../../src/app/ports';
+import type { Clock } from '../../src/app/shared-ports';
 import type { BotConnectorMessenger } from '../../src/adapters/bot/bot-connector-messenger';
 import type { Database } from '../../src/adapters/storage/database';
-import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CheckInContract } from '../../src/domain/charter/charter';
 
 /** The check-in contract the benchmarks' charters use: weekly on Monday 10:00 Berlin, no quiet hours. */
@@ -34,10 +31,7 @@ export function benchCheckInDeps(
   log: CheckInDeps['log'],
 ): CheckInDeps {
   return {
-    checkins: new PostgresCheckInStore(db),
-    installs: new PostgresInstallStore(db),
-    charters: new PostgresCharterStore(db),
-    jobs: new PostgresJobQueue(db),
+    ...postgresStores(db),
     messenger,
     directory: messenger,
     clock,

@@ -10,7 +10,7 @@ import { startApp } from '../../src/main';
 async function main(): Promise<void> {
   const config = { ...loadConfig(process.env), port: 0 };
   const logger = pino({ level: config.logLevel });
-  const app = await startApp(config, logger);
+  const app = await startApp({ config, logger });
   process.send?.({ url: app.url.replace('//localhost:', '//127.0.0.1:') });
   process.once('SIGTERM', () => {
     app.close().then(

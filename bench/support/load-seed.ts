@@ -12,7 +12,8 @@ import { openCheckInRound } from '../../src/app/checkins/open-check-in-round';
 import { announceAllCharterVersions } from '../../src/app/charters/announce-all-charter-versions';
 import { JOB_KINDS } from '../../src/app/jobs/job-kinds';
 import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
-import type { Calendar, Log, TeamScope } from '../../src/app/ports';
+import type { Calendar } from '../../src/app/reviews/review-ports';
+import type { Log, TeamScope } from '../../src/app/shared-ports';
 import { checkInReviewSignals } from '../../src/app/reviews/check-in-review-signals';
 import { reviewJobHandlers } from '../../src/app/reviews/review-job-handlers';
 import { BotConnectorMessenger } from '../../src/adapters/bot/bot-connector-messenger';
@@ -196,15 +197,11 @@ export async function seedLoad(db: Database, size: number): Promise<LoadFixture>
     log,
     handlers: { ...checkInJobHandlers(deps), [JOB_KINDS.reviewsSync]: reviews[JOB_KINDS.reviewsSync] },
   };
-  while ((await runDueJobs({ ...runner, handlers: definedHandlers(runner.handlers) }, 200)) > 0);
+  while ((await runDueJobs(runner, 200)) > 0);
 
   return {
     tenantId,
     teams,
     round: { teamId: scope.teamId, roundId: round.id, members, outcomeIds, boundaryId },
   };
-}
-
-function definedHandlers<T>(handlers: Record<string, T | undefined>): Record<string, T> {
-  return Object.fromEntries(Object.entries(handlers).filter((e): e is [string, T] => e[1] !== undefined));
 }

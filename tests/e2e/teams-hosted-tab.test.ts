@@ -3,10 +3,10 @@
 // name over https (support/teams-host). Covers the configuration page's save, the charter with SSO, the consent
 // fallback through the sign-in window, a theme change, and the hosts that run no channel tab.
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
 import { openDatabase } from '../../src/adapters/storage/open-database';
-import type { MemberInput, TeamScope } from '../../src/app/ports';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
+import type { MemberInput } from '../../src/app/installs/install-ports';
+import type { TeamScope } from '../../src/app/shared-ports';
 import { validCharter } from '../support/charter-fixtures';
 import {
   FAKE_CLIENT_ID,
@@ -74,7 +74,7 @@ afterAll(async () => {
 async function seedInstalledTeam(dataDir: string): Promise<void> {
   const db = await openDatabase({ dataDir });
   try {
-    const installs = new PostgresInstallStore(db);
+    const { installs, charters } = postgresStores(db);
     await installs.saveInstallation({
       ...TEAM,
       teamsTeamId: TEAMS_TEAM_ID,
@@ -86,7 +86,7 @@ async function seedInstalledTeam(dataDir: string): Promise<void> {
       uninstalledAt: null,
     });
     await installs.upsertMembers(TEAM, [ADA]);
-    await new PostgresCharterStore(db).saveVersion(TEAM, {
+    await charters.saveVersion(TEAM, {
       expectedVersion: 0,
       content: validCharter({ purpose: PURPOSE, editorIds: [ADA.aadObjectId] }),
       author: { id: ADA.aadObjectId, name: ADA.name },

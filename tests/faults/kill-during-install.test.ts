@@ -6,7 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../src/adapters/storage/open-database';
-import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import { sandboxTeam } from '../adapters/bot/support/bot-harness';
 import {
   killStrayApps,
@@ -70,7 +70,7 @@ it(`an install answered during a Connector outage and SIGKILLed before the roste
 
   const db = await openDatabase({ dataDir });
   try {
-    const members = await new PostgresInstallStore(db).listMembers(team.scope);
+    const members = await postgresStores(db).installs.listMembers(team.scope);
     expect(members.map((m) => m.aadObjectId).sort()).toEqual(team.members.map((m) => m.aadObjectId).sort());
   } finally {
     await db.close();

@@ -8,7 +8,7 @@
 // has (no element, attribute or link made from the payload) and shows the payload's characters literally.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
-import type { OutboundCard } from '../../src/app/ports';
+import type { OutboundCard } from '../../src/app/checkins/checkin-ports';
 import { renderCard } from '../../src/adapters/bot/cards/render-card';
 import type { CharterContent } from '../../src/domain/charter/charter';
 import { renderCharterMarkdown } from '../../src/domain/charter/charter-markdown';

@@ -2,17 +2,15 @@
  * The review use cases as the app wires them, for tests: a fresh test database with the demo team seeded, the
  * PostgreSQL stores, and the real Graph adapter talking to the Graph sandbox.
  */
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
-import type { Clock, ReviewSignals } from '../../src/app/ports';
+import type { ReviewSignals } from '../../src/app/reviews/review-ports';
+import type { Clock } from '../../src/app/shared-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { startGraphHarness, type GraphHarness } from '../adapters/graph/graph-harness';
+import { testCharterDeps } from './charter-deps';
 import { openTestDatabase } from './test-database';
 
 export interface ReviewHarness {
@@ -32,17 +30,12 @@ export async function openReviewHarness(
 ): Promise<ReviewHarness> {
   const db = await openTestDatabase();
   const graph = await startGraphHarness();
-  const charterDeps: CharterDeps = {
-    charters: new PostgresCharterStore(db),
-    installs: new PostgresInstallStore(db),
-    jobs: new PostgresJobQueue(db),
-    clock: options.clock ?? { now: () => new Date() },
-    ids: { next: () => randomUUID() },
-  };
+  const charterDeps = testCharterDeps(db, options.clock);
+  const { reviews } = postgresStores(db);
   await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
   const deps: ReviewDeps = {
     ...charterDeps,
-    reviews: new PostgresReviewStore(db),
+    reviews,
     calendar: graph.calendar,
     signals: options.signals?.(db) ?? NO_REVIEW_SIGNALS,
     log: pino({ level: 'silent' }),

@@ -2,17 +2,16 @@
  * The real HTTP app over real PGlite storage, for API tests: one database per test file, the demo team seeded.
  * The caller is proven by whatever `authenticate` the test passes (local mode's X-Local-User by default).
  */
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
-import type { Installation, MemberInput, TeamScope } from '../../src/app/ports';
-import { DEMO_TEAM, seedDemoTeam } from '../../src/app/teams/seed-demo-team';
+import type { Installation, MemberInput } from '../../src/app/installs/install-ports';
+import type { TeamScope } from '../../src/app/shared-ports';
+import { DEMO_TEAM } from '../../src/app/teams/demo-teams';
+import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { localAuthenticate, type Authenticate } from '../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../src/adapters/http/create-http-app';
 import type { Database } from '../../src/adapters/storage/database';
-import { PostgresCharterStore } from '../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../src/adapters/storage/postgres-job-queue';
+import { testCharterDeps } from './charter-deps';
 import type { Express } from 'express';
 import { openTestDatabase } from './test-database';
 
@@ -29,14 +28,8 @@ export async function createTestApp(
   authenticate: Authenticate = localAuthenticate(DEMO_TEAM.tenantId),
 ): Promise<TestApp> {
   const db = await openTestDatabase();
-  const installs = new PostgresInstallStore(db);
-  const deps: CharterDeps = {
-    charters: new PostgresCharterStore(db),
-    installs,
-    jobs: new PostgresJobQueue(db),
-    clock: { now: () => new Date() },
-    ids: { next: () => randomUUID() },
-  };
+  const deps = testCharterDeps(db);
+  const { installs } = deps;
   await seedDemoTeam(deps, { serviceUrl: 'http://127.0.0.1:1/' });
   const app = createHttpApp({
     logger: pino({ level: 'silent' }),

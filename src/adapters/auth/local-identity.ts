@@ -1,6 +1,6 @@
 /**
  * Local mode only (no Entra ID): the tab names its user in `X-Local-User`. This proves nothing; the HTTP layer
- * checks that the id is a member of the team, and `main.ts` never wires this in outside local mode.
+ * checks that the id is a member of the team, and only local mode's wiring (composition/local-mode.ts) uses it.
  */
 import { UnauthenticatedError } from '../../domain/errors';
 import type { CallerIdentity } from './caller-identity';

@@ -11,14 +11,8 @@ import {
   type BotFrameworkAuthentication,
   type ConnectorClient,
 } from 'botframework-connector';
-import type {
-  ConversationTarget,
-  Directory,
-  Installation,
-  MemberInput,
-  Messenger,
-  OutboundCard,
-} from '../../app/ports';
+import type { ConversationTarget, Messenger, OutboundCard } from '../../app/checkins/checkin-ports';
+import type { Directory, Installation, MemberInput } from '../../app/installs/install-ports';
 import { UpstreamError } from '../../domain/errors';
 import { renderCard } from './cards/render-card';
 import { ConnectorRateLimiter } from './token-bucket';

@@ -19,7 +19,7 @@ import {
   type AuthenticateRequestResult,
 } from 'botframework-connector';
 import type { CheckInDeps } from '../../app/checkins/checkin-deps';
-import type { Log } from '../../app/ports';
+import type { Log } from '../../app/shared-ports';
 import { ValidationError } from '../../domain/errors';
 import { jsonBody } from '../http/json-body';
 import { hashForLog, safeLogId, withLogFields } from '../logging/log-context';

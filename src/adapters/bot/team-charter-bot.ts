@@ -21,7 +21,7 @@ import { recordMemberLeft } from '../../app/installs/record-member-left';
 import { renameTeam } from '../../app/installs/rename-team';
 import { queueRosterSync } from '../../app/installs/reconcile-team-roster';
 import { uninstallTeam } from '../../app/installs/uninstall-team';
-import type { TeamScope } from '../../app/ports';
+import type { TeamScope } from '../../app/shared-ports';
 import { renderCard } from './cards/render-card';
 import { CARD_VERBS } from './card-verbs';
 import { charterReply } from './charter-reply';

@@ -6,7 +6,7 @@ import type {
   CalendarOccurrence,
   CalendarSeriesInput,
   FreeBusy,
-} from '../../app/ports';
+} from '../../app/reviews/review-ports';
 import { WEEKDAYS } from '../../domain/cadence/cadence';
 import { ianaZoneForWindowsZone } from '../../domain/cadence/windows-zones';
 import { CalendarError } from '../../domain/review/calendar-error';

@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { CharterDeps } from '../../app/charters/charter-deps';
-import type { InstallStore } from '../../app/ports';
+import type { InstallStore } from '../../app/installs/install-ports';
 import { withLogFields } from '../logging/log-context';
 import { requireCaller, type Authenticate } from './authenticate';
 import { jsonBody, RESERVED_KEY_MESSAGE } from './json-body';

@@ -1,6 +1,6 @@
 /**
  * Local mode only, unauthenticated: the sandbox's demo teams and their members, so the tab's local sandbox can offer a
- * team and a member picker before anyone is chosen. Mounted by main.ts only when `config.mode.kind === 'local'`; it
+ * team and a member picker before anyone is chosen. Mounted in local mode only (composition/local-mode.ts); it
  * tells nothing a person running the app locally could not read from the seed (any member's view is one X-Local-User
  * header away).
  */
@@ -8,7 +8,7 @@ import type { Express, Request } from 'express';
 import type { Caller } from '../../app/caller';
 import type { CharterDeps } from '../../app/charters/charter-deps';
 import { getCharter, NoCharterYetError } from '../../app/charters/get-charter';
-import type { InstallStore } from '../../app/ports';
+import type { InstallStore } from '../../app/installs/install-ports';
 import { getMe } from '../../app/teams/get-me';
 import { listTeamMembers } from '../../app/teams/list-team-members';
 import type { CurrentCharter, LocalContext, LocalTabBoot } from '../../shared/api-types';

@@ -1,4 +1,5 @@
-import { runDueJobs, type JobHandler, type JobRunnerDeps } from '../../app/jobs/run-due-jobs';
+import type { JobHandler } from '../../app/jobs/job-ports';
+import { runDueJobs, type JobRunnerDeps } from '../../app/jobs/run-due-jobs';
 import { withLogFields } from '../logging/log-context';
 
 export interface JobWorkerOptions {
@@ -29,7 +30,8 @@ export class JobWorker {
     // Every line a job's handler logs carries the job's id and kind (log-context.ts); never its team's ids.
     const handlers: Record<string, JobHandler> = {};
     for (const [kind, handler] of Object.entries(deps.handlers))
-      handlers[kind] = (job) => withLogFields({ jobId: job.id, jobKind: job.kind }, () => handler(job));
+      if (handler)
+        handlers[kind] = (job) => withLogFields({ jobId: job.id, jobKind: job.kind }, () => handler(job));
     // A stopping worker gives back the jobs it claimed but has not started (run-due-jobs.ts).
     this.deps = { ...deps, handlers, stopping: () => !this.running };
   }

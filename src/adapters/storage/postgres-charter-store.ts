@@ -5,8 +5,8 @@ import type {
   CharterVersionRecord,
   CharterVersionSummary,
   NewCharterVersion,
-  TeamScope,
-} from '../../app/ports';
+} from '../../app/charters/charter-ports';
+import type { TeamScope } from '../../app/shared-ports';
 import { ConflictError } from '../../domain/errors';
 import type { Database, SqlExecutor } from './database';
 import { parseCharterContent, parseRow, parseRows } from './rows';

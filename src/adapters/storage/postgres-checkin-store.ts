@@ -6,8 +6,8 @@ import type {
   CheckInStore,
   NewCheckInRound,
   SaveResponseResult,
-  TeamScope,
-} from '../../app/ports';
+} from '../../app/checkins/checkin-ports';
+import type { TeamScope } from '../../app/shared-ports';
 import { BOUNDARY_EFFECTS, PROGRESS_SCORES, type CheckInAnswer } from '../../domain/checkin/check-in';
 import type { Database } from './database';
 import { parseRow, parseRows } from './rows';

@@ -4,9 +4,9 @@ import type {
   InstallStore,
   Member,
   MemberInput,
-  TeamScope,
   TeamSummary,
-} from '../../app/ports';
+} from '../../app/installs/install-ports';
+import type { TeamScope } from '../../app/shared-ports';
 import type { Database } from './database';
 import { parseRow, parseRows } from './rows';
 

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type {
   ClaimedJob,
   JobFailure,
+  JobKind,
   JobQueue,
   JobSpec,
   JobState,
   JobStatus,
-  TeamScope,
-} from '../../app/ports';
+} from '../../app/jobs/job-ports';
+import type { TeamScope } from '../../app/shared-ports';
 import { ConflictError } from '../../domain/errors';
 import type { Database } from './database';
 import { jsonObject, parseRow, parseRows } from './rows';
@@ -71,8 +72,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Durable jobs in the `jobs` table. Claims use `FOR UPDATE SKIP LOCKED`, so any number of workers (processes or app
  * instances on one PostgreSQL) never claim the same job; a worker that dies loses its lease and the job is claimed
  * again once the lease expires. Time is always the caller's `now` (never SQL's), so tests control the clock.
+ * `K`: the kinds it may be asked to enqueue (the app's; tests of the queue itself bring their own).
  */
-export class PostgresJobQueue implements JobQueue {
+export class PostgresJobQueue<K extends string = JobKind> implements JobQueue<K> {
   private readonly backoff: { backoffBaseMs: number; backoffCapMs: number; random: () => number };
 
   constructor(
@@ -86,7 +88,7 @@ export class PostgresJobQueue implements JobQueue {
     };
   }
 
-  async enqueue(spec: JobSpec): Promise<{ id: string; created: boolean }> {
+  async enqueue(spec: JobSpec<K>): Promise<{ id: string; created: boolean }> {
     const maxAttempts = spec.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
       throw new RangeError(`maxAttempts must be a whole number ≥ 1, not ${maxAttempts}.`);

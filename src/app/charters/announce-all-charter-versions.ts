@@ -1,4 +1,5 @@
-import type { CharterStore, JobQueue } from '../ports';
+import type { CharterStore } from './charter-ports';
+import type { JobQueue } from '../jobs/job-ports';
 import { announceCharterVersion } from './announce-charter-version';
 
 /**

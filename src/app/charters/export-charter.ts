@@ -1,7 +1,7 @@
 import { renderCharterMarkdown } from '../../domain/charter/charter-markdown';
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { CharterVersionRecord } from '../ports';
+import type { CharterVersionRecord } from './charter-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
 

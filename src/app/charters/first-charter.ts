@@ -1,5 +1,6 @@
 import type { Caller } from '../caller';
-import type { Installation, InstallStore, TeamScope } from '../ports';
+import type { Installation, InstallStore } from '../installs/install-ports';
+import type { TeamScope } from '../shared-ports';
 
 /** Who may write a team's first charter, as the caller sees it. */
 export interface FirstCharterRule {

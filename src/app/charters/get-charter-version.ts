@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { CharterStore, CharterVersionRecord, TeamScope } from '../ports';
+import type { CharterStore, CharterVersionRecord } from './charter-ports';
+import type { TeamScope } from '../shared-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
 

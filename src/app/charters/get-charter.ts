@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { CharterRecord } from '../ports';
+import type { CharterRecord } from './charter-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
 import { firstCharterRule, type FirstCharterRule } from './first-charter';

@@ -1,5 +1,5 @@
 import type { Caller } from '../caller';
-import type { CharterVersionSummary } from '../ports';
+import type { CharterVersionSummary } from './charter-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
 

@@ -1,6 +1,6 @@
 import { answerToInputs } from '../../domain/checkin/validate-answer';
 import type { FieldProblem } from '../../domain/errors';
-import type { CheckInCardView, CheckInResponse, CheckInRound } from '../ports';
+import type { CheckInCardView, CheckInResponse, CheckInRound } from './checkin-ports';
 
 /** The card a member sees for a round: the questions (with their answer to edit), thanks, or closed. */
 export function checkInCardView(

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { JOB_KINDS } from '../jobs/job-kinds';
-import type { JobHandler } from '../jobs/run-due-jobs';
-import type { ClaimedJob } from '../ports';
 import { deleteUninstalledTeam } from '../installs/delete-uninstalled-team';
 import { reconcileTeamRoster } from '../installs/reconcile-team-roster';
 import { sendWelcomeCard } from '../installs/send-welcome-card';
+import { JOB_KINDS } from '../jobs/job-kinds';
+import type { ClaimedJob, CheckInJobKind, InstallJobKind, JobHandlers } from '../jobs/job-ports';
 import type { CheckInDeps } from './checkin-deps';
 import { closeCheckInRound } from './close-check-in-round';
 import { deliverCheckInCard } from './deliver-check-in-card';
@@ -15,7 +14,8 @@ import { sendCheckInNudge } from './send-check-in-nudge';
 
 const roundPayload = z.object({ roundId: z.string() });
 const memberPayload = z.object({ roundId: z.string(), aadObjectId: z.string() });
-const instantPayload = (name: string) => z.object({ [name]: z.iso.datetime() });
+const opensAtPayload = z.object({ opensAt: z.iso.datetime() });
+const uninstalledAtPayload = z.object({ uninstalledAt: z.iso.datetime() });
 
 function payload<S extends z.ZodType>(schema: S, job: ClaimedJob): z.infer<S> {
   const parsed = schema.safeParse(job.payload);
@@ -23,14 +23,14 @@ function payload<S extends z.ZodType>(schema: S, job: ClaimedJob): z.infer<S> {
   return parsed.data;
 }
 
-/** The durable jobs of check-ins and installs, by kind (registered in main.ts). */
-export function checkInJobHandlers(deps: CheckInDeps): Record<string, JobHandler> {
+/** The durable jobs of check-ins and installs, one handler per kind (the workers run them). */
+export function checkInJobHandlers(deps: CheckInDeps): JobHandlers<CheckInJobKind | InstallJobKind> {
   return {
     [JOB_KINDS.checkinsSchedule]: async (job) => {
       await scheduleCheckInRounds(deps, job.scope);
     },
     [JOB_KINDS.checkinsRoundOpen]: async (job) => {
-      const { opensAt } = payload(instantPayload('opensAt'), job) as { opensAt: string };
+      const { opensAt } = payload(opensAtPayload, job);
       await openCheckInRound(deps, job.scope, new Date(opensAt));
     },
     [JOB_KINDS.checkinsDeliver]: async (job) => {
@@ -56,7 +56,7 @@ export function checkInJobHandlers(deps: CheckInDeps): Record<string, JobHandler
       await sendWelcomeCard(deps, job.scope);
     },
     [JOB_KINDS.installsDeleteTeam]: async (job) => {
-      const { uninstalledAt } = payload(instantPayload('uninstalledAt'), job) as { uninstalledAt: string };
+      const { uninstalledAt } = payload(uninstalledAtPayload, job);
       await deleteUninstalledTeam(deps, job.scope, new Date(uninstalledAt));
     },
   };

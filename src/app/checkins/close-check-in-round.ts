@@ -1,5 +1,6 @@
 import { charterLink } from '../../domain/links/charter-links';
-import type { CheckInRound, TeamScope } from '../ports';
+import type { CheckInRound } from './checkin-ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 import { summarizeCheckInRound } from './summarize-check-in-round';
 

@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../domain/errors';
-import type { TeamScope } from '../ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 import { checkInCardView } from './check-in-card-view';
 

@@ -1,4 +1,4 @@
-import type { CheckInCardView } from '../ports';
+import type { CheckInCardView } from './checkin-ports';
 import type { CheckInDeps } from './checkin-deps';
 import { checkInCardView } from './check-in-card-view';
 

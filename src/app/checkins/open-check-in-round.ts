@@ -2,7 +2,8 @@ import { questionsFromCharter } from '../../domain/checkin/questions-from-charte
 import { deliveryTime, isOccurrence, nextRound, roundTimes } from '../../domain/checkin/round-schedule';
 import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { CheckInRound, TeamScope } from '../ports';
+import type { CheckInRound } from './checkin-ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 /**

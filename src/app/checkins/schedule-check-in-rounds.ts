@@ -1,6 +1,6 @@
 import { nextRound } from '../../domain/checkin/round-schedule';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 /**

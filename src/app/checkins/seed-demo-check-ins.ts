@@ -4,7 +4,7 @@ import type { BoundaryEffect, CheckInAnswer, ProgressScore } from '../../domain/
 import { questionsFromCharter } from '../../domain/checkin/questions-from-charter';
 import { roundTimes } from '../../domain/checkin/round-schedule';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 const PAST_ROUNDS = 3;

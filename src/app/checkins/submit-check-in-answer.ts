@@ -1,5 +1,5 @@
 import { validateAnswer, type AnswerInputs } from '../../domain/checkin/validate-answer';
-import type { CheckInCardView } from '../ports';
+import type { CheckInCardView } from './checkin-ports';
 import type { CheckInDeps } from './checkin-deps';
 import { checkInCardView } from './check-in-card-view';
 

@@ -1,5 +1,6 @@
 import { aggregateRound, type RoundAggregate } from '../../domain/checkin/aggregate-round';
-import type { CheckInRound, TeamScope } from '../ports';
+import type { CheckInRound } from './checkin-ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 /**

@@ -1,4 +1,4 @@
-import type { TeamScope } from '../ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from '../checkins/checkin-deps';
 
 /**

@@ -1,4 +1,4 @@
-import type { TeamScope } from '../ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from '../checkins/checkin-deps';
 
 /** Teams renamed the team: cards and summaries use the new name from now on. */

@@ -1,4 +1,5 @@
-import type { Installation, TeamScope } from '../ports';
+import type { Installation } from './install-ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from '../checkins/checkin-deps';
 
 /**

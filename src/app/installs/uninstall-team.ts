@@ -1,5 +1,5 @@
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../ports';
+import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from '../checkins/checkin-deps';
 
 /**

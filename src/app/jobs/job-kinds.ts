@@ -27,5 +27,3 @@ export const JOB_KINDS = {
   /** After the uninstall grace period: delete the team's data unless it was reinstalled. Key: `uninstall-<iso time>`. */
   installsDeleteTeam: 'installs.delete-team',
 } as const;
-
-export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];

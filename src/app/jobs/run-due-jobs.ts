@@ -1,15 +1,14 @@
 import { UpstreamError, UserError } from '../../domain/errors';
-import type { ClaimedJob, Clock, JobQueue, Log, Metrics } from '../ports';
-
-/** Does one job's work. Throw `UpstreamError` (retryable or not) for a dependency's failure; anything else is a bug. */
-export type JobHandler = (job: ClaimedJob) => Promise<void>;
+import type { Clock, Log, Metrics } from '../shared-ports';
+import type { ClaimedJob, JobHandler, JobQueue } from './job-ports';
 
 export interface JobRunnerDeps {
-  queue: JobQueue;
+  /** The runner only claims and settles jobs: it runs any kind it is given a handler for. */
+  queue: Pick<JobQueue, 'claim' | 'renewLease' | 'release' | 'complete' | 'fail'>;
   clock: Clock;
   log: Log;
   /** Only kinds with a handler are claimed; others wait in the queue for a build that knows them. */
-  handlers: Readonly<Record<string, JobHandler>>;
+  handlers: Readonly<Partial<Record<string, JobHandler>>>;
   workerId: string;
   leaseMs: number;
   /** Counts each job's outcome and duration by kind (optional: tests and tools run without). */
@@ -61,7 +60,7 @@ function keepLeaseWhileRunning(deps: JobRunnerDeps, job: ClaimedJob, fields: obj
 
 /** Claims up to `limit` due jobs of the kinds this runner has handlers for (none when it has no handlers). */
 export async function claimDueJobs(deps: JobRunnerDeps, limit: number): Promise<ClaimedJob[]> {
-  const kinds = Object.keys(deps.handlers);
+  const kinds = Object.entries(deps.handlers).flatMap(([kind, handler]) => (handler ? [kind] : []));
   if (kinds.length === 0) return [];
   return deps.queue.claim({
     workerId: deps.workerId,

@@ -1,5 +1,6 @@
 import { reviewSignalsFromRounds } from '../../domain/review/review-signals';
-import type { CheckInStore, ReviewSignals } from '../ports';
+import type { CheckInStore } from '../checkins/checkin-ports';
+import type { ReviewSignals } from './review-ports';
 import { summarizeCheckInRound } from '../checkins/summarize-check-in-round';
 
 /** How many recent rounds are read at most (a weekly check-in over a quarterly review is 13). */

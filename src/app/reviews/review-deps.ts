@@ -1,14 +1,8 @@
-import type {
-  Calendar,
-  CharterStore,
-  Clock,
-  Ids,
-  InstallStore,
-  JobQueue,
-  Log,
-  ReviewSignals,
-  ReviewStore,
-} from '../ports';
+import type { CharterStore } from '../charters/charter-ports';
+import type { InstallStore } from '../installs/install-ports';
+import type { JobQueue } from '../jobs/job-ports';
+import type { Calendar, ReviewSignals, ReviewStore } from './review-ports';
+import type { Clock, Ids, Log } from '../shared-ports';
 
 /** What the review use cases need from the outside. */
 export interface ReviewDeps {

@@ -1,21 +1,14 @@
 import { CalendarError } from '../../domain/review/calendar-error';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { JobHandler } from '../jobs/run-due-jobs';
+import type { JobHandler, JobHandlers, ReviewJobKind } from '../jobs/job-ports';
 import { cancelReviewSeries } from './cancel-review-series';
 import type { ReviewDeps } from './review-deps';
 import { syncReviewSeries } from './sync-review-series';
 import { writeReviewAgenda } from './write-review-agenda';
 
-/**
- * The durable jobs of review cycles, keyed by kind, for the worker (main.ts). Given the team-deletion handler
- * (`installs.delete-team`, from the install feature), it is returned wrapped so the review series is cancelled before
- * the team's data — and with it `review_series`, the only record of the series id — is deleted.
- */
-export function reviewJobHandlers(
-  deps: ReviewDeps,
-  wrap: { deleteTeam?: JobHandler | undefined } = {},
-): Record<string, JobHandler> {
-  const handlers: Record<string, JobHandler> = {
+/** The durable jobs of review cycles, one handler per kind (the review worker runs them, many teams at once). */
+export function reviewJobHandlers(deps: ReviewDeps): JobHandlers<ReviewJobKind> {
+  return {
     [JOB_KINDS.reviewsSync]: async (job) => {
       await syncReviewSeries(deps, job.scope);
     },
@@ -30,31 +23,35 @@ export function reviewJobHandlers(
       await writeReviewAgenda(deps, job.scope, { seriesId, occurrenceStart: new Date(start) });
     },
   };
-  const deleteTeam = wrap.deleteTeam;
-  if (deleteTeam)
-    handlers[JOB_KINDS.installsDeleteTeam] = async (job) => {
-      // Only for the uninstall this job belongs to: a reinstalled team keeps its series (the deletion is a no-op).
-      const installation = await deps.installs.getInstallation(job.scope);
-      const uninstalledAt = job.payload.uninstalledAt;
-      if (
-        installation?.uninstalledAt &&
-        typeof uninstalledAt === 'string' &&
-        installation.uninstalledAt.getTime() === new Date(uninstalledAt).getTime()
-      ) {
-        try {
-          await cancelReviewSeries(deps, job.scope);
-        } catch (error) {
-          // Retryable: the deletion waits and is retried. Refused for good (e.g. access to the mailbox withdrawn):
-          // the data is deleted anyway, and the series left behind is logged for the admin.
-          if (!(error instanceof CalendarError) || error.retryable) throw error;
-          const series = await deps.reviews.getSeries(job.scope);
-          deps.log.error(
-            { ...job.scope, err: error, mailbox: series?.organizerMailbox, seriesId: series?.graphSeriesId },
-            'reviews.series.left_behind',
-          );
-        }
+}
+
+/**
+ * The team-deletion handler (`installs.delete-team`, from the install feature) wrapped so the review series is
+ * cancelled before the team's data — and with it `review_series`, the only record of the series id — is deleted.
+ */
+export function cancelReviewSeriesBeforeDeletion(deps: ReviewDeps, deleteTeam: JobHandler): JobHandler {
+  return async (job) => {
+    // Only for the uninstall this job belongs to: a reinstalled team keeps its series (the deletion is a no-op).
+    const installation = await deps.installs.getInstallation(job.scope);
+    const uninstalledAt = job.payload.uninstalledAt;
+    if (
+      installation?.uninstalledAt &&
+      typeof uninstalledAt === 'string' &&
+      installation.uninstalledAt.getTime() === new Date(uninstalledAt).getTime()
+    ) {
+      try {
+        await cancelReviewSeries(deps, job.scope);
+      } catch (error) {
+        // Retryable: the deletion waits and is retried. Refused for good (e.g. access to the mailbox withdrawn):
+        // the data is deleted anyway, and the series left behind is logged for the admin.
+        if (!(error instanceof CalendarError) || error.retryable) throw error;
+        const series = await deps.reviews.getSeries(job.scope);
+        deps.log.error(
+          { ...job.scope, err: error, mailbox: series?.organizerMailbox, seriesId: series?.graphSeriesId },
+          'reviews.series.left_behind',
+        );
       }
-      await deleteTeam(job);
-    };
-  return handlers;
+    }
+    await deleteTeam(job);
+  };
 }

@@ -1,5 +1,5 @@
 import { claimDueJobs, runOne, type JobRunnerDeps } from '../jobs/run-due-jobs';
-import type { ClaimedJob } from '../ports';
+import type { ClaimedJob } from '../jobs/job-ports';
 
 /**
  * One pass of the review worker: claims up to `limit` due review jobs across teams and runs them at the same time, so

@@ -1,6 +1,6 @@
 import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { ReviewSeriesRecord } from '../ports';
+import type { ReviewSeriesRecord } from './review-ports';
 import type { ReviewDeps } from './review-deps';
 
 /**

@@ -1,12 +1,10 @@
 import { CalendarError, describeCalendarFailure } from '../../domain/review/calendar-error';
-import {
-  desiredSeries,
-  planBooking,
-  type BookedState,
-  type DesiredSeries,
-} from '../../domain/review/review-booking';
-import type { ReviewSeriesRecord, TeamScope } from '../ports';
+import { desiredSeries, planBooking, type DesiredSeries } from '../../domain/review/review-booking';
+import type { ReviewSeriesRecord } from './review-ports';
+import type { TeamScope } from '../shared-ports';
+import { bookReviewSeries } from './book-review-series';
 import type { ReviewDeps } from './review-deps';
+import { bookedRecord, bookedState, cancelledRecord } from './review-series-records';
 import { scheduleReviewAgenda } from './schedule-review-agenda';
 
 export const CADENCE_REMOVED_COMMENT = 'The team removed the review cadence from its charter.';
@@ -104,7 +102,7 @@ export async function syncReviewSeries(
         } catch (error) {
           // Deleted in Outlook meanwhile: book it again.
           if (!(error instanceof CalendarError && error.failure === 'not_found')) throw error;
-          return await create(deps, scope, d, null, version);
+          return await bookReviewSeries(deps, scope, d, null, version);
         }
       }
       case 'move': {
@@ -115,10 +113,10 @@ export async function syncReviewSeries(
           'The team chose another organizer; the review moves to their calendar.',
         );
         await deps.reviews.saveSeries(cancelledRecord(live, version, now));
-        return await create(deps, scope, desired as DesiredSeries, null, version);
+        return await bookReviewSeries(deps, scope, desired as DesiredSeries, null, version);
       }
       case 'create':
-        return await create(deps, scope, desired as DesiredSeries, record, version);
+        return await bookReviewSeries(deps, scope, desired as DesiredSeries, record, version);
     }
   } catch (error) {
     if (error instanceof CalendarError) {
@@ -134,100 +132,4 @@ export async function syncReviewSeries(
     }
     throw error;
   }
-}
-
-async function create(
-  deps: ReviewDeps,
-  scope: TeamScope,
-  desired: DesiredSeries,
-  previous: ReviewSeriesRecord | null,
-  version: number,
-): Promise<ReviewSeriesRecord> {
-  // Reuse the transactionId of an unfinished create on the same mailbox (a crash or a failed call): same booking.
-  const resumable =
-    previous &&
-    !previous.graphSeriesId &&
-    (previous.state === 'creating' || previous.state === 'failed') &&
-    previous.organizerMailbox.toLowerCase() === desired.organizerMailbox.toLowerCase();
-  const transactionId = resumable
-    ? previous.transactionId
-    : `charter-review-${scope.teamId.slice(0, 8)}-${deps.ids.next()}`;
-  const pending: ReviewSeriesRecord = {
-    ...scope,
-    state: 'creating',
-    organizerId: desired.organizerId,
-    organizerMailbox: desired.organizerMailbox,
-    graphSeriesId: null,
-    transactionId,
-    joinUrl: null,
-    webLink: null,
-    cadence: desired.cadence,
-    subject: desired.subject,
-    attendees: desired.attendees.map((a) => a.address),
-    charterVersion: version,
-    lastError: null,
-    lastErrorReason: null,
-    syncedAt: null,
-  };
-  await deps.reviews.saveSeries(pending); // before the call: the retry after a crash finds this transactionId
-  const created = await deps.calendar.createSeries(desired.organizerMailbox, {
-    ...desired,
-    transactionId,
-  });
-  const now = deps.clock.now();
-  const booked = bookedRecord(scope, desired, transactionId, created, version, now);
-  await deps.reviews.saveSeries(booked);
-  await scheduleReviewAgenda(deps, booked, now);
-  deps.log.info({ ...scope, version, seriesId: created.id }, 'reviews.series.booked');
-  return booked;
-}
-
-function bookedState(record: ReviewSeriesRecord | null): BookedState | null {
-  if (!record?.graphSeriesId || record.state === 'cancelled') return null;
-  return {
-    organizerMailbox: record.organizerMailbox,
-    graphSeriesId: record.graphSeriesId,
-    cadence: record.cadence,
-    subject: record.subject,
-    attendees: record.attendees,
-  };
-}
-
-function bookedRecord(
-  scope: TeamScope,
-  desired: DesiredSeries,
-  transactionId: string,
-  series: { id: string; joinUrl: string | null; webLink: string | null },
-  version: number,
-  now: Date,
-): ReviewSeriesRecord {
-  return {
-    ...scope,
-    state: 'booked',
-    organizerId: desired.organizerId,
-    organizerMailbox: desired.organizerMailbox,
-    graphSeriesId: series.id,
-    transactionId,
-    joinUrl: series.joinUrl,
-    webLink: series.webLink,
-    cadence: desired.cadence,
-    subject: desired.subject,
-    attendees: desired.attendees.map((a) => a.address),
-    charterVersion: version,
-    lastError: null,
-    lastErrorReason: null,
-    syncedAt: now,
-  };
-}
-
-function cancelledRecord(record: ReviewSeriesRecord, version: number, now: Date): ReviewSeriesRecord {
-  return {
-    ...record,
-    state: 'cancelled',
-    cadence: null,
-    charterVersion: version,
-    lastError: null,
-    lastErrorReason: null,
-    syncedAt: now,
-  };
 }

@@ -1,5 +1,5 @@
 import type { Caller } from '../caller';
-import type { InstallStore, TeamSummary } from '../ports';
+import type { InstallStore, TeamSummary } from '../installs/install-ports';
 
 export interface Me {
   userId: string;

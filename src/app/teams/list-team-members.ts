@@ -1,5 +1,5 @@
 import type { Caller } from '../caller';
-import type { InstallStore } from '../ports';
+import type { InstallStore } from '../installs/install-ports';
 import { requireTeamMember } from './require-team-member';
 
 export interface TeamMemberView {

@@ -4,7 +4,7 @@
  */
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { CalendarError } from '../../../src/domain/review/calendar-error';
-import type { CalendarSeriesInput } from '../../../src/app/ports';
+import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
 import { startGraphHarness, type GraphHarness } from './graph-harness';
 
 const ORGANIZER = 'AdeleV@contoso.example';

@@ -7,7 +7,7 @@ import { createAppTokenSource } from '../../../src/adapters/graph/app-token-prov
 import { graphAnswerFailure } from '../../../src/adapters/graph/graph-failures';
 import { GraphCalendar } from '../../../src/adapters/graph/graph-calendar';
 import { GraphTransport } from '../../../src/adapters/graph/graph-transport';
-import type { CalendarSeriesInput } from '../../../src/app/ports';
+import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { CalendarError } from '../../../src/domain/review/calendar-error';
 import { startGraphSandbox, type RunningGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';

@@ -9,8 +9,8 @@ import { createLogger } from '../../../src/adapters/logging/log-context';
 import { botAuthentication, botMount } from '../../../src/adapters/bot/create-bot';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import type { Log } from '../../../src/app/ports';
-import { DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
+import type { Log } from '../../../src/app/shared-ports';
+import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { openTestDatabase } from '../../support/test-database';
 import { sandboxTeam, startBotHarness } from '../bot/support/bot-harness';
@@ -140,7 +140,7 @@ it('logs every line of a job run with the job’s id and kind', async () => {
   const db = await openTestDatabase();
   try {
     const { lines, log } = capture();
-    const queue = new PostgresJobQueue(db);
+    const queue = new PostgresJobQueue<string>(db);
     let done: () => void = () => undefined;
     const ran = new Promise<void>((resolve) => (done = resolve));
     const worker = new JobWorker(

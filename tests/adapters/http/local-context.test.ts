@@ -10,8 +10,8 @@ import {
   DEMO_TEAM,
   FRESH_DEMO_MEMBERS,
   FRESH_DEMO_TEAM,
-  seedFreshDemoTeam,
-} from '../../../src/app/teams/seed-demo-team';
+} from '../../../src/app/teams/demo-teams';
+import { seedFreshDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 let t: TestApp;

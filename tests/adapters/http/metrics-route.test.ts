@@ -33,7 +33,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 async function withApp(env: Record<string, string>, name: string, fn: (app: RunningApp) => Promise<void>) {
   const loaded = loadConfig({ ...env, DATA_DIR: path.join(dir, name) });
   const config: Config = { ...loaded, port: 0, host: '127.0.0.1' };
-  const app = await startApp(config, pino({ level: 'silent' }));
+  const app = await startApp({ config, logger: pino({ level: 'silent' }) });
   try {
     await fn(app);
   } finally {

@@ -14,7 +14,7 @@ import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
-import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
 import type { Express } from 'express';
 import type { GraphHarness } from '../graph/graph-harness';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
-import type { InstallStore } from '../../../src/app/ports';
+import type { InstallStore } from '../../../src/app/installs/install-ports';
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { createLogger } from '../../../src/adapters/logging/log-context';
@@ -49,7 +49,7 @@ function options(overrides: Partial<SignInPagesOptions> = {}): SignInPagesOption
   };
 }
 
-/** The pages in the app's HTTP stack, as main.ts mounts them in production. */
+/** The pages in the app's HTTP stack, as the app mounts them in production (composition/teams-mode.ts). */
 function appWith(overrides: Partial<SignInPagesOptions> = {}, logger = createLogger('silent')) {
   return createHttpApp({
     logger,

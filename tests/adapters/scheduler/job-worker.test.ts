@@ -1,4 +1,4 @@
-import type { Log } from '../../../src/app/ports';
+import type { Log } from '../../../src/app/shared-ports';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { openTestDatabase } from '../../support/test-database';
@@ -13,7 +13,7 @@ const silent: Log = {
 it('runs jobs as they come due and, once stopped, claims nothing more', async () => {
   const db = await openTestDatabase();
   try {
-    const queue = new PostgresJobQueue(db);
+    const queue = new PostgresJobQueue<string>(db);
     const scope = { tenantId: 't', teamId: 'team' };
     const done: string[] = [];
     let resolveSecond: () => void = () => undefined;

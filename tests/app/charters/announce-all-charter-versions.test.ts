@@ -1,21 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { announceAllCharterVersions } from '../../../src/app/charters/announce-all-charter-versions';
-import { DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
+import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { testCharterDeps } from '../../support/charter-deps';
 import { openTestDatabase } from '../../support/test-database';
 
 it('re-announces every head version at start-up without queueing anything twice', async () => {
   const db = await openTestDatabase();
   try {
-    const deps = {
-      charters: new PostgresCharterStore(db),
-      installs: new PostgresInstallStore(db),
-      jobs: new PostgresJobQueue(db),
-      clock: { now: () => new Date() },
-      ids: { next: () => randomUUID() },
-    };
+    const deps = testCharterDeps(db);
     await seedDemoTeam(deps, { serviceUrl: 'http://127.0.0.1:1/' });
     // Simulate a crash between saving version 2 and queueing its follow-up work.
     await db.query('DELETE FROM jobs');

@@ -5,13 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
 import { seedDemoCheckIns } from '../../../src/app/checkins/seed-demo-check-ins';
-import { DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
+import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { isOccurrence } from '../../../src/domain/checkin/round-schedule';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -29,10 +27,7 @@ it.each([
   const db = await openTestDatabase();
   try {
     const deps: CheckInDeps = {
-      checkins: new PostgresCheckInStore(db),
-      installs: new PostgresInstallStore(db),
-      charters: new PostgresCharterStore(db),
-      jobs: new PostgresJobQueue(db),
+      ...postgresStores(db),
       messenger: {
         createPersonalConversation: seedSendsNothing,
         sendCard: seedSendsNothing,

@@ -7,7 +7,7 @@ import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-ins
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { queueRosterSweep } from '../../../src/app/installs/reconcile-team-roster';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import type { Installation } from '../../../src/app/ports';
+import type { Installation } from '../../../src/app/installs/install-ports';
 import { openTestDatabase } from '../../support/test-database';
 
 function installation(tenantId: string, uninstalledAt: Date | null): Installation {

@@ -1,5 +1,6 @@
-import { runDueJobs, type JobHandler } from '../../../src/app/jobs/run-due-jobs';
-import type { ClaimedJob, Log, TeamScope } from '../../../src/app/ports';
+import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
+import type { ClaimedJob, JobHandler } from '../../../src/app/jobs/job-ports';
+import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { ForbiddenError, UpstreamError } from '../../../src/domain/errors';
 import { openTestDatabase } from '../../support/test-database';
@@ -11,13 +12,13 @@ const silent: Log = {
   error: () => undefined,
 };
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
-let queue: PostgresJobQueue;
+let queue: PostgresJobQueue<string>;
 let n = 0;
 const now = new Date('2026-03-02T09:00:00Z');
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  queue = new PostgresJobQueue(db, { random: () => 0.5 });
+  queue = new PostgresJobQueue<string>(db, { random: () => 0.5 });
 }, 60_000);
 afterAll(() => db.dispose());
 

@@ -11,12 +11,9 @@ import { GraphTransport } from '../../../src/adapters/graph/graph-transport';
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import type { Database } from '../../../src/adapters/storage/database';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import type { Log, TeamScope } from '../../../src/app/ports';
+import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
@@ -70,10 +67,10 @@ function reviewSyncFailureSuite(db: () => Database): void {
   async function syncTeam(options: { organizer: string; clientSecret?: string; authorityHost?: string }) {
     t += 1;
     const scope: TeamScope = { tenantId: TENANT, teamId: randomUUID() };
-    const installs = new PostgresInstallStore(db());
-    const charters = new PostgresCharterStore(db());
     // A short backoff so a retry comes within the test; the app's is 2 s doubling.
-    const jobs = new PostgresJobQueue(db(), { backoffBaseMs: 20, random: () => 0.5 });
+    const { charters, installs, jobs, reviews } = postgresStores(db(), {
+      jobs: { backoffBaseMs: 20, random: () => 0.5 },
+    });
     const { organizerId } = await installReviewTeam(installs, scope, t, options.organizer, []);
     await charters.saveVersion(scope, {
       expectedVersion: 0,
@@ -105,7 +102,7 @@ function reviewSyncFailureSuite(db: () => Database): void {
       charters,
       installs,
       jobs,
-      reviews: new PostgresReviewStore(db()),
+      reviews,
       calendar,
       signals: NO_REVIEW_SIGNALS,
       clock: { now: () => new Date() },

@@ -1,26 +1,29 @@
 /**
  * Uninstall and the review series: the bot's real uninstall use case queues `reviews.cancel`, the job flow (handlers
- * wired as main.ts wires them) cancels the series on the Graph sandbox while `review_series` still knows its id, and
- * only after the grace period is the team's data deleted — never before the series is cancelled.
+ * wired as the app wires them, src/composition/jobs.ts) cancels the series on the Graph sandbox while
+ * `review_series` still knows its id, and only after the grace period is the team's data deleted — never before the
+ * series is cancelled.
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { checkInJobHandlers } from '../../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
 import { uninstallTeam } from '../../../src/app/installs/uninstall-team';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import { runDueJobs, type JobHandler } from '../../../src/app/jobs/run-due-jobs';
-import type { ReviewSeriesRecord, ReviewStore, TeamScope } from '../../../src/app/ports';
+import type { JobHandler, JobHandlers, JobKind } from '../../../src/app/jobs/job-ports';
+import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
+import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
-import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
+import {
+  cancelReviewSeriesBeforeDeletion,
+  reviewJobHandlers,
+} from '../../../src/app/reviews/review-job-handlers';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
-import { DEMO_MEMBERS, DEMO_TEAM, seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
+import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { openTestDatabase } from '../../support/test-database';
 import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
 
@@ -33,7 +36,7 @@ describe('uninstall cancels the review series before the team’s data is delete
   let now: Date;
   let checkInDeps: CheckInDeps;
   let reviewDeps: ReviewDeps;
-  let handlers: Record<string, JobHandler>;
+  let handlers: JobHandlers;
 
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -44,17 +47,18 @@ describe('uninstall cancels the review series before the team’s data is delete
     const clock = { now: () => now };
     const ids = { next: () => randomUUID() };
     const log = pino({ level: 'silent' });
+    const { charters, installs, jobs, checkins, reviews } = postgresStores(db);
     const base = {
-      charters: new PostgresCharterStore(db),
-      installs: new PostgresInstallStore(db),
-      jobs: new PostgresJobQueue(db),
+      charters,
+      installs,
+      jobs,
       clock,
       ids,
       log,
     };
     checkInDeps = {
       ...base,
-      checkins: new PostgresCheckInStore(db),
+      checkins,
       messenger: {
         createPersonalConversation: unused,
         sendCard: unused,
@@ -67,17 +71,21 @@ describe('uninstall cancels the review series before the team’s data is delete
     };
     reviewDeps = {
       ...base,
-      reviews: new PostgresReviewStore(db),
+      reviews,
       calendar: graph.calendar,
       signals: { since: () => Promise.resolve({ signals: [], supportRequests: [] }) },
       agendaLeadMs: 86_400_000,
     };
     await seedDemoTeam(checkInDeps, { serviceUrl: 'http://127.0.0.1:1/' });
-    // As main.ts wires them.
+    // As the app wires them (src/composition/jobs.ts).
     const checkInHandlers = checkInJobHandlers(checkInDeps);
     handlers = {
       ...checkInHandlers,
-      ...reviewJobHandlers(reviewDeps, { deleteTeam: checkInHandlers[JOB_KINDS.installsDeleteTeam] }),
+      ...reviewJobHandlers(reviewDeps),
+      [JOB_KINDS.installsDeleteTeam]: cancelReviewSeriesBeforeDeletion(
+        reviewDeps,
+        checkInHandlers[JOB_KINDS.installsDeleteTeam],
+      ),
     };
   });
   afterAll(async () => {
@@ -86,8 +94,9 @@ describe('uninstall cancels the review series before the team’s data is delete
   });
 
   /** Runs every due job of the given kinds (only those), as the worker would. */
-  async function runJobs(kinds: readonly string[]): Promise<void> {
-    const only = Object.fromEntries(kinds.map((k) => [k, handlers[k] as JobHandler]));
+  async function runJobs(kinds: readonly JobKind[]): Promise<void> {
+    const only: Partial<Record<JobKind, JobHandler>> = {};
+    for (const kind of kinds) only[kind] = handlers[kind];
     while (
       (await runDueJobs(
         {

@@ -5,13 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { JobRunnerDeps } from '../../../src/app/jobs/run-due-jobs';
-import type { TeamScope } from '../../../src/app/ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
@@ -35,13 +32,12 @@ describe('the review worker runs many teams’ jobs at once', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     graph = await startGraphHarness({ latencyMs: 20 }, { batchWindowMs: 10 });
-    const installs = new PostgresInstallStore(db);
-    const charters = new PostgresCharterStore(db);
+    const { charters, installs, jobs, reviews } = postgresStores(db);
     deps = {
       charters,
       installs,
-      jobs: new PostgresJobQueue(db),
-      reviews: new PostgresReviewStore(db),
+      jobs,
+      reviews,
       calendar: graph.calendar,
       signals: NO_REVIEW_SIGNALS,
       clock: { now: () => new Date() },

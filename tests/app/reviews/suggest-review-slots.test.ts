@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Caller } from '../../../src/app/caller';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { suggestReviewSlots } from '../../../src/app/reviews/suggest-review-slots';
-import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/seed-demo-team';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
 import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 import type { GraphHarness } from '../../adapters/graph/graph-harness';

@@ -8,12 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../src/adapters/storage/database';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import type { TeamScope } from '../../../src/app/ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import type { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
 import { startAppProcess, waitFor, type AppProcess } from '../../adapters/bot/support/fan-out-fixture';
 import type { Figures } from './fault-scale';
@@ -48,9 +46,7 @@ const organizerMailbox = (tenant: string, t: number): string =>
 /** `teams` installed teams whose charters ask for a fortnightly review, and their `reviews.sync` jobs, due now. */
 async function seedTeams(db: Database, teams: number): Promise<{ tenantId: string; scopes: TeamScope[] }> {
   const tenantId = randomUUID();
-  const installs = new PostgresInstallStore(db);
-  const charters = new PostgresCharterStore(db);
-  const jobs = new PostgresJobQueue(db);
+  const { charters, installs, jobs } = postgresStores(db);
   const scopes: TeamScope[] = [];
   for (let t = 0; t < teams; t++) {
     const scope = { tenantId, teamId: randomUUID() };

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import type { Express } from 'express';
-import type { CharterStore } from '../../../src/app/ports';
+import type { CharterStore } from '../../../src/app/charters/charter-ports';
 import type { TeamFixture } from './secure-app';
 
 export interface ApiRoute {

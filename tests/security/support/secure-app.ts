@@ -25,14 +25,11 @@ import { bearerAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { checkInRoutes } from '../../../src/adapters/http/routes/checkin-routes';
 import { reviewRoutes } from '../../../src/adapters/http/routes/review-routes';
-import { PostgresCharterStore } from '../../../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
-import type { MemberInput, TeamScope } from '../../../src/app/ports';
+import type { MemberInput } from '../../../src/app/installs/install-ports';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
 import { recordReviewOutcomes } from '../../../src/app/reviews/record-review-outcomes';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
@@ -116,11 +113,11 @@ export async function startSecureApp(): Promise<SecureApp> {
     openTestDatabase(),
   ]);
   const log = pino({ level: 'silent' });
-  const installs = new PostgresInstallStore(db);
+  const { charters, installs, jobs, checkins, reviews } = postgresStores(db);
   const charterDeps: CharterDeps = {
-    charters: new PostgresCharterStore(db),
+    charters,
     installs,
-    jobs: new PostgresJobQueue(db),
+    jobs,
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
   };
@@ -133,7 +130,6 @@ export async function startSecureApp(): Promise<SecureApp> {
   };
   const botAuth = botAuthentication(identity);
   const messenger = createMessenger(botAuth, identity);
-  const checkins = new PostgresCheckInStore(db);
   const checkInDeps: CheckInDeps = {
     ...charterDeps,
     checkins,
@@ -145,7 +141,7 @@ export async function startSecureApp(): Promise<SecureApp> {
   };
   const reviewDeps: ReviewDeps = {
     ...charterDeps,
-    reviews: new PostgresReviewStore(db),
+    reviews,
     calendar: graph.calendar,
     signals: checkInReviewSignals({ checkins }),
     log,

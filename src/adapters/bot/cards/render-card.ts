@@ -8,7 +8,7 @@
  * left as typed (an input shows its value as text, and it must come back unchanged when the member edits).
  */
 import { Template } from 'adaptivecards-templating';
-import type { CheckInCardView, OutboundCard } from '../../../app/ports';
+import type { CheckInCardView, OutboundCard } from '../../../app/checkins/checkin-ports';
 import { ANSWER_FIELDS } from '../../../domain/checkin/validate-answer';
 import { escapeCardPlainText as plain, escapeCardText as md } from './escape-card-text';
 import checkInTemplate from './check-in-card.json';

@@ -11,13 +11,13 @@ import { startApp } from '../../../../src/main';
 
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
-  const app = await startApp(
+  const app = await startApp({
     config,
-    pino({ level: config.logLevel }),
-    loadGraphConfig(process.env, config),
-    loadCheckInConfig(process.env),
-    { jobLeaseMs: Number(process.env.TEST_JOB_LEASE_MS ?? 60_000) },
-  );
+    logger: pino({ level: config.logLevel }),
+    graph: loadGraphConfig(process.env, config),
+    checkIns: loadCheckInConfig(process.env),
+    jobLeaseMs: Number(process.env.TEST_JOB_LEASE_MS ?? 60_000),
+  });
   process.stdout.write(`ready ${app.url}\n`);
   process.on('SIGTERM', () => {
     void app.close().then(() => process.exit(0));

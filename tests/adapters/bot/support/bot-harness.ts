@@ -9,7 +9,7 @@ import pino from 'pino';
 import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
 import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
-import type { Clock, Metrics, TeamScope } from '../../../../src/app/ports';
+import type { Clock, Metrics, TeamScope } from '../../../../src/app/shared-ports';
 import type { CharterLinkTarget } from '../../../../src/domain/links/charter-links';
 import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
 import {
@@ -18,10 +18,7 @@ import {
 } from '../../../../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../../../../src/adapters/bot/create-bot';
 import type { Database } from '../../../../src/adapters/storage/database';
-import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
-import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
+import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
 import {
   BotConnectorSandbox,
   type SandboxMember,
@@ -81,10 +78,7 @@ export async function startBotHarness(
   });
   const log = pino({ level: 'silent' });
   const deps: CheckInDeps = {
-    checkins: new PostgresCheckInStore(db),
-    installs: new PostgresInstallStore(db),
-    charters: new PostgresCharterStore(db),
-    jobs: new PostgresJobQueue(db, { backoffBaseMs: 10, backoffCapMs: 50 }),
+    ...postgresStores(db, { jobs: { backoffBaseMs: 10, backoffCapMs: 50 } }),
     messenger,
     directory: messenger,
     clock,

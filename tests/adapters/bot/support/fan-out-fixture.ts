@@ -9,14 +9,12 @@ import path from 'node:path';
 import pino from 'pino';
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
 import { openCheckInRound } from '../../../../src/app/checkins/open-check-in-round';
-import type { TeamScope } from '../../../../src/app/ports';
+import type { TeamScope } from '../../../../src/app/shared-ports';
 import type { Cadence } from '../../../../src/domain/cadence/cadence';
 import { nextOccurrences } from '../../../../src/domain/cadence/next-occurrences';
 import type { Database } from '../../../../src/adapters/storage/database';
-import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
+import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
 import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
-import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
-import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
 import type { BotConnectorSandbox } from '../../../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { sandboxTeam } from './bot-harness';
 import { freePort } from '../../../support/free-port';
@@ -32,10 +30,7 @@ export interface FanOutTeam {
 function storeDeps(db: Database): CheckInDeps {
   const unused = (): Promise<never> => Promise.reject(new Error('Not used when seeding.'));
   return {
-    checkins: new PostgresCheckInStore(db),
-    installs: new PostgresInstallStore(db),
-    charters: new PostgresCharterStore(db),
-    jobs: new PostgresJobQueue(db),
+    ...postgresStores(db),
     messenger: { createPersonalConversation: unused, sendCard: unused, sendText: unused, updateCard: unused },
     directory: { listTeamMembers: unused },
     clock: { now: () => new Date() },

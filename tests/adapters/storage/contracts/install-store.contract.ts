@@ -1,6 +1,8 @@
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
-import type { Installation, InstallStore, MemberInput, TeamScope } from '../../../../src/app/ports';
+import type { Installation, InstallStore, MemberInput } from '../../../../src/app/installs/install-ports';
+import type { JobKind } from '../../../../src/app/jobs/job-ports';
+import type { TeamScope } from '../../../../src/app/shared-ports';
 import type { StorageHarness } from '../support/storage-harness';
 import { at, newScope } from './fixtures';
 
@@ -169,7 +171,7 @@ export function installStoreContract(h: StorageHarness): void {
 
     it('deletes a team’s jobs with the team, but for a running one (the deletion job itself)', async () => {
       const queue = new PostgresJobQueue(h.db());
-      const job = (kind: string) => ({
+      const job = (kind: JobKind) => ({
         kind,
         key: kind,
         scope,

@@ -1,5 +1,6 @@
 import { PostgresJobQueue, retryDelayMs } from '../../../../src/adapters/storage/postgres-job-queue';
-import type { ClaimedJob, JobSpec, TeamScope } from '../../../../src/app/ports';
+import type { ClaimedJob, JobSpec } from '../../../../src/app/jobs/job-ports';
+import type { TeamScope } from '../../../../src/app/shared-ports';
 import { ConflictError } from '../../../../src/domain/errors';
 import type { StorageHarness } from '../support/storage-harness';
 import { at, newScope, T0 } from './fixtures';
@@ -9,16 +10,16 @@ const LEASE_MS = 30_000;
 export function jobQueueContract(h: StorageHarness): void {
   describe(`PostgresJobQueue on ${h.driverName}`, () => {
     // Jitter pinned to the middle: a retry after attempt n waits exactly 0.75 × 2 s × 2^(n−1).
-    let queue: PostgresJobQueue;
+    let queue: PostgresJobQueue<string>;
     let scope: TeamScope;
     beforeEach(async () => {
       // Claims look at every tenant's jobs, so each test starts from an empty queue.
       await h.db().query('DELETE FROM jobs');
-      queue = new PostgresJobQueue(h.db(), { random: () => 0.5 });
+      queue = new PostgresJobQueue<string>(h.db(), { random: () => 0.5 });
       scope = newScope();
     });
 
-    function spec(key: string, overrides: Partial<JobSpec> = {}): JobSpec {
+    function spec(key: string, overrides: Partial<JobSpec<string>> = {}): JobSpec<string> {
       return { scope, kind: 'checkin.card.deliver', key, runAt: T0, payload: { key }, ...overrides };
     }
 

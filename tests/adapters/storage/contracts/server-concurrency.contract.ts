@@ -8,7 +8,7 @@ import { applyMigrations, loadMigrations } from '../../../../src/adapters/storag
 import { openDatabase } from '../../../../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
 import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
-import type { ClaimedJob } from '../../../../src/app/ports';
+import type { ClaimedJob } from '../../../../src/app/jobs/job-ports';
 import type { StorageHarness } from '../support/storage-harness';
 import { at, charterContent, newScope, T0 } from './fixtures';
 
@@ -23,7 +23,7 @@ export function serverConcurrencyContract(h: StorageHarness): void {
       const poolB = await h.open({ ...target, postgres: { maxConnections: 4 } });
       const scope = newScope();
       const kind = 'bench.claim';
-      const enqueuer = new PostgresJobQueue(poolA);
+      const enqueuer = new PostgresJobQueue<string>(poolA);
       const ids = new Set<string>();
       for (let i = 0; i < 200; i++) {
         ids.add(

@@ -1,0 +1,34 @@
+import type { CharterStore } from '../../app/charters/charter-ports';
+import type { CheckInStore } from '../../app/checkins/checkin-ports';
+import type { InstallStore } from '../../app/installs/install-ports';
+import type { JobQueue } from '../../app/jobs/job-ports';
+import type { ReviewStore } from '../../app/reviews/review-ports';
+import type { Database } from './database';
+import { PostgresCharterStore } from './postgres-charter-store';
+import { PostgresCheckInStore } from './postgres-checkin-store';
+import { PostgresInstallStore } from './postgres-install-store';
+import { PostgresJobQueue, type JobQueueOptions } from './postgres-job-queue';
+import { PostgresOperatorStats, type OperatorStats } from './postgres-operator-stats';
+import { PostgresReviewStore } from './postgres-review-store';
+
+/** Every store of the app on one database, named as the use cases' deps name them (spread them in). */
+export interface PostgresStores {
+  charters: CharterStore;
+  installs: InstallStore;
+  jobs: JobQueue;
+  checkins: CheckInStore;
+  reviews: ReviewStore;
+  /** What operators read at each `/metrics` scrape (queue depth, deliveries). */
+  stats: OperatorStats;
+}
+
+export function postgresStores(db: Database, options: { jobs?: JobQueueOptions } = {}): PostgresStores {
+  return {
+    charters: new PostgresCharterStore(db),
+    installs: new PostgresInstallStore(db),
+    jobs: new PostgresJobQueue(db, options.jobs),
+    checkins: new PostgresCheckInStore(db),
+    reviews: new PostgresReviewStore(db),
+    stats: new PostgresOperatorStats(db),
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The ports of check-ins and the bot: rounds, deliveries, answers and pauses (the store), and the Messenger that
+ * posts the cards (the welcome card of installs too).
+ */
+import type { RoundAggregate } from '../../domain/checkin/aggregate-round';
+import type { CheckInAnswer, CheckInQuestions, RoundState } from '../../domain/checkin/check-in';
+import type { FieldProblem } from '../../domain/errors';
+import type { TeamScope } from '../shared-ports';
+
+export interface NewCheckInRound extends TeamScope {
+  id: string;
+  charterVersion: number;
+  questions: CheckInQuestions;
+  anonymityMinimum: number;
+  namedAnswersVisibleTo: 'team' | 'editors';
+  opensAt: Date;
+  nudgeAt: Date;
+  closesAt: Date;
+}
+
+export interface CheckInRound extends NewCheckInRound {
+  state: RoundState;
+  closedAt: Date | null;
+}
+
+export type DeliveryState = 'pending' | 'sent' | 'failed';
+
+export interface CheckInDelivery {
+  roundId: string;
+  aadObjectId: string;
+  state: DeliveryState;
+  activityId: string | null;
+  conversationId: string | null;
+  reason: string | null;
+  sentAt: Date | null;
+  nudgedAt: Date | null;
+}
+
+export interface CheckInResponse {
+  roundId: string;
+  aadObjectId: string;
+  memberName: string;
+  answer: CheckInAnswer;
+  answeredAt: Date;
+  updatedAt: Date;
+}
+
+export type SaveResponseResult = 'saved' | 'round_closed' | 'not_asked';
+
+export interface CheckInStore {
+  /** Creates the round that opens at `opensAt`, or returns the one that exists (one round per team and instant). */
+  createRound(round: NewCheckInRound): Promise<{ round: CheckInRound; created: boolean }>;
+  getRound(scope: TeamScope, roundId: string): Promise<CheckInRound | null>;
+  /** Newest first. */
+  listRounds(scope: TeamScope, limit: number): Promise<CheckInRound[]>;
+  /** True when this call closed it (false: already closed or unknown). */
+  closeRound(scope: TeamScope, roundId: string, at: Date): Promise<boolean>;
+  /** Adds pending deliveries; members that already have one keep it. */
+  addDeliveries(scope: TeamScope, roundId: string, aadObjectIds: readonly string[]): Promise<void>;
+  getDelivery(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CheckInDelivery | null>;
+  listDeliveries(scope: TeamScope, roundId: string): Promise<CheckInDelivery[]>;
+  markDeliverySent(
+    scope: TeamScope,
+    roundId: string,
+    aadObjectId: string,
+    sent: { activityId: string; conversationId: string; at: Date },
+  ): Promise<void>;
+  markDeliveryFailed(scope: TeamScope, roundId: string, aadObjectId: string, reason: string): Promise<void>;
+  markNudged(scope: TeamScope, roundId: string, aadObjectId: string, at: Date): Promise<void>;
+  /**
+   * Inserts or replaces the member's answer in one statement that also checks the round is open and the member was
+   * asked: a closed round or a stranger changes nothing.
+   */
+  saveResponse(
+    scope: TeamScope,
+    input: { roundId: string; aadObjectId: string; answer: CheckInAnswer; at: Date },
+  ): Promise<SaveResponseResult>;
+  getResponse(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CheckInResponse | null>;
+  listResponses(scope: TeamScope, roundId: string): Promise<CheckInResponse[]>;
+  /** Pauses a member's check-ins until `until` (null resumes). */
+  setPause(scope: TeamScope, aadObjectId: string, until: Date | null): Promise<void>;
+  /** Members paused at `at`. */
+  listPaused(scope: TeamScope, at: Date): Promise<{ aadObjectId: string; until: Date }[]>;
+  /** Removes every round, delivery, answer and pause of the team. */
+  deleteTeamData(scope: TeamScope): Promise<void>;
+}
+
+/** Where the Messenger posts: a channel or a member's 1:1 chat, at the team's Bot Connector. */
+export interface ConversationTarget {
+  serviceUrl: string;
+  tenantId: string;
+  conversationId: string;
+}
+
+/** What the check-in card shows; the bot adapter renders it (Adaptive Card 1.5 template). */
+export interface CheckInCardView {
+  mode: 'ask' | 'thanks' | 'closed';
+  teamName: string;
+  tenantId: string;
+  teamId: string;
+  roundId: string;
+  closesAt: Date;
+  questions: CheckInQuestions;
+  /** Inputs to fill in (an answer being edited, or what the member sent with an error). */
+  inputs: Record<string, string>;
+  problems: FieldProblem[];
+}
+
+export type OutboundCard =
+  | {
+      kind: 'welcome';
+      teamName: string;
+      /** Opens the charter tab (`CharterLink.url`: a Teams deep link, or the local tab). */
+      tabUrl: string;
+      /** While the tab may not be pinned yet: the app in Teams, shown with how to add the tab. */
+      appUrl?: string;
+    }
+  | { kind: 'checkin'; view: CheckInCardView }
+  | {
+      kind: 'summary';
+      teamName: string;
+      opensAt: Date;
+      closesAt: Date;
+      aggregate: RoundAggregate;
+      /** Opens the charter tab (a Teams deep link, or the local tab). */
+      tabUrl: string;
+    };
+
+export interface Messenger {
+  /** Creates (or finds: Teams returns the same one) the bot's 1:1 conversation with a member; returns its id. */
+  createPersonalConversation(
+    target: { serviceUrl: string; tenantId: string },
+    teamsUserId: string,
+  ): Promise<string>;
+  sendCard(target: ConversationTarget, card: OutboundCard): Promise<{ activityId: string }>;
+  sendText(target: ConversationTarget, text: string): Promise<{ activityId: string }>;
+  updateCard(target: ConversationTarget, activityId: string, card: OutboundCard): Promise<void>;
+}

@@ -1,0 +1,62 @@
+/** The stores, and each feature's use cases over them with their routes and job handlers. */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { CharterDeps } from '../app/charters/charter-deps';
+import { JOB_KINDS } from '../app/jobs/job-kinds';
+import type { JobHandlers } from '../app/jobs/job-ports';
+import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
+import type { Database } from '../adapters/storage/database';
+import { postgresStores } from '../adapters/storage/postgres-stores';
+import type { CheckInConfig, GraphConfig } from '../config';
+import { wireCheckIns, type CheckInWiring } from './check-ins';
+import { jobHandlers } from './jobs';
+import type { ModeWiring } from './mode-wiring';
+import { wireReviews, type ReviewWiring } from './reviews';
+
+export interface Features {
+  /** The charter use cases' deps, which every feature's extend. */
+  charters: CharterDeps;
+  checkIns: CheckInWiring;
+  reviews: ReviewWiring;
+  handlers: JobHandlers;
+  metrics: PrometheusMetrics;
+}
+
+export function wireFeatures(options: {
+  db: Database;
+  mode: ModeWiring;
+  graph: GraphConfig;
+  checkIns: CheckInConfig;
+  /** How this process reaches its own server (`http://127.0.0.1:<port>`). */
+  selfUrl: string;
+  logger: Logger;
+}): Features {
+  const { mode, logger: log } = options;
+  const stores = postgresStores(options.db);
+  // A registry per app; the queue and delivery gauges are read from the database at each scrape.
+  const metrics = new PrometheusMetrics({ stats: stores.stats, jobKinds: Object.values(JOB_KINDS), log });
+  const charters: CharterDeps = {
+    charters: stores.charters,
+    installs: stores.installs,
+    jobs: stores.jobs,
+    clock: { now: () => new Date() },
+    ids: { next: () => randomUUID() },
+  };
+  const checkIns = wireCheckIns(charters, {
+    checkins: stores.checkins,
+    bot: mode.bot,
+    charterLinks: mode.charterLinks,
+    uninstallGraceMs: options.checkIns.uninstallGraceMs,
+    metrics,
+    log,
+  });
+  const reviews = wireReviews(charters, {
+    reviews: stores.reviews,
+    checkins: stores.checkins,
+    graph: options.graph,
+    selfUrl: options.selfUrl,
+    metrics,
+    log,
+  });
+  return { charters, checkIns, reviews, handlers: jobHandlers(checkIns.deps, reviews.deps), metrics };
+}

@@ -1,0 +1,47 @@
+/** The express app: health and metrics, the charter API, each feature's routes, and what the mode serves. */
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { CharterDeps } from '../app/charters/charter-deps';
+import { createHttpApp } from '../adapters/http/create-http-app';
+import type { ReadinessCheck } from '../adapters/http/routes/health-routes';
+import { metricsRoutes } from '../adapters/http/routes/metrics-routes';
+import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
+import type { Database } from '../adapters/storage/database';
+import type { CheckInWiring } from './check-ins';
+import type { ModeWiring } from './mode-wiring';
+import type { ReviewWiring } from './reviews';
+
+export function wireHttpApp(w: {
+  logger: Logger;
+  db: Database;
+  mode: ModeWiring;
+  charters: CharterDeps;
+  checkIns: CheckInWiring;
+  reviews: ReviewWiring;
+  metrics: PrometheusMetrics;
+}): Express {
+  return createHttpApp({
+    logger: w.logger,
+    authenticate: w.mode.authenticate,
+    charters: w.charters,
+    installs: w.charters.installs,
+    readiness: () => readiness(w.db, w.logger),
+    apiRouters: [w.checkIns.routes, w.reviews.routes],
+    mounts: [
+      (app) => app.use(metricsRoutes(w.metrics, w.mode.metricsAccess)),
+      w.checkIns.bot,
+      ...w.mode.mounts(w.charters),
+    ],
+  });
+}
+
+async function readiness(db: Database, logger: Logger): Promise<ReadinessCheck> {
+  try {
+    await db.ping();
+    const migrated = await db.migrationsApplied();
+    return { ready: migrated, checks: { database: 'ok', migrations: migrated ? 'ok' : 'pending' } };
+  } catch (error) {
+    logger.warn({ err: error }, 'readiness.database.failed');
+    return { ready: false, checks: { database: 'unreachable', migrations: 'unknown' } };
+  }
+}
