@@ -7,6 +7,7 @@ import { announceAllCharterVersions } from './app/charters/announce-all-charter-
 import { queueRosterSweep } from './app/installs/reconcile-team-roster';
 import { bindHttpServer } from './adapters/http/bind-http-server';
 import { createLogger } from './adapters/logging/log-context';
+import { terminalLog } from './adapters/logging/terminal-log';
 import { openDatabase } from './adapters/storage/open-database';
 import { wireHttpApp } from './composition/http-app';
 import { wireFeatures } from './composition/features';
@@ -117,7 +118,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  // A person at a terminal in local mode reads lines; everything else gets JSON lines for a log collector.
+  const logger = createLogger(
+    config.logLevel,
+    config.mode.kind === 'local' && process.stdout.isTTY ? terminalLog() : undefined,
+  );
   const running = await startApp({ config, logger, graph: graphConfig, checkIns: checkInConfig });
   let stopping = false;
   const stop = (signal: string): void => {

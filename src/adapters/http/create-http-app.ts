@@ -33,6 +33,8 @@ export interface HttpAppDeps {
 
 /** Probes and scrapes come every few seconds: their completion is not logged. */
 const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+/** The local sandboxes (the Bot Connector, Graph) and the Graph sandbox's token endpoint. */
+const SANDBOX_PATH = /^\/(sandbox\/|[^/]+\/oauth2\/v2\.0\/token)/;
 /** Paths whose query carries a credential (Entra's authorization code at /auth/end): logged without their query. */
 const SECRET_QUERY_PATHS = new Set(['/auth/end']);
 
@@ -72,6 +74,13 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       serializers: { req: withoutSecretQuery },
       autoLogging: { ignore: (req) => UNLOGGED_PATHS.has(req.url ?? '') },
+      // Local mode's sandboxes answer the app's own calls to "Microsoft": their successes are debug detail.
+      customLogLevel: (req, res, error) =>
+        !error &&
+        res.statusCode < 400 &&
+        SANDBOX_PATH.test((req as { originalUrl?: string }).originalUrl ?? '')
+          ? 'debug'
+          : 'info',
     }),
   );
   // Every line logged while serving the request carries its id, the use cases' lines included (log-context.ts).
