@@ -111,7 +111,6 @@ export interface VersionDiff {
 // ── Check-ins ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 export type CheckInAggregate = RoundAggregate;
-export type OutcomeTrend = RoundAggregate['outcomes'][number];
 
 export interface CheckInRound {
   id: string;

@@ -3,5 +3,3 @@ export const CARD_VERBS = {
   submitCheckIn: 'checkin.submit',
   editCheckIn: 'checkin.edit',
 } as const;
-
-export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

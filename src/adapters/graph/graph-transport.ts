@@ -289,7 +289,7 @@ class ObserveMiddleware implements Middleware {
 }
 
 /** Splits calls into `$batch` groups of ≤ 20 holding ≤ 4 calls of any one mailbox. */
-export function groupForBatches<T extends { call: { mailbox: string } }>(items: readonly T[]): T[][] {
+function groupForBatches<T extends { call: { mailbox: string } }>(items: readonly T[]): T[][] {
   const groups: { items: T[]; perMailbox: Map<string, number> }[] = [];
   for (const item of items) {
     const mailbox = item.call.mailbox;

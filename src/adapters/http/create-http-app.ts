@@ -47,7 +47,7 @@ function withoutSecretQuery(req: { url?: string; query?: unknown }): unknown {
 const CORRELATION_ID = /^[\w.-]{1,64}$/;
 
 /** The caller's correlation id (`X-Request-Id`, else `X-Correlation-Id`) when it is safe to reuse. */
-export function correlationIdOf(headers: IncomingHttpHeaders): string | undefined {
+function correlationIdOf(headers: IncomingHttpHeaders): string | undefined {
   for (const name of ['x-request-id', 'x-correlation-id']) {
     const value = headers[name];
     if (typeof value === 'string' && CORRELATION_ID.test(value)) return value;
@@ -56,7 +56,7 @@ export function correlationIdOf(headers: IncomingHttpHeaders): string | undefine
 }
 
 /** JSON bodies above this are refused with 413: a charter is a few kilobytes. */
-export const BODY_LIMIT = '64kb';
+const BODY_LIMIT = '64kb';
 
 /** The express app: health, the tab's API (authenticated), problem+json errors. */
 export function createHttpApp(deps: HttpAppDeps): express.Express {

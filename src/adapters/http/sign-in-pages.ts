@@ -40,7 +40,7 @@ export interface SignInPagesOptions {
 }
 
 /** The scope Teams SSO tokens are issued for (aad.manifest.json `oauth2Permissions`), with what Teams' SSO asks too. */
-export function signInScopes(appIdUri: string): string {
+function signInScopes(appIdUri: string): string {
   return `${appIdUri}/access_as_user openid profile email offline_access`;
 }
 
@@ -49,7 +49,7 @@ export const SIGN_IN_STATE_COOKIE = 'teamCharter.signInState';
 /** How long the person has at Entra before the state expires. */
 const STATE_MAX_AGE_SECONDS = 600;
 /** The id of the outcome's data block (read by src/tab/src/auth/sign-in-outcome.ts). */
-export const SIGN_IN_OUTCOME_ID = 'sign-in-outcome';
+const SIGN_IN_OUTCOME_ID = 'sign-in-outcome';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const StartQuery = z.object({
@@ -131,10 +131,7 @@ export function signInPages(options: SignInPagesOptions): (app: Express) => void
 }
 
 /** What Entra's answer at /auth/end means, given the state this window was sent with. */
-export function outcomeOf(
-  query: Record<string, string | undefined>,
-  expectedState: string | null,
-): SignInOutcome {
+function outcomeOf(query: Record<string, string | undefined>, expectedState: string | null): SignInOutcome {
   if (!expectedState || !query.state || !sameText(query.state, expectedState))
     return { ok: false, reason: 'state_mismatch' };
   if (query.error) {

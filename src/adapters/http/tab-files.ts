@@ -12,7 +12,7 @@ import { IN_TEAMS_QUERY } from '../../domain/links/charter-links';
 import { TEAMS_APP_PAGE_SCRIPT, TEAMS_APP_PAGE_SCRIPT_FILE, teamsAppPage } from './teams-app-page';
 
 /** The hosts that may frame the tab: Teams, Microsoft 365 and Outlook, old domains and *.cloud.microsoft. */
-export const FRAME_ANCESTORS = [
+const FRAME_ANCESTORS = [
   "'self'",
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
@@ -87,7 +87,7 @@ function loadedByTeams(req: Request): boolean {
 }
 
 /** The id of the JSON data block in index.html (read by src/tab/src/app/boot.ts). */
-export const TAB_BOOT_ID = 'tab-boot';
+const TAB_BOOT_ID = 'tab-boot';
 
 /**
  * JSON inside a `<script type="application/json">` data block: never executed (so `script-src 'self'` does not apply),

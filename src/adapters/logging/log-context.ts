@@ -18,7 +18,7 @@ export function withLogFields<T>(fields: LogFields, fn: () => T): T {
 }
 
 /** The fields of the unit of work running now (for pino's `mixin`): a copy, since pino merges the line's into it. */
-export function logFields(): Record<string, string | number> {
+function logFields(): Record<string, string | number> {
   return { ...current.getStore() };
 }
 

@@ -24,7 +24,7 @@ const MIGRATION_LOCK_KEY = 7_234_118_500_001;
  * One source of truth that works from `src/` (tsx, jest) and from `dist/` (tsc copies no .sql files), so a deployment
  * must ship that folder alongside `dist/`.
  */
-export function defaultMigrationsDir(): string {
+function defaultMigrationsDir(): string {
   let dir = __dirname;
   for (;;) {
     if (existsSync(path.join(dir, 'package.json')))

@@ -14,7 +14,7 @@ import { ConflictError } from '../../domain/errors';
 import type { Database } from './database';
 import { jsonObject, parseRow, parseRows } from './rows';
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_MAX_ATTEMPTS = 5;
 
 export interface JobQueueOptions {
   /** First retry delay; each retry doubles it. Default 2 s. */

@@ -21,7 +21,7 @@ export interface SaveCharterInput {
 }
 
 /** Said at `editorIds` when an editor's draft leaves them out and they have not confirmed it. */
-export const REMOVING_SELF_AS_EDITOR =
+const REMOVING_SELF_AS_EDITOR =
   'You are removing yourself as an editor: after this save you could no longer change the charter. Confirm to save anyway.';
 
 /**

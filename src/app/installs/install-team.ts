@@ -22,7 +22,7 @@ export interface TeamInstallEvent {
  * about a day before the job gives up, so an outage of minutes or hours ends with the roster and one welcome card.
  */
 export const INSTALL_JOB_ATTEMPTS = 16;
-export const ROSTER_RECONCILE_EVERY_MS = 86_400_000;
+const ROSTER_RECONCILE_EVERY_MS = 86_400_000;
 
 /**
  * The app was added to a team. Answered at once (Teams gives a bot 15 s, and a Connector hiccup must not lose the

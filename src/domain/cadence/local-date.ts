@@ -18,7 +18,7 @@ const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export const MINUTES_PER_DAY = 24 * 60;
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -44,11 +44,6 @@ export function isKnownTimeZone(name: string): boolean {
   return IANAZone.isValidZone(name);
 }
 
-/** The zone's UTC offset in minutes at an instant (e.g. -240 for New York in summer, 825 for Chatham in summer). */
-export function offsetMinutesAt(timeZone: string, instant: number): number {
-  return zoneNamed(timeZone).offset(instant);
-}
-
 /**
  * The instant at which the wall clocks of `timeZone` show `minuteOfDay` on `epochDay`, by the rule at the top of this
  * file (gap → forward by the gap; overlap → earlier instant).

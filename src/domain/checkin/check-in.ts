@@ -6,14 +6,6 @@
 export const PROGRESS_SCORES = [1, 2, 3, 4, 5] as const;
 export type ProgressScore = (typeof PROGRESS_SCORES)[number];
 
-export const PROGRESS_LABELS: Record<ProgressScore, string> = {
-  1: '1 · Stuck',
-  2: '2 · Slow',
-  3: '3 · Steady',
-  4: '4 · Good',
-  5: '5 · Great',
-};
-
 export const BOUNDARY_EFFECTS = ['helped', 'hindered'] as const;
 export type BoundaryEffect = (typeof BOUNDARY_EFFECTS)[number];
 

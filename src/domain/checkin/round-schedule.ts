@@ -9,7 +9,7 @@ import type { QuietHours } from '../charter/charter';
 import { isQuietMinute, minuteOfDay } from './quiet-hours';
 
 /** A round stays open at most this long (and never past the next round's start). */
-export const MAX_ROUND_MS = 48 * 3_600_000;
+const MAX_ROUND_MS = 48 * 3_600_000;
 
 export interface RoundTimes {
   opensAt: Date;

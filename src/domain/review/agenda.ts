@@ -30,7 +30,7 @@ export interface AgendaInput {
 }
 
 /** Where our agenda sits inside the meeting body, so rewriting it replaces only our part. */
-export const AGENDA_START = '<div id="team-charter-agenda">';
+const AGENDA_START = '<div id="team-charter-agenda">';
 const AGENDA_END = '<!-- /team-charter-agenda --></div>';
 
 export function escapeHtml(text: string): string {

@@ -40,7 +40,7 @@ export type BookingAction =
   | { kind: 'move' }
   | { kind: 'cancel' };
 
-export function reviewSubject(teamName: string): string {
+function reviewSubject(teamName: string): string {
   return `Charter review — ${teamName}`;
 }
 

@@ -5,14 +5,14 @@
  */
 import { z } from 'zod';
 
-export const conversationSchema = z.object({
+const conversationSchema = z.object({
   id: z.string(),
   tenantId: z.string(),
   kind: z.enum(['personal', 'channel']),
   memberId: z.string().optional(),
 });
 
-export const recordedActivitySchema = z.object({
+const recordedActivitySchema = z.object({
   seq: z.number().int().nonnegative(),
   operation: z.enum(['send', 'reply', 'update']),
   conversationId: z.string(),

@@ -52,7 +52,7 @@ export function calendarSnapshot(
   return { events };
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -144,7 +144,7 @@ ${next.length ? `<h3>Next occurrences</h3><ol>${next.join('')}</ol>` : ''}
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /** `Thu 3 Dec 2026, 16:00–17:00 (UTC+01:00)`; the end gets its own date when it is on another day. */
-export function whenText(start: number, end: number, ianaZone: string): string {
+function whenText(start: number, end: number, ianaZone: string): string {
   const from = DateTime.fromMillis(start, { zone: ianaZone });
   const to = DateTime.fromMillis(end, { zone: ianaZone });
   const day = (t: DateTime) => `${WEEKDAYS[t.weekday - 1] ?? ''} ${shortDate(t.toISODate() ?? '')}`;

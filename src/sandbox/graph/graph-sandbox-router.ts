@@ -63,7 +63,7 @@ function tokenHandler(sandbox: GraphSandbox) {
 }
 
 /** The OpenID metadata msal-node needs (`authorityMetadata`), pointing its token endpoint at this sandbox. */
-export function openIdConfiguration(base: string, tenant: string): Record<string, unknown> {
+function openIdConfiguration(base: string, tenant: string): Record<string, unknown> {
   return {
     token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],

@@ -67,7 +67,7 @@ export interface Mailbox {
   missing?: boolean;
 }
 
-export const DEFAULT_WORKING_HOURS: WorkingHours = {
+const DEFAULT_WORKING_HOURS: WorkingHours = {
   daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
   startTime: '09:00',
   endTime: '17:00',

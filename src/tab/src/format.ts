@@ -16,10 +16,6 @@ export function formatDateTime(date: Date | string, timeZone: string, locale?: s
   }).format(typeof date === 'string' ? new Date(date) : date);
 }
 
-export function formatTime(date: Date, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(date);
-}
-
 /** A list like "Monday and Thursday" in the viewer's language. */
 export function formatList(items: readonly string[], locale?: string): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);

@@ -3,8 +3,8 @@
  * sets `FAULTS_SCALE=full` (a 1,000-member round, 50 teams' review booking). Kill points are random but seeded:
  * every scenario prints its seed, and `FAULTS_SEED=<n>` replays a run.
  */
-export const FULL = process.env.FAULTS_SCALE === 'full';
-export const SCALE_NAME = FULL ? 'full' : 'fast';
+const FULL = process.env.FAULTS_SCALE === 'full';
+const SCALE_NAME = FULL ? 'full' : 'fast';
 
 export function pick<T>(fast: T, full: T): T {
   return FULL ? full : fast;

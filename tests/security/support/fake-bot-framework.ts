@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 
-export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
 export interface BotTokenOptions {
   /**

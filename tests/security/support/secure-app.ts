@@ -51,7 +51,7 @@ import { startFakeBotFramework, type FakeBotFramework } from './fake-bot-framewo
 
 export const BOT_APP_ID = '4a2b7c9d-1e3f-4a5b-8c6d-7e8f9a0b1c2d';
 /** The Teams app's id: what the links the bot sends name (outside local mode, Teams deep links). */
-export const TEAMS_APP_ID = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+const TEAMS_APP_ID = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 export const TENANT_T = FAKE_TENANT_ID;
 export const TENANT_U = OTHER_TENANT_ID;
 export const TEAM_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
@@ -59,16 +59,16 @@ export const TEAM_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
 export const ADA = FAKE_USER.oid;
 export const BEN = 'a0000000-0000-4000-8000-0000000000be';
 export const BOB = 'b0000000-0000-4000-8000-0000000000b0';
-export const BEA = 'b0000000-0000-4000-8000-0000000000ea';
+const BEA = 'b0000000-0000-4000-8000-0000000000ea';
 export const MALLORY = 'c0000000-0000-4000-8000-00000000000c';
 export const STRANGER = 'd0000000-0000-4000-8000-00000000000d';
 /** Text only team A's data contains: a response carrying it to anyone else is a leak. */
 export const SECRET_A = 'Team A purpose: ship the quarterly plan';
 export const SECRET_B = 'Team B purpose: keep the warehouse running';
 
-export const scopeA: TeamScope = { tenantId: TENANT_T, teamId: TEAM_A };
-export const scopeB: TeamScope = { tenantId: TENANT_T, teamId: TEAM_B };
-export const scopeUA: TeamScope = { tenantId: TENANT_U, teamId: TEAM_A };
+const scopeA: TeamScope = { tenantId: TENANT_T, teamId: TEAM_A };
+const scopeB: TeamScope = { tenantId: TENANT_T, teamId: TEAM_B };
+const scopeUA: TeamScope = { tenantId: TENANT_U, teamId: TEAM_A };
 
 export interface TeamFixture {
   scope: TeamScope;
@@ -105,7 +105,7 @@ const member = (aadObjectId: string, name: string, alias: string): MemberInput =
   timeZone: 'Europe/Berlin',
 });
 
-export async function startSecureApp(): Promise<SecureApp> {
+async function startSecureApp(): Promise<SecureApp> {
   const [entra, botFramework, graph, db] = await Promise.all([
     startFakeEntra(),
     startFakeBotFramework(),

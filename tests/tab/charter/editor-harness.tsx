@@ -8,7 +8,7 @@ import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 
-export const NOW = new Date('2026-11-25T12:00:00Z');
+const NOW = new Date('2026-11-25T12:00:00Z');
 
 /** Renders the editor and waits for its lazy parts (the review-time suggestions), so they do not arrive outside act. */
 export async function renderEditor(options: { fake?: FakeCharterApi; me?: string } = {}) {

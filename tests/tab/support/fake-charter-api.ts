@@ -21,7 +21,7 @@ export const MEMBERS = [
 export const FRESH_TEAM_ID = '3c2b1a09-8f7e-4d6c-b5a4-9e8d7c6b5a40';
 export const ALEX = 'b2e0f1d2-0001-4c3b-8a9f-000000000001';
 export const NESTOR = 'b2e0f1d2-0004-4c3b-8a9f-000000000004';
-export const FRESH_MEMBERS = [
+const FRESH_MEMBERS = [
   { id: ALEX, name: 'Alex Wilber', timeZone: 'Europe/Lisbon' },
   { id: NESTOR, name: 'Nestor Wilke', timeZone: 'Australia/Sydney' },
 ];

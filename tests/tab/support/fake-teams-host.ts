@@ -20,7 +20,7 @@ interface NativeWindow {
   onNativeMessage?: (event: { data: unknown }) => void;
 }
 
-export const TEAM_GROUP_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
+const TEAM_GROUP_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
 export const TENANT_ID = '5f1c0c4e-2d7b-4b8a-9c3e-7a6d1e2f3a4b';
 export const LOGIN_HINT = 'adele@contoso.example';
 

@@ -28,7 +28,7 @@ const pattern = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const cadenceSchema = z.strictObject({
+const cadenceSchema = z.strictObject({
   pattern,
   startTime: z.string().max(10),
   durationMinutes: z.number(),
@@ -37,7 +37,7 @@ export const cadenceSchema = z.strictObject({
   endDate: z.string().max(20).nullish(),
 });
 
-export const charterDraftSchema = z.strictObject({
+const charterDraftSchema = z.strictObject({
   purpose: text,
   nonNegotiables: z.array(z.strictObject({ id: id.optional(), text })).max(50),
   outcomes: z.array(z.strictObject({ id: id.optional(), title: text, measure: optionalText })).max(50),

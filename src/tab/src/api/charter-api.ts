@@ -21,10 +21,6 @@ export type AuthHeaders = () => Promise<Record<string, string>>;
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface SaveResult {
-  charter: CharterResponse;
-}
-
 export interface CharterApiOptions {
   /**
    * Whether the server runs in local mode with its sandboxes (the tab outside Teams). False in Teams: calls to the

@@ -30,7 +30,7 @@ export interface TabData {
  */
 export type BootData = LocalTabBoot;
 
-export const BOOT_ELEMENT_ID = 'tab-boot';
+const BOOT_ELEMENT_ID = 'tab-boot';
 // The local sandbox's choices, kept in cookies (read by src/adapters/http/local-context.ts too).
 export const USER_KEY = 'teamCharter.localUser';
 export const TEAM_KEY = 'teamCharter.localTeam';
@@ -66,11 +66,7 @@ export function store(key: string, value: string): void {
 }
 
 /** The sandbox team shown first: `?team=`, else the one picked last time, else the first. */
-export function initialTeam(
-  context: LocalContext,
-  asked: string | null,
-  stored: string | null,
-): LocalTeam | null {
+function initialTeam(context: LocalContext, asked: string | null, stored: string | null): LocalTeam | null {
   const known = (id: string | null) => context.teams.find((t) => t.teamId === id);
   return known(asked) ?? known(stored) ?? context.teams[0] ?? null;
 }

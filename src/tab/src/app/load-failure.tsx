@@ -23,7 +23,7 @@ export interface FailureMessage {
 const SIGN_IN_TEXT: Record<SignInProblem, { title: string; body: string }> = loadFailureStrings.signIn;
 
 /** The words and the action for a failed load. `canSignIn`: the host can open a sign-in window (Teams). */
-export function describeLoadFailure(error: unknown, canSignIn: boolean): FailureMessage {
+function describeLoadFailure(error: unknown, canSignIn: boolean): FailureMessage {
   if (error instanceof SignInError) {
     const { title, body } = SIGN_IN_TEXT[error.problem];
     const action: FailureMessage['action'] =

@@ -6,7 +6,7 @@
 import { app, authentication } from '@microsoft/teams-js';
 import { readSignInOutcome } from './sign-in-outcome';
 
-export const STATUS_ID = 'sign-in-status';
+const STATUS_ID = 'sign-in-status';
 // The page's only script, so its one string lives here rather than pulling the tab's string table into it.
 const NOT_FROM_TEAMS =
   'This page finishes signing in to Team Charter from Microsoft Teams. Close it and open Team Charter in Teams.';

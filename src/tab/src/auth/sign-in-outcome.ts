@@ -7,7 +7,7 @@
 export type SignInOutcome = { ok: true } | { ok: false; reason: string };
 
 /** The id of the data block (written by src/adapters/http/sign-in-pages.ts). */
-export const SIGN_IN_OUTCOME_ID = 'sign-in-outcome';
+const SIGN_IN_OUTCOME_ID = 'sign-in-outcome';
 
 /** The outcome in `doc`; a page without a readable one counts as a failure, never as a success. */
 export function readSignInOutcome(doc: Document): SignInOutcome {

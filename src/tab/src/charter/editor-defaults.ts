@@ -5,7 +5,7 @@ import { DEFAULT_ANONYMITY_MINIMUM } from '../../../domain/charter/charter';
 import { newKey } from './editor-rows';
 import type { EditorState } from './editor-state';
 
-export function defaultCadence(timeZone: string, today: string, kind: 'checkIns' | 'review'): Cadence {
+function defaultCadence(timeZone: string, today: string, kind: 'checkIns' | 'review'): Cadence {
   return kind === 'checkIns'
     ? {
         pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },

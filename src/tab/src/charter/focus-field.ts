@@ -8,7 +8,7 @@ import { controlLabel } from './field-labels';
 const CONTROL = 'input, textarea, select, button';
 
 /** The element for `path`, or for the closest shorter path that has one. */
-export function fieldElement(idFor: (path: string) => string, path: string): HTMLElement | null {
+function fieldElement(idFor: (path: string) => string, path: string): HTMLElement | null {
   const segments = path.split('.');
   for (let n = segments.length; n > 0; n -= 1) {
     const element = document.getElementById(idFor(segments.slice(0, n).join('.')));

@@ -30,7 +30,7 @@ export function mergeIntoState(mine: EditorState, base: CharterContent, theirs: 
   };
 }
 
-export function isClausePart(part: MergePart): part is ClausePart {
+function isClausePart(part: MergePart): part is ClausePart {
   return part === 'nonNegotiables' || part === 'outcomes' || part === 'boundaries';
 }
 

@@ -12,7 +12,7 @@ const TIME_FUNCTION = new RegExp(String.raw`\{\{TIME\(${INSTANT}\)\}\}`, 'g');
 /** The card properties whose text the renderer (and Teams) formats; a Fact's `value` is text too. */
 const TEXT_KEYS = new Set(['text', 'title', 'label', 'placeholder', 'errorMessage']);
 
-export function formatCardDates(text: string, timeZone: string, locale?: string): string {
+function formatCardDates(text: string, timeZone: string, locale?: string): string {
   return text
     .replace(DATE_FUNCTION, (_, instant: string, style: string | undefined) => {
       const date = new Date(instant);

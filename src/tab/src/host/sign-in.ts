@@ -52,7 +52,7 @@ const PATTERNS: readonly (readonly [SignInProblem, RegExp])[] = [
 ];
 
 /** Sorts a reason Teams or Entra gave into what can be done about it. */
-export function classifySignInFailure(reason: string): SignInProblem {
+function classifySignInFailure(reason: string): SignInProblem {
   return PATTERNS.find(([, pattern]) => pattern.test(reason))?.[0] ?? 'failed';
 }
 

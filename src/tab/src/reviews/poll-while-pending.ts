@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** The calendar sync usually settles within a second or two of being queued: ask often, but not for long. */
-export const POLL_EVERY_MS = 1_500;
-export const POLL_FOR_MS = 30_000;
+const POLL_EVERY_MS = 1_500;
+const POLL_FOR_MS = 30_000;
 
 /**
  * While `pending`, calls `poll` every POLL_EVERY_MS, for up to POLL_FOR_MS from when it became pending (or from the

@@ -37,7 +37,7 @@ const EDGE_TIMES = [
 
 const hhmm = (h: number, m: number): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 
-export const startTimeArb = fc.oneof(
+const startTimeArb = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...EDGE_TIMES) },
   {
     weight: 1,
@@ -49,7 +49,7 @@ export const startTimeArb = fc.oneof(
 
 const weekdayArb = fc.constantFrom(...WEEKDAYS);
 
-export const patternArb: fc.Arbitrary<CadencePattern> = fc.oneof(
+const patternArb: fc.Arbitrary<CadencePattern> = fc.oneof(
   fc.record({
     kind: fc.constant('weekly' as const),
     interval: fc.integer({ min: 1, max: 4 }),
@@ -73,7 +73,7 @@ const FIRST_START = Date.UTC(2024, 0, 1);
 const LAST_START = Date.UTC(2031, 11, 31);
 
 /** A `YYYY-MM-DD` between 2024 and 2031. */
-export const startDateArb = fc
+const startDateArb = fc
   .integer({ min: 0, max: (LAST_START - FIRST_START) / DAY_MS })
   .map((days) => new Date(FIRST_START + days * DAY_MS).toISOString().slice(0, 10));
 

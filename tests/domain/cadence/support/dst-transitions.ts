@@ -26,7 +26,7 @@ export interface Transition {
 const cache = new Map<string, Transition[]>();
 
 /** Every offset change in `timeZone` from 2024 to 2031. */
-export function transitionsOf(timeZone: string): Transition[] {
+function transitionsOf(timeZone: string): Transition[] {
   const cached = cache.get(timeZone);
   if (cached) return cached;
   const found: Transition[] = [];

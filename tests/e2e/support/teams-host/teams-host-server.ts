@@ -23,13 +23,13 @@ export type HostName = 'Teams' | 'Outlook' | 'Office';
 export type FrameContext = 'content' | 'settings';
 
 /** Where each host runs (a name on teams-js's list of valid origins). */
-export const HOST_ORIGINS: Readonly<Record<HostName, string>> = {
+const HOST_ORIGINS: Readonly<Record<HostName, string>> = {
   Teams: 'https://teams.microsoft.com',
   Outlook: 'https://outlook.office.com',
   Office: 'https://www.microsoft365.com',
 };
 /** The tab's public host name (`TAB_ENDPOINT`), served by the proxy in front of the app. */
-export const TAB_HOST = 'charter.contoso.example';
+const TAB_HOST = 'charter.contoso.example';
 export const TAB_ORIGIN = `https://${TAB_HOST}`;
 
 /** What teams-js asked the host, and from which window. */
