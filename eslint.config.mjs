@@ -1,5 +1,6 @@
 // @ts-check
 import reactHooks from 'eslint-plugin-react-hooks';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 const ioPackages = [
@@ -39,6 +40,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
     },
+  },
+  {
+    // One import order everywhere (packages, then ours by distance), fixed by `eslint --fix`.
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
   },
   {
     // prom-client stays in its adapter (the domain and app blocks below keep their own, stricter lists).
@@ -102,6 +108,35 @@ export default tseslint.config(
       ],
     },
   },
+  ...[
+    // Adapters wrap one outside thing each: they never reach for the local sandboxes (stand-ins the composition root
+    // picks in local mode), the composition root, or the tab.
+    { files: ['src/adapters/**/*.ts'], ignores: ['src/adapters/metrics/**'], promClient: false },
+    { files: ['src/adapters/metrics/**/*.ts'], promClient: true },
+  ].map(({ promClient, ...where }) => ({
+    ...where,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sandbox/**', '**/composition/**', '**/main', '**/tab/**'],
+              message: 'Adapters do not import the sandboxes, the composition root or the tab.',
+            },
+            ...(promClient
+              ? []
+              : [
+                  {
+                    group: ['prom-client'],
+                    message: 'prom-client is used in src/adapters/metrics only (PrometheusMetrics).',
+                  },
+                ]),
+          ],
+        },
+      ],
+    },
+  })),
   {
     // The API's JSON, shared by the server and the tab: types only (the tab's bundle gets nothing from it), built on
     // the domain's types and nothing else of ours.

@@ -6,21 +6,23 @@
  *
  *   npx tsx bench/checkin-fanout.ts [members]
  */
-import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import pino from 'pino';
+
+import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
+import { botAuthentication } from '../src/adapters/bot/create-bot';
+import { openDatabase } from '../src/adapters/storage/open-database';
 import { checkInJobHandlers } from '../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../src/app/checkins/checkin-deps';
 import { openCheckInRound } from '../src/app/checkins/open-check-in-round';
 import { JOB_KINDS } from '../src/app/jobs/job-kinds';
 import { runDueJobs } from '../src/app/jobs/run-due-jobs';
-import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
-import { botAuthentication } from '../src/adapters/bot/create-bot';
-import { openDatabase } from '../src/adapters/storage/open-database';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
+import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 1000);

@@ -8,24 +8,26 @@
  *
  *   npx tsx bench/checkin-invoke.ts [members] [waves]
  */
-import { closeServers, failBench, onEachDatabase, percentile, serveBot } from './support/bench-bot';
-import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
+import { randomUUID } from 'node:crypto';
+
 import {
   ActivityHandler,
+  type AdaptiveCardInvokeResponse,
   CardFactory,
   CloudAdapter,
-  type AdaptiveCardInvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import type { CheckInDeps } from '../src/app/checkins/checkin-deps';
-import { openCheckInRound } from '../src/app/checkins/open-check-in-round';
-import type { Database } from '../src/adapters/storage/database';
+
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
+import type { Database } from '../src/adapters/storage/database';
+import type { CheckInDeps } from '../src/app/checkins/checkin-deps';
+import { openCheckInRound } from '../src/app/checkins/open-check-in-round';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
+import { closeServers, failBench, onEachDatabase, percentile, serveBot } from './support/bench-bot';
+import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
 
 const STATIC_CARD = CardFactory.adaptiveCard({
   type: 'AdaptiveCard',

@@ -9,10 +9,12 @@
  *
  *   npx tsx bench/install-answer.ts [teams] [concurrency]
  */
+import { randomUUID } from 'node:crypto';
+
 import { ActivityHandler, CloudAdapter, type TurnContext } from 'botbuilder';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
 import type { Database } from '../src/adapters/storage/database';

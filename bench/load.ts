@@ -19,18 +19,20 @@
  *   LOAD_DURATION_S=10 LOAD_REPEAT=2 LOAD_CONNECTIONS=100,500 LOAD_CONFIGS=pglite,postgres,postgres-2 \
  *   LOAD_SCENARIOS='charter GET,card submit' LOAD_LOG_LEVEL=warn LOAD_CPU_PROF_DIR=/tmp/prof npx tsx bench/load.ts
  */
-import autocannon, { type Options, type Request, type Result } from 'autocannon';
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
+import autocannon, { type Options, type Request, type Result } from 'autocannon';
 import { Client } from 'pg';
+
 import type { Database } from '../src/adapters/storage/database';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../src/adapters/storage/postgres-charter-store';
 import { PostgresCheckInStore } from '../src/adapters/storage/postgres-checkin-store';
-import { seedLoad, type LoadFixture, type LoadTeam } from './support/load-seed';
+import { type LoadFixture, type LoadTeam, seedLoad } from './support/load-seed';
 
 const DURATION_S = Number(process.env.LOAD_DURATION_S ?? 5);
 const CONNECTIONS = (process.env.LOAD_CONNECTIONS ?? '100,500').split(',').map(Number);

@@ -11,7 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import pino from 'pino';
+
 import { createAppTokenSource } from '../src/adapters/graph/app-token-provider';
 import { GraphCalendar } from '../src/adapters/graph/graph-calendar';
 import { GraphTransport } from '../src/adapters/graph/graph-transport';
@@ -19,11 +21,11 @@ import type { Database } from '../src/adapters/storage/database';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { postgresStores } from '../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../src/app/jobs/job-kinds';
-import { runDueJobs, type JobRunnerDeps } from '../src/app/jobs/run-due-jobs';
-import type { TeamScope } from '../src/app/shared-ports';
+import { type JobRunnerDeps, runDueJobs } from '../src/app/jobs/run-due-jobs';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../src/app/reviews/run-review-jobs';
+import type { TeamScope } from '../src/app/shared-ports';
 import type { Cadence } from '../src/domain/cadence/cadence';
 import type { CharterContent } from '../src/domain/charter/charter';
 import { startGraphSandbox } from '../src/sandbox/graph/graph-sandbox-router';

@@ -12,7 +12,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+
 import express from 'express';
+
 import { builtAssets } from '../src/adapters/http/tab-files';
 import { precompressDir } from '../src/tab/precompress';
 import { launchChromium } from '../tests/e2e/support/chromium';

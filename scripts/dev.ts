@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
+
 import { buildTab, TAB_SOURCES, tabBuildIsStale } from '../src/tab/build-if-stale';
 
 const repo = path.resolve(__dirname, '..');

@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { PNG } from 'pngjs';
 
 /** The manifest's accentColor, #5B5FC7. */

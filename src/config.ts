@@ -3,6 +3,7 @@
  * Local mode is on when no production credential is set; setting any of them requires all of them.
  */
 import path from 'node:path';
+
 import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -3,25 +3,26 @@
  * The only module that knows every adapter; each feature's wiring is in src/composition/.
  */
 import type { Logger } from 'pino';
-import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
-import { queueRosterSweep } from './app/installs/reconcile-team-roster';
+
 import { bindHttpServer } from './adapters/http/bind-http-server';
 import { createLogger } from './adapters/logging/log-context';
 import { terminalLog } from './adapters/logging/terminal-log';
 import { openDatabase } from './adapters/storage/open-database';
-import { wireHttpApp } from './composition/http-app';
+import { announceAllCharterVersions } from './app/charters/announce-all-charter-versions';
+import { queueRosterSweep } from './app/installs/reconcile-team-roster';
 import { wireFeatures } from './composition/features';
+import { wireHttpApp } from './composition/http-app';
 import { startJobWorkers } from './composition/jobs';
 import { localMode } from './composition/local-mode';
 import { teamsMode } from './composition/teams-mode';
 import {
+  type CheckInConfig,
+  type Config,
   ConfigError,
+  type GraphConfig,
   loadCheckInConfig,
   loadConfig,
   loadGraphConfig,
-  type CheckInConfig,
-  type Config,
-  type GraphConfig,
 } from './config';
 
 export interface RunningApp {

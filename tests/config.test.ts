@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, LOCAL_TENANT_ID, loadCheckInConfig, loadConfig } from '../src/config';
+
+import { ConfigError, loadCheckInConfig, loadConfig, LOCAL_TENANT_ID } from '../src/config';
 
 const production = {
   MicrosoftAppId: 'bot-app-id',

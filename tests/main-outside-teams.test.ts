@@ -4,11 +4,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import pino from 'pino';
 import request from 'supertest';
+
 import { TAB_CSP } from '../src/adapters/http/tab-files';
 import { loadConfig } from '../src/config';
-import { startApp, type RunningApp } from '../src/main';
+import { type RunningApp, startApp } from '../src/main';
 
 const TEAMS_APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const PRODUCTION = {

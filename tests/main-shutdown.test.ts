@@ -6,6 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { freePort } from './support/free-port';
 import { PGLITE_TEMPLATE_ENV } from './support/global-setup';

@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import pino from 'pino';
 import request from 'supertest';
+
 import { DEMO_MEMBERS, DEMO_TEAM } from '../src/app/teams/demo-teams';
-import { loadConfig, type Config } from '../src/config';
+import { type Config, loadConfig } from '../src/config';
 import { startApp } from '../src/main';
 
 const ADELE = DEMO_MEMBERS[0]?.aadObjectId ?? '';

@@ -8,8 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+
 import express, { type Express } from 'express';
 import { Client } from 'pg';
+
 import type { Database } from '../../src/adapters/storage/database';
 import { openDatabase } from '../../src/adapters/storage/open-database';
 

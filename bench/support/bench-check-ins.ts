@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
-import type { Clock } from '../../src/app/shared-ports';
+
 import type { BotConnectorMessenger } from '../../src/adapters/bot/bot-connector-messenger';
 import type { Database } from '../../src/adapters/storage/database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
+import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
+import type { Clock } from '../../src/app/shared-ports';
 import type { CheckInContract } from '../../src/domain/charter/charter';
 
 /** The check-in contract the benchmarks' charters use: weekly on Monday 10:00 Berlin, no quiet hours. */

@@ -4,6 +4,7 @@
  * (DATA_DIR or DATABASE_URL, LOG_LEVEL). Sends `{ url }` to the parent once it listens; SIGTERM closes it cleanly.
  */
 import pino from 'pino';
+
 import { loadConfig } from '../../src/config';
 import { startApp } from '../../src/main';
 

@@ -6,20 +6,21 @@
  * schedule and review sync jobs) is run here too, so the app starts with an idle job queue.
  */
 import { randomUUID } from 'node:crypto';
-import { checkInJobHandlers } from '../../src/app/checkins/check-in-job-handlers';
-import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
-import { openCheckInRound } from '../../src/app/checkins/open-check-in-round';
-import { announceAllCharterVersions } from '../../src/app/charters/announce-all-charter-versions';
-import { JOB_KINDS } from '../../src/app/jobs/job-kinds';
-import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
-import type { Calendar } from '../../src/app/reviews/review-ports';
-import type { Log, TeamScope } from '../../src/app/shared-ports';
-import { checkInReviewSignals } from '../../src/app/reviews/check-in-review-signals';
-import { reviewJobHandlers } from '../../src/app/reviews/review-job-handlers';
+
 import { BotConnectorMessenger } from '../../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication } from '../../src/adapters/bot/create-bot';
 import type { Database } from '../../src/adapters/storage/database';
 import { PostgresReviewStore } from '../../src/adapters/storage/postgres-review-store';
+import { announceAllCharterVersions } from '../../src/app/charters/announce-all-charter-versions';
+import { checkInJobHandlers } from '../../src/app/checkins/check-in-job-handlers';
+import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
+import { openCheckInRound } from '../../src/app/checkins/open-check-in-round';
+import { JOB_KINDS } from '../../src/app/jobs/job-kinds';
+import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
+import { checkInReviewSignals } from '../../src/app/reviews/check-in-review-signals';
+import { reviewJobHandlers } from '../../src/app/reviews/review-job-handlers';
+import type { Calendar } from '../../src/app/reviews/review-ports';
+import type { Log, TeamScope } from '../../src/app/shared-ports';
 import { LOCAL_TENANT_ID } from '../../src/config';
 import type { CharterContent } from '../../src/domain/charter/charter';
 import { benchCheckInDeps } from './bench-check-ins';

@@ -1,12 +1,13 @@
 /** Check-ins and the bot: the Messenger on the Bot Connector, the check-in use cases, their API and `/api/messages`. */
 import type { Router } from 'express';
+
+import { botAuthentication, type BotIdentity, botMount, createMessenger } from '../adapters/bot/create-bot';
+import { checkInRoutes } from '../adapters/http/routes/checkin-routes';
+import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { CharterDeps } from '../app/charters/charter-deps';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
 import type { CheckInStore } from '../app/checkins/checkin-ports';
 import type { Log } from '../app/shared-ports';
-import { botAuthentication, botMount, createMessenger, type BotIdentity } from '../adapters/bot/create-bot';
-import { checkInRoutes } from '../adapters/http/routes/checkin-routes';
-import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { CharterLinkTarget } from '../domain/links/charter-links';
 import type { Mount } from './mode-wiring';
 

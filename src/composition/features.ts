@@ -1,17 +1,19 @@
 /** The stores, and each feature's use cases over them with their routes and job handlers. */
 import { randomUUID } from 'node:crypto';
+
 import type { Logger } from 'pino';
-import type { CharterDeps } from '../app/charters/charter-deps';
-import { JOB_KINDS } from '../app/jobs/job-kinds';
-import type { JobHandlers } from '../app/jobs/job-ports';
+
 import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { Database } from '../adapters/storage/database';
 import { postgresStores } from '../adapters/storage/postgres-stores';
+import type { CharterDeps } from '../app/charters/charter-deps';
+import { JOB_KINDS } from '../app/jobs/job-kinds';
+import type { JobHandlers } from '../app/jobs/job-ports';
 import type { CheckInConfig, GraphConfig } from '../config';
-import { wireCheckIns, type CheckInWiring } from './check-ins';
+import { type CheckInWiring, wireCheckIns } from './check-ins';
 import { jobHandlers } from './jobs';
 import type { ModeWiring } from './mode-wiring';
-import { wireReviews, type ReviewWiring } from './reviews';
+import { type ReviewWiring, wireReviews } from './reviews';
 
 export interface Features {
   /** The charter use cases' deps, which every feature's extend. */

@@ -1,12 +1,13 @@
 /** The express app: health and metrics, the charter API, each feature's routes, and what the mode serves. */
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import type { CharterDeps } from '../app/charters/charter-deps';
+
 import { createHttpApp } from '../adapters/http/create-http-app';
 import type { ReadinessCheck } from '../adapters/http/routes/health-routes';
 import { metricsRoutes } from '../adapters/http/routes/metrics-routes';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { Database } from '../adapters/storage/database';
+import type { CharterDeps } from '../app/charters/charter-deps';
 import type { CheckInWiring } from './check-ins';
 import type { ModeWiring } from './mode-wiring';
 import type { ReviewWiring } from './reviews';

@@ -1,14 +1,15 @@
 /** The durable jobs: every kind's handler, and the workers that claim them. */
 import { hostname } from 'node:os';
+
+import { JobWorker, type JobWorkerOptions } from '../adapters/scheduler/job-worker';
 import { checkInJobHandlers } from '../app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
 import { JOB_KINDS } from '../app/jobs/job-kinds';
 import type { JobHandler, JobHandlers, JobKind } from '../app/jobs/job-ports';
 import type { JobRunnerDeps } from '../app/jobs/run-due-jobs';
-import { cancelReviewSeriesBeforeDeletion, reviewJobHandlers } from '../app/reviews/review-job-handlers';
 import type { ReviewDeps } from '../app/reviews/review-deps';
+import { cancelReviewSeriesBeforeDeletion, reviewJobHandlers } from '../app/reviews/review-job-handlers';
 import { runReviewJobs } from '../app/reviews/run-review-jobs';
-import { JobWorker, type JobWorkerOptions } from '../adapters/scheduler/job-worker';
 
 /** One handler for every kind the app enqueues (the type checks that none is missing). */
 export function jobHandlers(checkIns: CheckInDeps, reviews: ReviewDeps): JobHandlers {

@@ -4,15 +4,17 @@
  * booked reviews and lets a person answer the cards already sent. The demo teams are seeded on the first start.
  */
 import path from 'node:path';
+
 import type { Logger } from 'pino';
-import type { CheckInDeps } from '../app/checkins/checkin-deps';
-import { seedDemoCheckIns } from '../app/checkins/seed-demo-check-ins';
-import { DEMO_MEMBERS, DEMO_TEAM, FRESH_DEMO_MEMBERS, FRESH_DEMO_TEAM } from '../app/teams/demo-teams';
-import { seedDemoTeam, seedFreshDemoTeam } from '../app/teams/seed-demo-team';
+
 import { localAuthenticate } from '../adapters/http/authenticate';
 import { localContext, localTabBoot } from '../adapters/http/local-context';
 import { metricsAccess } from '../adapters/http/routes/metrics-routes';
 import { tabFiles } from '../adapters/http/tab-files';
+import type { CheckInDeps } from '../app/checkins/checkin-deps';
+import { seedDemoCheckIns } from '../app/checkins/seed-demo-check-ins';
+import { DEMO_MEMBERS, DEMO_TEAM, FRESH_DEMO_MEMBERS, FRESH_DEMO_TEAM } from '../app/teams/demo-teams';
+import { seedDemoTeam, seedFreshDemoTeam } from '../app/teams/seed-demo-team';
 import type { Config, GraphConfig, LocalMode } from '../config';
 import { BotConnectorSandbox } from '../sandbox/bot-connector/bot-connector-sandbox';
 import { persistBotConnectorSandbox } from '../sandbox/bot-connector/bot-connector-sandbox-file';

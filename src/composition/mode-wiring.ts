@@ -1,9 +1,10 @@
 import type { Express } from 'express';
-import type { CharterDeps } from '../app/charters/charter-deps';
-import type { CheckInDeps } from '../app/checkins/checkin-deps';
+
+import type { BotIdentity } from '../adapters/bot/create-bot';
 import type { Authenticate } from '../adapters/http/authenticate';
 import type { MetricsAccess } from '../adapters/http/routes/metrics-routes';
-import type { BotIdentity } from '../adapters/bot/create-bot';
+import type { CharterDeps } from '../app/charters/charter-deps';
+import type { CheckInDeps } from '../app/checkins/checkin-deps';
 import type { CharterLinkTarget } from '../domain/links/charter-links';
 
 /** A feature's part of the express app outside the authenticated API (see `HttpAppDeps.mounts`). */

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { precompressDir } from './precompress';
 
 const repo = path.resolve(__dirname, '../..');

@@ -5,6 +5,7 @@
  * first-paint chunk (the module preload polyfill lives there).
  */
 import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));

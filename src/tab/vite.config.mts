@@ -4,6 +4,7 @@
  * needs no fast refresh.
  */
 import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));

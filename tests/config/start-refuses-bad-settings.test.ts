@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { Client } from 'pg';
+
 import { freePort } from '../support/free-port';
 import { PRODUCTION_SETTINGS } from '../support/production-settings';
 

@@ -3,10 +3,12 @@
  * and one browser for the whole file. Screenshots of each view in each theme go to SCREENSHOTS_DIR (the README's come
  * from `npm run screenshots`, which points it at docs/screenshots), else to a temporary folder.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+
 import type { StartedApp } from './support/start-app';
 import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 

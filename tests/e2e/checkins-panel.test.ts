@@ -4,9 +4,11 @@
  * → the bot's /api/messages), and the panel shows the round's aggregate once the anonymity minimum is reached.
  * Axe on the panel.
  */
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
+
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
+
 import type { StartedApp } from './support/start-app';
 import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 

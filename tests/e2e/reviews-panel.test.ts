@@ -5,9 +5,11 @@
  * review outcomes become a proposal that, accepted, is the charter's next version. Axe checks the panel.
  * One app process and one browser for the file; the screenshot goes to SCREENSHOTS_DIR or a temporary folder.
  */
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
+
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
+
 import type { StartedApp } from './support/start-app';
 import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 

@@ -3,6 +3,7 @@
 // name over https (support/teams-host). Covers the configuration page's save, the charter with SSO, the consent
 // fallback through the sign-in window, a theme change, and the hosts that run no channel tab.
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { MemberInput } from '../../src/app/installs/install-ports';
@@ -12,17 +13,17 @@ import {
   FAKE_CLIENT_ID,
   FAKE_TENANT_ID,
   FAKE_USER,
-  startFakeEntra,
   type FakeEntra,
+  startFakeEntra,
 } from '../support/fake-entra';
 import { launchChromium } from './support/chromium';
 import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
 import {
-  TAB_ORIGIN,
-  startTeamsHostServer,
   type HostName,
   type HostSession,
   type HostSessionOptions,
+  startTeamsHostServer,
+  TAB_ORIGIN,
   type TeamsHostServer,
   type TokenAnswer,
 } from './support/teams-host/teams-host-server';

@@ -8,8 +8,9 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, writeSync } from 'node:fs'
 import { cp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../src/app/teams/demo-teams';
-import { killStrayApps, startAppProcess, type AppProcess } from '../adapters/bot/support/fan-out-fixture';
+import { type AppProcess, killStrayApps, startAppProcess } from '../adapters/bot/support/fan-out-fixture';
 import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
 import { printFigures } from './support/fault-scale';
 

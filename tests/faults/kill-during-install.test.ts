@@ -5,14 +5,15 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import { sandboxTeam } from '../adapters/bot/support/bot-harness';
 import {
+  type AppProcess,
   killStrayApps,
   startAppProcess,
   waitFor,
-  type AppProcess,
 } from '../adapters/bot/support/fan-out-fixture';
 import { nth } from '../adapters/bot/support/nth';
 import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';

@@ -1,9 +1,11 @@
 // A throwaway PostgreSQL cluster (its own port; never the shared server) is stopped — as a crash, then cleanly — and
 // started again in the middle of a check-in round the real app (a child process) is running on it: the app's pool
 // reconnects by itself, and the round finishes with no card or answer lost, duplicates ≤ the cards in flight.
-import { Client } from 'pg';
 import os from 'node:os';
 import path from 'node:path';
+
+import { Client } from 'pg';
+
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { killStrayApps, waitFor } from '../adapters/bot/support/fan-out-fixture';
 import { pick, printFigures, SEED, seededRandom } from './support/fault-scale';

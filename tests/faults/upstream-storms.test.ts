@@ -4,11 +4,12 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { killStrayApps, waitFor } from '../adapters/bot/support/fan-out-fixture';
 import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
 import { runBookingUnderFaults } from './support/booking-under-faults';
-import { pick, printFigures, SEED, seededRandom, type Figures } from './support/fault-scale';
+import { type Figures, pick, printFigures, SEED, seededRandom } from './support/fault-scale';
 import { retryAfterCheck, startRecordedConnector, startRecordedGraph } from './support/recorded-servers';
 import { runRoundUnderFaults } from './support/round-under-faults';
 

@@ -3,6 +3,7 @@
 // a complete production configuration. Also: every ${{VAR}} the Toolkit files use is produced by some step.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import * as configModule from '../../src/config';
 import { loadCheckInConfig, loadConfig, loadGraphConfig } from '../../src/config';
 

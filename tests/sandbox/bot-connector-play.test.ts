@@ -1,7 +1,9 @@
 // "Play a member" over HTTP (what the tab uses in local mode): the member's latest card as it reads now, a button press
 // posted to the bot as an `adaptiveCard/action` invoke, and the card the bot answers with replacing the member's card.
 import type { Server } from 'node:http';
+
 import express from 'express';
+
 import { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';

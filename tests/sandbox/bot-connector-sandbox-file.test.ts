@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { persistBotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox-file';
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { PNG } from 'pngjs';
+
 import { ACCENT, drawColorIcon, drawOutlineIcon } from '../../scripts/make-icons';
 
 const committed = (name: string) =>

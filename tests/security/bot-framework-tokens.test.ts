@@ -14,12 +14,12 @@ import {
   BOT_APP_ID,
   MALLORY,
   SECRET_B,
-  TENANT_T,
-  TENANT_U,
+  type SecureApp,
   TEAM_A,
   TEAM_B,
+  TENANT_T,
+  TENANT_U,
   useSecureApp,
-  type SecureApp,
 } from './support/secure-app';
 import { Tally } from './support/tally';
 

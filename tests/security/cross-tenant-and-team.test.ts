@@ -5,17 +5,18 @@
  * only, never with team A's or B's data, and nothing changes. (Card actions across teams: bot-framework-tokens.)
  */
 import type request from 'supertest';
-import { API_ROUTES, send, type ApiRoute } from './support/api-routes';
+
+import { API_ROUTES, type ApiRoute, send } from './support/api-routes';
 import {
   ADA,
   MALLORY,
   SECRET_A,
   SECRET_B,
+  type SecureApp,
+  type TeamFixture,
   TENANT_T,
   TENANT_U,
   useSecureApp,
-  type SecureApp,
-  type TeamFixture,
 } from './support/secure-app';
 import { Tally } from './support/tally';
 

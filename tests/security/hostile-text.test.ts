@@ -8,8 +8,9 @@
 // has (no element, attribute or link made from the payload) and shows the payload's characters literally.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
-import type { OutboundCard } from '../../src/app/checkins/checkin-ports';
+
 import { renderCard } from '../../src/adapters/bot/cards/render-card';
+import type { OutboundCard } from '../../src/app/checkins/checkin-ports';
 import type { CharterContent } from '../../src/domain/charter/charter';
 import { renderCharterMarkdown } from '../../src/domain/charter/charter-markdown';
 import { buildAgendaHtml, mergeAgendaIntoBody } from '../../src/domain/review/agenda';
@@ -21,7 +22,7 @@ import {
   teamsMarkdown,
   visibleText,
 } from '../adapters/bot/cards/support/render-card-dom';
-import { ADELE, FakeCharterApi, demoContent } from '../tab/support/fake-charter-api';
+import { ADELE, demoContent, FakeCharterApi } from '../tab/support/fake-charter-api';
 import { Tally } from './support/tally';
 
 const PAYLOADS: [string, string][] = [

@@ -3,8 +3,9 @@
  * each is answered 4xx with problem+json — never 500 — and nothing changes.
  */
 import request from 'supertest';
+
 import { API_ROUTES } from './support/api-routes';
-import { ADA, useSecureApp, type SecureApp } from './support/secure-app';
+import { ADA, type SecureApp, useSecureApp } from './support/secure-app';
 import { Tally } from './support/tally';
 
 let s: SecureApp;

@@ -5,7 +5,7 @@
  */
 import { FAKE_TENANT_ID, UNKNOWN_TENANT_ID } from '../support/fake-entra';
 import { API_ROUTES, send } from './support/api-routes';
-import { ADA, SECRET_A, STRANGER, TENANT_U, useSecureApp, type SecureApp } from './support/secure-app';
+import { ADA, SECRET_A, type SecureApp, STRANGER, TENANT_U, useSecureApp } from './support/secure-app';
 import { Tally } from './support/tally';
 
 let s: SecureApp;

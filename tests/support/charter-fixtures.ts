@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import type { Cadence } from '../../src/domain/cadence/cadence';
 import type { CharterContent } from '../../src/domain/charter/charter';
 

@@ -11,7 +11,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+
+import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from 'jose';
 
 export const FAKE_TENANT_ID = '7d3f6a52-1c9e-4b8a-9f3e-2a6c0d5e8b41';
 /** A second tenant Entra knows, for cross-tenant cases. */

@@ -7,6 +7,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { openDatabase } from '../../src/adapters/storage/open-database';
 
 export const PGLITE_TEMPLATE_ENV = 'TEAM_CHARTER_TEST_PGLITE_TEMPLATE';

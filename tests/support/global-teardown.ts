@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+
 import { PGLITE_TEMPLATE_ENV } from './global-setup';
 
 /** Removes the PGlite template directory globalSetup made. */

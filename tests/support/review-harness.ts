@@ -3,13 +3,14 @@
  * PostgreSQL stores, and the real Graph adapter talking to the Graph sandbox.
  */
 import pino from 'pino';
+
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
+import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
 import type { ReviewSignals } from '../../src/app/reviews/review-ports';
 import type { Clock } from '../../src/app/shared-ports';
-import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
-import { startGraphHarness, type GraphHarness } from '../adapters/graph/graph-harness';
+import { type GraphHarness, startGraphHarness } from '../adapters/graph/graph-harness';
 import { testCharterDeps } from './charter-deps';
 import { openTestDatabase } from './test-database';
 

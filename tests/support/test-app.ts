@@ -2,17 +2,18 @@
  * The real HTTP app over real PGlite storage, for API tests: one database per test file, the demo team seeded.
  * The caller is proven by whatever `authenticate` the test passes (local mode's X-Local-User by default).
  */
+import type { Express } from 'express';
 import pino from 'pino';
+
+import { type Authenticate, localAuthenticate } from '../../src/adapters/http/authenticate';
+import { createHttpApp } from '../../src/adapters/http/create-http-app';
+import type { Database } from '../../src/adapters/storage/database';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { Installation, MemberInput } from '../../src/app/installs/install-ports';
 import type { TeamScope } from '../../src/app/shared-ports';
 import { DEMO_TEAM } from '../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
-import { localAuthenticate, type Authenticate } from '../../src/adapters/http/authenticate';
-import { createHttpApp } from '../../src/adapters/http/create-http-app';
-import type { Database } from '../../src/adapters/storage/database';
 import { testCharterDeps } from './charter-deps';
-import type { Express } from 'express';
 import { openTestDatabase } from './test-database';
 
 export interface TestApp {

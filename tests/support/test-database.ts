@@ -2,6 +2,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import type { Database } from '../../src/adapters/storage/database';
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { PGLITE_TEMPLATE_ENV } from './global-setup';

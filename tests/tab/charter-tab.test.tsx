@@ -2,9 +2,11 @@
  * @jest-environment jsdom
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
 import type { CharterResponse } from '../../src/shared/api-types';
 import { App } from '../../src/tab/src/app/app';
 import {
+  type BootData,
   readBootData,
   readStored,
   startTab,
@@ -12,18 +14,17 @@ import {
   TEAM_KEY,
   THEME_KEY,
   USER_KEY,
-  type BootData,
 } from '../../src/tab/src/app/boot';
 import {
   ADELE,
   ALEX,
+  demoContent,
   FakeCharterApi,
   FRESH_TEAM_ID,
   MEMBERS,
   NESTOR,
   PRIYA,
   TEAM_ID,
-  demoContent,
 } from './support/fake-charter-api';
 
 const now = () => new Date('2026-11-25T12:00:00Z');

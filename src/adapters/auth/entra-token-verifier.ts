@@ -13,11 +13,12 @@ import {
   decodeJwt,
   decodeProtectedHeader,
   errors,
-  jwtVerify,
   type JWTPayload,
+  jwtVerify,
   type JWTVerifyGetKey,
 } from 'jose';
 import { z } from 'zod';
+
 import { UnauthenticatedError, UpstreamError } from '../../domain/errors';
 import type { CallerIdentity, TokenVerifier } from './caller-identity';
 

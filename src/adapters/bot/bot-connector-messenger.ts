@@ -7,10 +7,11 @@
 import { ActivityTypes, CardFactory } from 'botbuilder';
 import {
   AuthenticationConstants,
-  ClaimsIdentity,
   type BotFrameworkAuthentication,
+  ClaimsIdentity,
   type ConnectorClient,
 } from 'botframework-connector';
+
 import type { ConversationTarget, Messenger, OutboundCard } from '../../app/checkins/checkin-ports';
 import type { Directory, Installation, MemberInput } from '../../app/installs/install-ports';
 import { UpstreamError } from '../../domain/errors';

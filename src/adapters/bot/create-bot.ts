@@ -4,20 +4,21 @@
  * Framework token and signs outbound calls; in local mode the app id is empty, so inbound traffic is unauthenticated
  * and outbound calls carry no token (the Bot Framework Emulator's convention) — local mode binds to 127.0.0.1 only.
  */
-import type { Express, Request, Response } from 'express';
 import {
+  type Activity,
   CallerIdConstants,
   CloudAdapter,
-  StatusCodes,
-  type Activity,
   ConfigurationBotFrameworkAuthentication,
+  StatusCodes,
   type TurnContext,
 } from 'botbuilder';
 import {
+  type AuthenticateRequestResult,
   AuthenticationConstants,
   AuthenticationError,
-  type AuthenticateRequestResult,
 } from 'botframework-connector';
+import type { Express, Request, Response } from 'express';
+
 import type { CheckInDeps } from '../../app/checkins/checkin-deps';
 import type { Log } from '../../app/shared-ports';
 import { ValidationError } from '../../domain/errors';

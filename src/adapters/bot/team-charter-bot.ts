@@ -4,28 +4,29 @@
  */
 import {
   ActivityTypes,
-  CardFactory,
-  TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  CardFactory,
+  TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import type { CheckInDeps } from '../../app/checkins/checkin-deps';
+
 import { listMyCharterLinks } from '../../app/charters/list-my-charter-links';
+import type { CheckInDeps } from '../../app/checkins/checkin-deps';
 import { listMyOpenCheckIns } from '../../app/checkins/list-my-open-check-ins';
 import { pauseCheckIns } from '../../app/checkins/pause-check-ins';
 import { resumeCheckIns } from '../../app/checkins/resume-check-ins';
 import type { CheckInCardReply } from '../../app/checkins/submit-check-in-answer';
 import { installTeam } from '../../app/installs/install-team';
+import { queueRosterSync } from '../../app/installs/reconcile-team-roster';
 import { recordMemberLeft } from '../../app/installs/record-member-left';
 import { renameTeam } from '../../app/installs/rename-team';
-import { queueRosterSync } from '../../app/installs/reconcile-team-roster';
 import { uninstallTeam } from '../../app/installs/uninstall-team';
 import type { TeamScope } from '../../app/shared-ports';
-import { renderCard } from './cards/render-card';
 import { CARD_VERBS } from './card-verbs';
+import { renderCard } from './cards/render-card';
 import { charterReply } from './charter-reply';
-import { cardActionData, type CardActionData } from './verbs/card-action-data';
+import { type CardActionData, cardActionData } from './verbs/card-action-data';
 import { editCheckIn } from './verbs/edit-check-in';
 import { submitCheckIn } from './verbs/submit-check-in';
 

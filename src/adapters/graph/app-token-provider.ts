@@ -5,6 +5,7 @@
  * plus cloud discovery metadata so msal asks no one else (msal-node's knownAuthorities + cloudDiscoveryMetadata).
  */
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+
 import { tokenFailure } from './graph-failures';
 
 export interface AppTokenSettings {

@@ -1,6 +1,6 @@
-import { createAppTokenSource, type AppTokenSettings } from './app-token-provider';
+import { type AppTokenSettings, createAppTokenSource } from './app-token-provider';
 import { GraphCalendar } from './graph-calendar';
-import { GraphTransport, type GraphCallObserver } from './graph-transport';
+import { type GraphCallObserver, GraphTransport } from './graph-transport';
 
 /** The `Calendar` on Graph, by configuration alone: msal app-only tokens and the graph-client transport. */
 export function createGraphCalendar(

@@ -1,5 +1,6 @@
 /** The `Calendar` port on Microsoft Graph: the review series on the organizer's mailbox (application permission). */
 import { z } from 'zod';
+
 import type {
   BookedCalendarSeries,
   Calendar,

@@ -17,13 +17,14 @@
  *   403 `ErrorAccessDenied`, 404 `ErrorInvalidUser` / `MailboxNotEnabledForRESTAPI` / `ResourceNotFound` (the user or
  *   their mailbox), 404 `ErrorItemNotFound` (the event).
  */
-import { GraphError } from '@microsoft/microsoft-graph-client';
 import {
   AuthError,
   ClientConfigurationError,
   InteractionRequiredAuthError,
   ServerError,
 } from '@azure/msal-node';
+import { GraphError } from '@microsoft/microsoft-graph-client';
+
 import { CalendarError, type CalendarFailure } from '../../domain/review/calendar-error';
 
 /** Graph's codes for a user who does not exist or has no Exchange Online mailbox the app can reach. */

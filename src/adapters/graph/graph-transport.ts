@@ -11,14 +11,15 @@
  */
 import {
   Client,
+  type Context,
   HTTPMessageHandler,
+  type Middleware,
   RedirectHandler,
   RedirectHandlerOptions,
   RetryHandler,
   RetryHandlerOptions,
-  type Context,
-  type Middleware,
 } from '@microsoft/microsoft-graph-client';
+
 import { CalendarError } from '../../domain/review/calendar-error';
 import type { AccessTokenSource } from './app-token-provider';
 import { graphAnswerFailure, graphFailure } from './graph-failures';

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+
 import type { Caller } from '../../app/caller';
 import type { TokenVerifier } from '../auth/caller-identity';
 import { LOCAL_USER_HEADER, localCaller } from '../auth/local-identity';

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+
 import type { CharterDeps } from '../../app/charters/charter-deps';
 import type { InstallStore } from '../../app/installs/install-ports';
 import { withLogFields } from '../logging/log-context';
-import { requireCaller, type Authenticate } from './authenticate';
+import { type Authenticate, requireCaller } from './authenticate';
 import { jsonBody, RESERVED_KEY_MESSAGE } from './json-body';
 import { httpProblem, problemFor, sendProblem } from './problem-details';
 import { charterRoutes } from './routes/charter-routes';

@@ -5,6 +5,7 @@
  * header away).
  */
 import type { Express, Request } from 'express';
+
 import type { Caller } from '../../app/caller';
 import type { CharterDeps } from '../../app/charters/charter-deps';
 import { getCharter, NoCharterYetError } from '../../app/charters/get-charter';

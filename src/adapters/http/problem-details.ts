@@ -1,5 +1,6 @@
 import type { Response } from 'express';
-import { UpstreamError, UserError, ValidationError, type UserErrorReason } from '../../domain/errors';
+
+import { UpstreamError, UserError, type UserErrorReason, ValidationError } from '../../domain/errors';
 import type { ProblemDetails } from '../../shared/api-types';
 
 const STATUS: Record<UserErrorReason, { status: number; title: string }> = {

@@ -18,8 +18,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+
 import express, { type Express, type Request } from 'express';
 import { z } from 'zod';
+
 import { ValidationError } from '../../domain/errors';
 import { problemFor, sendProblem } from './problem-details';
 import { cachedPage, jsonDataBlock, TAB_CSP, TAB_DIST_DIR } from './tab-files';

@@ -6,8 +6,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+
 import { IN_TEAMS_QUERY } from '../../domain/links/charter-links';
 import { TEAMS_APP_PAGE_SCRIPT, TEAMS_APP_PAGE_SCRIPT_FILE, teamsAppPage } from './teams-app-page';
 

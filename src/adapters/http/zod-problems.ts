@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import type { FieldProblem } from '../../domain/errors';
 
 /** Turns zod's issues into field problems a person can read, one per issue, with dotted paths. */

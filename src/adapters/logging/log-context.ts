@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type LogFields = Readonly<Record<string, string | number>>;

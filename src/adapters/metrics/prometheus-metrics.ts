@@ -9,6 +9,7 @@
  * Labels are kinds, states, operations and status codes only: never a tenant, team or user id, nor user text.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import type { JobFailureReason, JobOutcome, Log, Metrics } from '../../app/shared-ports';
 import type { ConnectorCallObserver } from '../bot/bot-connector-messenger';
 import type { GraphCallObserver } from '../graph/graph-transport';

@@ -1,5 +1,5 @@
 import type { JobHandler } from '../../app/jobs/job-ports';
-import { runDueJobs, type JobRunnerDeps } from '../../app/jobs/run-due-jobs';
+import { type JobRunnerDeps, runDueJobs } from '../../app/jobs/run-due-jobs';
 import { withLogFields } from '../logging/log-context';
 
 export interface JobWorkerOptions {

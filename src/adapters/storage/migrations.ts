@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { z } from 'zod';
+
 import type { Database, SqlExecutor } from './database';
 
 /** A numbered SQL file from `migrations/`, e.g. `0001_init.sql`. */

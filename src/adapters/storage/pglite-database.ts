@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+
 import { PGlite } from '@electric-sql/pglite';
+
 import type { Database, QueryResult, Transaction } from './database';
-import { pendingMigrations, type Migration } from './migrations';
+import { type Migration, pendingMigrations } from './migrations';
 
 interface PgliteResults {
   rows: unknown[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type {
   CheckInDelivery,
   CheckInResponse,
@@ -8,7 +9,7 @@ import type {
   SaveResponseResult,
 } from '../../app/checkins/checkin-ports';
 import type { TeamScope } from '../../app/shared-ports';
-import { BOUNDARY_EFFECTS, PROGRESS_SCORES, type CheckInAnswer } from '../../domain/checkin/check-in';
+import { BOUNDARY_EFFECTS, type CheckInAnswer, PROGRESS_SCORES } from '../../domain/checkin/check-in';
 import type { Database } from './database';
 import { parseRow, parseRows } from './rows';
 

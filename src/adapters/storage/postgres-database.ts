@@ -1,6 +1,7 @@
 import { Pool, type PoolClient, type QueryResult as PgQueryResult } from 'pg';
+
 import type { Database, QueryResult, Transaction } from './database';
-import { pendingMigrations, type Migration } from './migrations';
+import { type Migration, pendingMigrations } from './migrations';
 
 export interface PostgresDatabaseOptions {
   /** Pool size. Default 10. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { DeliveryState } from '../../app/checkins/checkin-ports';
 import type { SqlExecutor } from './database';
 import { parseRows } from './rows';

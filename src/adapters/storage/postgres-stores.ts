@@ -7,8 +7,8 @@ import type { Database } from './database';
 import { PostgresCharterStore } from './postgres-charter-store';
 import { PostgresCheckInStore } from './postgres-checkin-store';
 import { PostgresInstallStore } from './postgres-install-store';
-import { PostgresJobQueue, type JobQueueOptions } from './postgres-job-queue';
-import { PostgresOperatorStats, type OperatorStats } from './postgres-operator-stats';
+import { type JobQueueOptions, PostgresJobQueue } from './postgres-job-queue';
+import { type OperatorStats, PostgresOperatorStats } from './postgres-operator-stats';
 import { PostgresReviewStore } from './postgres-review-store';
 
 /** Every store of the app on one database, named as the use cases' deps name them (spread them in). */

@@ -6,6 +6,7 @@
  * this file learns about it, while `parseCharterContent`'s return type makes the compiler flag a new required field.
  */
 import { z } from 'zod';
+
 import { WEEK_INDEXES, WEEKDAYS } from '../../domain/cadence/cadence';
 import type { CharterContent } from '../../domain/charter/charter';
 import { DECISION_RIGHTS, NAMED_ANSWER_AUDIENCES } from '../../domain/charter/charter';

@@ -1,6 +1,6 @@
-import type { CharterStore } from './charter-ports';
 import type { JobQueue } from '../jobs/job-ports';
 import { announceCharterVersion } from './announce-charter-version';
+import type { CharterStore } from './charter-ports';
 
 /**
  * The start-up sweep: announces every team's current charter version again, so a crash between saving a version and

@@ -1,4 +1,4 @@
-import { diffCharters, summarizeDiff, type CharterDiff } from '../../domain/charter/diff-charters';
+import { type CharterDiff, diffCharters, summarizeDiff } from '../../domain/charter/diff-charters';
 import type { Caller } from '../caller';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';

@@ -1,9 +1,9 @@
 import { renderCharterMarkdown } from '../../domain/charter/charter-markdown';
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { CharterVersionRecord } from './charter-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
+import type { CharterVersionRecord } from './charter-ports';
 
 export type ExportFormat = 'md' | 'json';
 

@@ -1,9 +1,9 @@
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { CharterStore, CharterVersionRecord } from './charter-ports';
 import type { TeamScope } from '../shared-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
+import type { CharterStore, CharterVersionRecord } from './charter-ports';
 
 /** One version of the charter as it was. */
 export async function getCharterVersion(

@@ -1,9 +1,9 @@
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { CharterRecord } from './charter-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
-import { firstCharterRule, type FirstCharterRule } from './first-charter';
+import type { CharterRecord } from './charter-ports';
+import { type FirstCharterRule, firstCharterRule } from './first-charter';
 
 export interface CharterView extends CharterRecord {
   teamId: string;

@@ -1,7 +1,7 @@
 import type { Caller } from '../caller';
-import type { CharterVersionSummary } from './charter-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
+import type { CharterVersionSummary } from './charter-ports';
 
 /** The charter's history, newest first (empty when the team has no charter yet). */
 export async function listCharterVersions(

@@ -1,4 +1,4 @@
-import { charterLink, type CharterLink } from '../../domain/links/charter-links';
+import { type CharterLink, charterLink } from '../../domain/links/charter-links';
 import type { CheckInDeps } from '../checkins/checkin-deps';
 
 export interface MyCharterLink {

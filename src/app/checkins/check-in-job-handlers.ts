@@ -1,9 +1,10 @@
 import { z } from 'zod';
+
 import { deleteUninstalledTeam } from '../installs/delete-uninstalled-team';
 import { reconcileTeamRoster } from '../installs/reconcile-team-roster';
 import { sendWelcomeCard } from '../installs/send-welcome-card';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { ClaimedJob, CheckInJobKind, InstallJobKind, JobHandlers } from '../jobs/job-ports';
+import type { CheckInJobKind, ClaimedJob, InstallJobKind, JobHandlers } from '../jobs/job-ports';
 import type { CheckInDeps } from './checkin-deps';
 import { closeCheckInRound } from './close-check-in-round';
 import { deliverCheckInCard } from './deliver-check-in-card';

@@ -1,7 +1,7 @@
 import { charterLink } from '../../domain/links/charter-links';
-import type { CheckInRound } from './checkin-ports';
 import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
+import type { CheckInRound } from './checkin-ports';
 import { summarizeCheckInRound } from './summarize-check-in-round';
 
 /**

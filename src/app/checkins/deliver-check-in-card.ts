@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../domain/errors';
 import type { TeamScope } from '../shared-ports';
-import type { CheckInDeps } from './checkin-deps';
 import { checkInCardView } from './check-in-card-view';
+import type { CheckInDeps } from './checkin-deps';
 
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'skipped' | 'failed';
 

@@ -1,9 +1,9 @@
 import type { RoundAggregate } from '../../domain/checkin/aggregate-round';
 import type { Caller } from '../caller';
 import type { CharterStore } from '../charters/charter-ports';
-import type { CheckInStore } from './checkin-ports';
 import type { InstallStore } from '../installs/install-ports';
 import { requireTeamMember } from '../teams/require-team-member';
+import type { CheckInStore } from './checkin-ports';
 import { summarizeCheckInRound } from './summarize-check-in-round';
 
 export interface CheckInRoundSummary {

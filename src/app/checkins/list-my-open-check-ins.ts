@@ -1,6 +1,6 @@
-import type { CheckInCardView } from './checkin-ports';
-import type { CheckInDeps } from './checkin-deps';
 import { checkInCardView } from './check-in-card-view';
+import type { CheckInDeps } from './checkin-deps';
+import type { CheckInCardView } from './checkin-ports';
 
 /** The `checkin` command: the member's cards for every open round they were asked in, across their teams. */
 export async function listMyOpenCheckIns(

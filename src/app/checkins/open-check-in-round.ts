@@ -1,10 +1,10 @@
+import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { questionsFromCharter } from '../../domain/checkin/questions-from-charter';
 import { deliveryTime, isOccurrence, nextRound, roundTimes } from '../../domain/checkin/round-schedule';
-import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { CheckInRound } from './checkin-ports';
 import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
+import type { CheckInRound } from './checkin-ports';
 
 /**
  * Opens the round planned for `opensAt` (job `checkins.round.open`), idempotently: the round row is unique per

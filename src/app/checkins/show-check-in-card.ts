@@ -1,6 +1,6 @@
-import type { CheckInCardReply, CardActionInput } from './submit-check-in-answer';
-import type { CheckInDeps } from './checkin-deps';
 import { checkInCardView } from './check-in-card-view';
+import type { CheckInDeps } from './checkin-deps';
+import type { CardActionInput, CheckInCardReply } from './submit-check-in-answer';
 
 /** "Edit" on the thank-you card: the questions again, filled with the member's answer (or the closed card). */
 export async function showCheckInCard(deps: CheckInDeps, input: CardActionInput): Promise<CheckInCardReply> {

@@ -1,7 +1,7 @@
-import { validateAnswer, type AnswerInputs } from '../../domain/checkin/validate-answer';
-import type { CheckInCardView } from './checkin-ports';
-import type { CheckInDeps } from './checkin-deps';
+import { type AnswerInputs, validateAnswer } from '../../domain/checkin/validate-answer';
 import { checkInCardView } from './check-in-card-view';
+import type { CheckInDeps } from './checkin-deps';
+import type { CheckInCardView } from './checkin-ports';
 
 /** What the bot answers a card action with: a card that replaces the member's, or an error Teams shows on it. */
 export type CheckInCardReply =

@@ -1,7 +1,7 @@
 import { aggregateRound, type RoundAggregate } from '../../domain/checkin/aggregate-round';
-import type { CheckInRound } from './checkin-ports';
 import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
+import type { CheckInRound } from './checkin-ports';
 
 /**
  * A round's aggregate. Named quotes are left out for a viewer who may not see them (the contract can limit named

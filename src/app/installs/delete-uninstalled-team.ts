@@ -1,5 +1,5 @@
-import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from '../checkins/checkin-deps';
+import type { TeamScope } from '../shared-ports';
 
 /**
  * The grace period after an uninstall has passed (job `installs.delete-team`): delete the team's check-ins, roster,

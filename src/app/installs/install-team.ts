@@ -1,8 +1,8 @@
-import { JOB_KINDS } from '../jobs/job-kinds';
-import { scheduleCheckInRounds } from '../checkins/schedule-check-in-rounds';
 import type { CheckInDeps } from '../checkins/checkin-deps';
-import type { Installation, MemberInput } from './install-ports';
+import { scheduleCheckInRounds } from '../checkins/schedule-check-in-rounds';
+import { JOB_KINDS } from '../jobs/job-kinds';
 import type { TeamScope } from '../shared-ports';
+import type { Installation, MemberInput } from './install-ports';
 
 export interface TeamInstallEvent {
   tenantId: string;

@@ -1,6 +1,6 @@
-import type { Installation } from './install-ports';
-import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from '../checkins/checkin-deps';
+import type { TeamScope } from '../shared-ports';
+import type { Installation } from './install-ports';
 
 /**
  * Pages the team's roster from Teams into `members`: new and returning members are upserted, members no longer in

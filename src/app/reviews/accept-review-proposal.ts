@@ -1,8 +1,8 @@
-import { ForbiddenError, NotFoundError, ConflictError } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { CharterDeps } from '../charters/charter-deps';
-import { saveCharter } from '../charters/save-charter';
 import type { CharterView } from '../charters/get-charter';
+import { saveCharter } from '../charters/save-charter';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { ReviewDeps } from './review-deps';
 

@@ -1,7 +1,7 @@
 import { reviewSignalsFromRounds } from '../../domain/review/review-signals';
 import type { CheckInStore } from '../checkins/checkin-ports';
-import type { ReviewSignals } from './review-ports';
 import { summarizeCheckInRound } from '../checkins/summarize-check-in-round';
+import type { ReviewSignals } from './review-ports';
 
 /** How many recent rounds are read at most (a weekly check-in over a quarterly review is 13). */
 const MAX_ROUNDS = 60;

@@ -2,9 +2,9 @@ import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { buildAgendaHtml } from '../../domain/review/agenda';
 import { describeCalendarFailure } from '../../domain/review/calendar-error';
 import type { Caller } from '../caller';
-import type { ReviewProposal, ReviewSeriesState } from './review-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { ReviewDeps } from './review-deps';
+import type { ReviewProposal, ReviewSeriesState } from './review-ports';
 
 export interface TeamReviewsView {
   series: {

@@ -4,9 +4,9 @@ import { validateCharter } from '../../domain/charter/validate-charter';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { applyReviewOutcomes, type ClauseOutcome } from '../../domain/review/review-outcomes';
 import type { Caller } from '../caller';
-import type { ReviewProposal } from './review-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { ReviewDeps } from './review-deps';
+import type { ReviewProposal } from './review-ports';
 
 /**
  * An editor records what the review decided (keep / revise / drop per clause) against the version it reviewed; the

@@ -1,5 +1,5 @@
-import { claimDueJobs, runOne, type JobRunnerDeps } from '../jobs/run-due-jobs';
 import type { ClaimedJob } from '../jobs/job-ports';
+import { claimDueJobs, type JobRunnerDeps, runOne } from '../jobs/run-due-jobs';
 
 /**
  * One pass of the review worker: claims up to `limit` due review jobs across teams and runs them at the same time, so

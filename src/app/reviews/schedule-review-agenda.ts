@@ -1,7 +1,7 @@
 import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { ReviewSeriesRecord } from './review-ports';
 import type { ReviewDeps } from './review-deps';
+import type { ReviewSeriesRecord } from './review-ports';
 
 /**
  * Queues the agenda of the series' next occurrence after `after`, `agendaLeadMs` before it (or now, when that moment

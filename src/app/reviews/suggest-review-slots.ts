@@ -1,5 +1,5 @@
-import { suggestSlots, type SuggestedSlot } from '../../domain/review/suggest-slots';
 import { ValidationError } from '../../domain/errors';
+import { type SuggestedSlot, suggestSlots } from '../../domain/review/suggest-slots';
 import type { Caller } from '../caller';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { ReviewDeps } from './review-deps';

@@ -1,9 +1,9 @@
 import { CalendarError, describeCalendarFailure } from '../../domain/review/calendar-error';
-import { desiredSeries, planBooking, type DesiredSeries } from '../../domain/review/review-booking';
-import type { ReviewSeriesRecord } from './review-ports';
+import { type DesiredSeries, desiredSeries, planBooking } from '../../domain/review/review-booking';
 import type { TeamScope } from '../shared-ports';
 import { bookReviewSeries } from './book-review-series';
 import type { ReviewDeps } from './review-deps';
+import type { ReviewSeriesRecord } from './review-ports';
 import { bookedRecord, bookedState, cancelledRecord } from './review-series-records';
 import { scheduleReviewAgenda } from './schedule-review-agenda';
 

@@ -5,7 +5,7 @@ import type { CharterStore } from '../charters/charter-ports';
 import type { InstallStore, MemberInput } from '../installs/install-ports';
 import type { JobQueue } from '../jobs/job-ports';
 import type { Clock, Ids, TeamScope } from '../shared-ports';
-import { DEMO_MEMBERS, DEMO_TEAM, FRESH_DEMO_MEMBERS, FRESH_DEMO_TEAM, type DemoTeam } from './demo-teams';
+import { DEMO_MEMBERS, DEMO_TEAM, type DemoTeam, FRESH_DEMO_MEMBERS, FRESH_DEMO_TEAM } from './demo-teams';
 
 export interface SeedDeps {
   installs: InstallStore;

@@ -13,6 +13,7 @@
  * (Intl-backed, pure) is used, and the rule above is applied by hand.
  */
 import { IANAZone } from 'luxon';
+
 import { MINUTES_PER_DAY } from './local-date';
 
 const MS_PER_MINUTE = 60_000;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
+
 import type { Cadence } from '../cadence/cadence';
-import { DECISION_RIGHT_LABELS, type CharterContent } from './charter';
+import { type CharterContent, DECISION_RIGHT_LABELS } from './charter';
 import { escapeInline, escapeListItem, escapeMarkdown, escapeTableCell } from './escape-markdown';
 
 export interface MarkdownVersion {

@@ -3,10 +3,10 @@ import type { FieldProblem } from '../errors';
 import { isValidTimeZone } from '../time/time-zone';
 import {
   CHARTER_LIMITS as L,
-  DECISION_RIGHTS,
-  NAMED_ANSWER_AUDIENCES,
   type CharterContent,
   type CheckInContract,
+  DECISION_RIGHTS,
+  NAMED_ANSWER_AUDIENCES,
   type ReviewPlan,
 } from './charter';
 import { duplicateKey } from './normalize-text';

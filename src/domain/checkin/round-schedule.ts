@@ -3,6 +3,7 @@
  * Pure: every instant follows from the arguments.
  */
 import { DateTime } from 'luxon';
+
 import type { Cadence } from '../cadence/cadence';
 import { nextOccurrences } from '../cadence/next-occurrences';
 import type { QuietHours } from '../charter/charter';

@@ -1,12 +1,12 @@
-import type { FieldProblem } from '../errors';
 import { trimText } from '../charter/normalize-text';
+import type { FieldProblem } from '../errors';
 import {
   BOUNDARY_EFFECTS,
-  CHECKIN_LIMITS,
-  PROGRESS_SCORES,
   type BoundaryEffect,
+  CHECKIN_LIMITS,
   type CheckInAnswer,
   type CheckInQuestions,
+  PROGRESS_SCORES,
   type ProgressScore,
 } from './check-in';
 

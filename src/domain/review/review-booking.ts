@@ -3,7 +3,7 @@
  * Pure: the use case gathers the facts, this decides.
  */
 import type { Cadence } from '../cadence/cadence';
-import { toGraphSchedule, type GraphSchedule } from '../cadence/graph-recurrence';
+import { type GraphSchedule, toGraphSchedule } from '../cadence/graph-recurrence';
 import type { CharterContent } from '../charter/charter';
 import { escapeHtml } from './agenda';
 

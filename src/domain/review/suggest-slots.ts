@@ -6,6 +6,7 @@
  * passes the window and the free/busy it read.
  */
 import { DateTime } from 'luxon';
+
 import type { Weekday } from '../cadence/cadence';
 
 export interface PersonAvailability {

@@ -15,9 +15,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
+
 import express, { type Request, type Response, type Router } from 'express';
-import { botConnectorSnapshotSchema, type BotConnectorSnapshot } from './bot-connector-snapshot';
-import { SlidingWindowLimits, TEAMS_LIMITS, type LimitCheck } from './sliding-window-limits';
+
+import { type BotConnectorSnapshot, botConnectorSnapshotSchema } from './bot-connector-snapshot';
+import { type LimitCheck, SlidingWindowLimits, TEAMS_LIMITS } from './sliding-window-limits';
 
 export type ConnectorOperation = 'create' | 'send' | 'update' | 'members';
 

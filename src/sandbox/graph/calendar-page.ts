@@ -1,5 +1,6 @@
 /** What the Graph sandbox has booked, as JSON and as an HTML page that reads like a calendar (every value escaped). */
 import { DateTime } from 'luxon';
+
 import type { GraphSandbox } from './graph-sandbox';
 import { recurrenceInWords, shortDate } from './recurrence-in-words';
 import type { StoredEvent } from './sandbox-store';

@@ -8,8 +8,10 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { Router, type Request, type Response } from 'express';
-import { renderCalendarPage, calendarSnapshot } from './calendar-page';
+
+import express, { type Request, type Response, Router } from 'express';
+
+import { calendarSnapshot, renderCalendarPage } from './calendar-page';
 import { GraphSandbox, type GraphSandboxOptions } from './graph-sandbox';
 
 export function graphSandboxRouter(sandbox: GraphSandbox): Router {

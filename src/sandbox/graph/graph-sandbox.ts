@@ -9,17 +9,18 @@
  * This class is transport-free (`handle` takes a parsed request); graph-sandbox-router.ts serves it over HTTP.
  */
 import { randomBytes } from 'node:crypto';
+
 import {
   checkRecurringEventBody,
   expandPatternedRecurrence,
   RecurrenceRejected,
 } from './patterned-recurrence';
 import {
-  SandboxStore,
   type Attendee,
   type DateTimeTimeZone,
   type EventBody,
   type Mailbox,
+  SandboxStore,
   type StoredEvent,
   type WorkingHours,
 } from './sandbox-store';

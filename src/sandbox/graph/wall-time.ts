@@ -5,6 +5,7 @@
  * Windows → IANA name table is shared.
  */
 import { IANAZone } from 'luxon';
+
 import { ianaZoneForWindowsZone } from '../../domain/cadence/windows-zones';
 
 const MS_PER_HOUR = 3_600_000;

@@ -1,7 +1,8 @@
 import type { Root } from 'react-dom/client';
+
 import { CHARTER_TAB_ENTITY_ID, IN_TEAMS_QUERY } from '../../domain/links/charter-links';
 import { loadTheme } from './app/themes';
-import { ConfigPage, type ConfigHost } from './config/config-page';
+import { type ConfigHost, ConfigPage } from './config/config-page';
 import { mayBeInTeams, TEAMS_HANDSHAKE_MS, toThemeName } from './host/tab-host';
 import { appStrings } from './strings/app';
 import { configStrings } from './strings/config';

@@ -1,9 +1,11 @@
+import './tab.css';
+
 import { createRoot } from 'react-dom/client';
+
 import { App, initialTheme } from './app/app';
 import { readBootData, startTab } from './app/boot';
 import { loadTheme } from './app/themes';
 import { detectHost } from './host/tab-host';
-import './tab.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root.');

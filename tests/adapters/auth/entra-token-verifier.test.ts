@@ -1,15 +1,15 @@
-import { UnauthenticatedError, UpstreamError } from '../../../src/domain/errors';
-import { createEntraTokenVerifier } from '../../../src/adapters/auth/entra-token-verifier';
 import type { TokenVerifier } from '../../../src/adapters/auth/caller-identity';
+import { createEntraTokenVerifier } from '../../../src/adapters/auth/entra-token-verifier';
+import { UnauthenticatedError, UpstreamError } from '../../../src/domain/errors';
 import {
   FAKE_APP_ID_URI,
   FAKE_CLIENT_ID,
   FAKE_TENANT_ID,
   FAKE_USER,
-  OTHER_TENANT_ID,
-  UNKNOWN_TENANT_ID,
-  startFakeEntra,
   type FakeEntra,
+  OTHER_TENANT_ID,
+  startFakeEntra,
+  UNKNOWN_TENANT_ID,
 } from '../../support/fake-entra';
 
 let entra: FakeEntra;

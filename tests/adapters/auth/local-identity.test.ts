@@ -1,5 +1,5 @@
-import { UnauthenticatedError } from '../../../src/domain/errors';
 import { localCaller } from '../../../src/adapters/auth/local-identity';
+import { UnauthenticatedError } from '../../../src/domain/errors';
 
 const TENANT = '7d3f6a52-1c9e-4b8a-9f3e-2a6c0d5e8b41';
 

@@ -2,14 +2,15 @@
 // in Teams where the tab may not be pinned yet), in local mode the local tab on the team. The real botbuilder against
 // the Bot Connector sandbox: the welcome card, the channel summary card and the 1:1 `charter` reply.
 import { randomUUID } from 'node:crypto';
-import { closeCheckInRound } from '../../../src/app/checkins/close-check-in-round';
+
 import type { Database } from '../../../src/adapters/storage/database';
+import { closeCheckInRound } from '../../../src/app/checkins/close-check-in-round';
 import { questionsFromCharter } from '../../../src/domain/checkin/questions-from-charter';
 import type { CharterLinkTarget } from '../../../src/domain/links/charter-links';
 import { validCharter } from '../../support/charter-fixtures';
 import { openTestDatabase } from '../../support/test-database';
 import { parsesAsAdaptiveCard15 } from './support/adaptive-card-parser';
-import { sandboxTeam, startBotHarness, type BotHarness } from './support/bot-harness';
+import { type BotHarness, sandboxTeam, startBotHarness } from './support/bot-harness';
 import { nth } from './support/nth';
 
 const APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';

@@ -1,13 +1,14 @@
 // A whole check-in round for 25 members with the real botbuilder against the Bot Connector sandbox: throttling and
 // faults during the fan-out, a pause, answers and an edit, bad inputs, the nudge, the close and the channel summary.
 import { randomUUID } from 'node:crypto';
+
+import type { Database } from '../../../src/adapters/storage/database';
 import { listCheckInRounds } from '../../../src/app/checkins/list-check-in-rounds';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import type { Database } from '../../../src/adapters/storage/database';
 import { openTestDatabase } from '../../support/test-database';
 import { parsesAsAdaptiveCard15 } from './support/adaptive-card-parser';
-import { sandboxTeam, startBotHarness, type BotHarness } from './support/bot-harness';
+import { type BotHarness, sandboxTeam, startBotHarness } from './support/bot-harness';
 import { nth } from './support/nth';
 
 let db: Database & { dispose(): Promise<void> };

@@ -4,6 +4,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { openDatabase } from '../../../src/adapters/storage/open-database';
 import { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { PGLITE_TEMPLATE_ENV } from '../../support/global-setup';

@@ -4,15 +4,17 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+
 import { Client } from 'pg';
+
 import type { Database } from '../../../src/adapters/storage/database';
 import { openDatabase } from '../../../src/adapters/storage/open-database';
 import { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { killMidFanOut } from './support/fan-out-crash';
 import {
   cardsByMember,
-  killStrayApps,
   deliveriesSent,
+  killStrayApps,
   openDueRound,
   seedFanOutTeam,
   startAppProcess,

@@ -2,7 +2,7 @@
 // "Check-ins are paused in 0 teams".
 import type { Database } from '../../../src/adapters/storage/database';
 import { openTestDatabase } from '../../support/test-database';
-import { sandboxTeam, startBotHarness, type BotHarness } from './support/bot-harness';
+import { type BotHarness, sandboxTeam, startBotHarness } from './support/bot-harness';
 import { nth } from './support/nth';
 
 let db: Database & { dispose(): Promise<void> };

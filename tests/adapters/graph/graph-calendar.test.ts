@@ -2,10 +2,10 @@
  * The Graph adapter with the real @azure/msal-node and @microsoft/microsoft-graph-client against the Graph sandbox:
  * tokens, create/patch/cancel, occurrences, agenda bodies, errors, retries, $batch and the per-mailbox limit.
  */
+import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { CalendarError } from '../../../src/domain/review/calendar-error';
-import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
-import { startGraphHarness, type GraphHarness } from './graph-harness';
+import { type GraphHarness, startGraphHarness } from './graph-harness';
 
 const ORGANIZER = 'AdeleV@contoso.example';
 

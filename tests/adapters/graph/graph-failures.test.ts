@@ -4,13 +4,13 @@
  * there. Only throttling, 5xx, timeouts and network failures may be retried.
  */
 import { createAppTokenSource } from '../../../src/adapters/graph/app-token-provider';
-import { graphAnswerFailure } from '../../../src/adapters/graph/graph-failures';
 import { GraphCalendar } from '../../../src/adapters/graph/graph-calendar';
+import { graphAnswerFailure } from '../../../src/adapters/graph/graph-failures';
 import { GraphTransport } from '../../../src/adapters/graph/graph-transport';
 import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { CalendarError } from '../../../src/domain/review/calendar-error';
-import { startGraphSandbox, type RunningGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
+import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
 import { CLIENT_ID, CLIENT_SECRET, TENANT } from './graph-harness';
 
 const ORGANIZER = 'AdeleV@contoso.example';

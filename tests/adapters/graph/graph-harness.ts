@@ -3,7 +3,7 @@ import { createAppTokenSource } from '../../../src/adapters/graph/app-token-prov
 import { GraphCalendar } from '../../../src/adapters/graph/graph-calendar';
 import { GraphTransport, type GraphTransportOptions } from '../../../src/adapters/graph/graph-transport';
 import type { GraphSandboxOptions } from '../../../src/sandbox/graph/graph-sandbox';
-import { startGraphSandbox, type RunningGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
+import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
 
 export const TENANT = '7d3f6a52-1c9e-4b8a-9f3e-2a6c0d5e8b41';
 export const CLIENT_ID = 'c0ffee00-1111-4222-8333-444455556666';

@@ -1,6 +1,7 @@
 // The server binds before the app is wired: its port is known at once, and a request that comes meanwhile is
 // answered 503 (starting), never left hanging, until the app serves.
 import request from 'supertest';
+
 import { bindHttpServer } from '../../../src/adapters/http/bind-http-server';
 
 it('answers 503 with Retry-After until the app is served, then the app answers', async () => {

@@ -1,6 +1,7 @@
 import request from 'supertest';
+
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
-import { createTestApp, testMember, type TestApp } from '../../support/test-app';
+import { createTestApp, type TestApp, testMember } from '../../support/test-app';
 
 const [ADELE, LUKAS, , DIEGO] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string, string];
 const TEAM = DEMO_TEAM.teamId;

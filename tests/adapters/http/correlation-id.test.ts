@@ -3,10 +3,11 @@
 // when it is plain. Bot turns and job runs carry theirs the same way.
 import express from 'express';
 import request from 'supertest';
+
+import { botAuthentication, botMount } from '../../../src/adapters/bot/create-bot';
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { createLogger } from '../../../src/adapters/logging/log-context';
-import { botAuthentication, botMount } from '../../../src/adapters/bot/create-bot';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import type { Log } from '../../../src/app/shared-ports';

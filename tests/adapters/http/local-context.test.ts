@@ -4,6 +4,7 @@
  */
 import express from 'express';
 import request from 'supertest';
+
 import { localContext, localTabBoot } from '../../../src/adapters/http/local-context';
 import {
   DEMO_MEMBERS,

@@ -3,14 +3,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import express from 'express';
 import pino from 'pino';
 import request from 'supertest';
-import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import { ConfigError, loadConfig, type Config } from '../../../src/config';
-import { startApp, type RunningApp } from '../../../src/main';
-import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
+
 import { metricsAccess, metricsRoutes } from '../../../src/adapters/http/routes/metrics-routes';
+import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
+import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
+import { type Config, ConfigError, loadConfig } from '../../../src/config';
+import { type RunningApp, startApp } from '../../../src/main';
 import { parseExposition } from '../metrics/support/exposition';
 
 const TOKEN = 'scrape-me-4f9a1c2e7b5d8a3f';

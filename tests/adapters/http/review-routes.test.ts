@@ -3,8 +3,11 @@
  * adapter (msal-node + graph-client) against the Graph sandbox. The caller is local mode's X-Local-User.
  */
 import { randomUUID } from 'node:crypto';
+
+import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
+
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { reviewRoutes } from '../../../src/adapters/http/routes/review-routes';
@@ -16,10 +19,9 @@ import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers'
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
-import type { Express } from 'express';
-import type { GraphHarness } from '../graph/graph-harness';
 import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 import { testMember } from '../../support/test-app';
+import type { GraphHarness } from '../graph/graph-harness';
 
 const [ADELE, LUKAS, , DIEGO] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string, string];
 const TEAM = DEMO_TEAM.teamId;

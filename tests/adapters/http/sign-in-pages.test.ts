@@ -4,19 +4,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import type { Express } from 'express';
 import request from 'supertest';
-import type { CharterDeps } from '../../../src/app/charters/charter-deps';
-import type { InstallStore } from '../../../src/app/installs/install-ports';
+
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
-import { createLogger } from '../../../src/adapters/logging/log-context';
 import {
   SIGN_IN_STATE_COOKIE,
   signInPages,
   type SignInPagesOptions,
 } from '../../../src/adapters/http/sign-in-pages';
 import { TAB_CSP } from '../../../src/adapters/http/tab-files';
+import { createLogger } from '../../../src/adapters/logging/log-context';
+import type { CharterDeps } from '../../../src/app/charters/charter-deps';
+import type { InstallStore } from '../../../src/app/installs/install-ports';
 
 const AUTHORITY = 'https://login.entra.test'; // AAD_APP_OAUTH_AUTHORITY_HOST: a sovereign cloud's, or a fake
 const APP_TENANT = '7d3f6a52-1c9e-4b8a-9f3e-2a6c0d5e8b41';

@@ -3,18 +3,19 @@
  * refused request changes nothing.
  */
 import request from 'supertest';
-import { bearerAuthenticate } from '../../../src/adapters/http/authenticate';
+
 import { createEntraTokenVerifier } from '../../../src/adapters/auth/entra-token-verifier';
+import { bearerAuthenticate } from '../../../src/adapters/http/authenticate';
+import { validCharter } from '../../support/charter-fixtures';
 import {
   FAKE_CLIENT_ID,
   FAKE_TENANT_ID,
   FAKE_USER,
+  type FakeEntra,
   OTHER_TENANT_ID,
   startFakeEntra,
-  type FakeEntra,
 } from '../../support/fake-entra';
-import { validCharter } from '../../support/charter-fixtures';
-import { createTestApp, testMember, type TestApp } from '../../support/test-app';
+import { createTestApp, type TestApp, testMember } from '../../support/test-app';
 
 const TEAM = '33333333-3333-4333-8333-333333333333';
 const OUTSIDER = 'bbbbbbbb-0000-4000-8000-000000000001';

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+
 import express from 'express';
 import request from 'supertest';
+
 import { TAB_CSP, tabFiles } from '../../../src/adapters/http/tab-files';
 import { teamsAppPage } from '../../../src/adapters/http/teams-app-page';
 

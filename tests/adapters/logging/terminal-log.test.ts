@@ -1,9 +1,11 @@
 // Local mode at a terminal: one readable line per event (time, level, message; a request as "GET /api/me 200 8 ms"),
 // without the process and host fields; and the local sandboxes' answers to the app's own calls kept to debug level.
 import { Writable } from 'node:stream';
+
 import express from 'express';
 import pino from 'pino';
 import request from 'supertest';
+
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { createLogger } from '../../../src/adapters/logging/log-context';

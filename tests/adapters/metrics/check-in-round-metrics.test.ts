@@ -1,12 +1,12 @@
 // A real check-in round through the real botbuilder and the Bot Connector sandbox, with a 429 storm injected: the
 // counters and gauges of /metrics follow what happened, and name no team, tenant or member.
-import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
 import type { Database } from '../../../src/adapters/storage/database';
 import { PostgresOperatorStats } from '../../../src/adapters/storage/postgres-operator-stats';
+import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { validCharter, weeklyCadence } from '../../support/charter-fixtures';
 import { openTestDatabase } from '../../support/test-database';
-import { sandboxTeam, startBotHarness, type BotHarness } from '../bot/support/bot-harness';
+import { type BotHarness, sandboxTeam, startBotHarness } from '../bot/support/bot-harness';
 import { nth } from '../bot/support/nth';
 import { parseExposition } from './support/exposition';
 

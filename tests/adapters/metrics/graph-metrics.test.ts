@@ -1,9 +1,9 @@
 // Graph calls by status: the real msal-node and graph-client against the Graph sandbox, with 429s injected — every
 // try counts (the library's RetryHandler rides them out below our code), and each answer inside a $batch counts too.
-import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
-import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
-import { startGraphHarness, type GraphHarness } from '../graph/graph-harness';
+import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
+import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
+import { type GraphHarness, startGraphHarness } from '../graph/graph-harness';
 import { parseExposition } from './support/exposition';
 
 const series: CalendarSeriesInput = {

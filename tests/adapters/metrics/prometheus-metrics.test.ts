@@ -1,9 +1,9 @@
 // The exposition and the database-derived gauges: queue depth and age from the jobs table, a scrape that survives an
 // unreachable database, and registries that do not share numbers between two apps in one process.
-import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { PostgresOperatorStats } from '../../../src/adapters/storage/postgres-operator-stats';
+import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { openTestDatabase } from '../../support/test-database';
 import { parseExposition } from './support/exposition';
 

@@ -1,6 +1,6 @@
-import type { Log } from '../../../src/app/shared-ports';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import type { Log } from '../../../src/app/shared-ports';
 import { openTestDatabase } from '../../support/test-database';
 
 const silent: Log = {

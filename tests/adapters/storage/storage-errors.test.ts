@@ -1,7 +1,7 @@
-import { UpstreamError } from '../../../src/domain/errors';
 import { problemFor } from '../../../src/adapters/http/problem-details';
 import type { Database } from '../../../src/adapters/storage/database';
 import { storageError, withStorageErrors } from '../../../src/adapters/storage/storage-errors';
+import { UpstreamError } from '../../../src/domain/errors';
 import { openTestDatabase } from '../../support/test-database';
 
 function dbError(code: string, message = 'boom'): Error {

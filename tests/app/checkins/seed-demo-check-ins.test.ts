@@ -4,7 +4,9 @@
  * never the same text twice.
  */
 import { randomUUID } from 'node:crypto';
+
 import pino from 'pino';
+
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
 import { seedDemoCheckIns } from '../../../src/app/checkins/seed-demo-check-ins';

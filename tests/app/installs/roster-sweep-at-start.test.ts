@@ -3,11 +3,12 @@
  * down are lost): one roster-sync job per installed team, none for a team that removed the app, none twice per start.
  */
 import { randomUUID } from 'node:crypto';
+
 import { PostgresInstallStore } from '../../../src/adapters/storage/postgres-install-store';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import type { Installation } from '../../../src/app/installs/install-ports';
 import { queueRosterSweep } from '../../../src/app/installs/reconcile-team-roster';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import type { Installation } from '../../../src/app/installs/install-ports';
 import { openTestDatabase } from '../../support/test-database';
 
 function installation(tenantId: string, uninstalledAt: Date | null): Installation {

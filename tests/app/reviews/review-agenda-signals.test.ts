@@ -4,19 +4,20 @@
  * team may read names), all escaped in the occurrence body written through the real Graph adapter to the sandbox.
  */
 import { randomUUID } from 'node:crypto';
+
 import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
-import type { TeamScope } from '../../../src/app/shared-ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
+import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda';
-import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import type { CheckInAnswer, ProgressScore } from '../../../src/domain/checkin/check-in';
-import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 import type { GraphHarness } from '../../adapters/graph/graph-harness';
+import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 
 const scope: TeamScope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
 const HOSTILE = '<img src=x onerror=alert(1)> need a "pairing" day & more';

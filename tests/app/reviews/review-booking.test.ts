@@ -6,19 +6,19 @@
 import type { Caller } from '../../../src/app/caller';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import { saveCharter } from '../../../src/app/charters/save-charter';
-import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
 import { acceptReviewProposal } from '../../../src/app/reviews/accept-review-proposal';
 import { cancelReviewSeries } from '../../../src/app/reviews/cancel-review-series';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import { recordReviewOutcomes } from '../../../src/app/reviews/record-review-outcomes';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
+import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
 import { CADENCE_REMOVED_COMMENT, syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 import type { GraphHarness } from '../../adapters/graph/graph-harness';
+import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 
 const scope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
 const adele: Caller = {

@@ -5,6 +5,7 @@
  * and the booking goes through. On PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set.
  */
 import { randomUUID } from 'node:crypto';
+
 import { createAppTokenSource } from '../../../src/adapters/graph/app-token-provider';
 import { GraphCalendar } from '../../../src/adapters/graph/graph-calendar';
 import { GraphTransport } from '../../../src/adapters/graph/graph-transport';
@@ -13,13 +14,13 @@ import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import type { Database } from '../../../src/adapters/storage/database';
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
-import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
+import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import { startGraphSandbox, type RunningGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
+import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
 import { CLIENT_ID, CLIENT_SECRET, TENANT } from '../../adapters/graph/graph-harness';
 import { parseExposition } from '../../adapters/metrics/support/exposition';
 import { usePostgresHarness } from '../../adapters/storage/support/storage-harness';

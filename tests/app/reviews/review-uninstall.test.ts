@@ -5,7 +5,9 @@
  * series is cancelled.
  */
 import { randomUUID } from 'node:crypto';
+
 import pino from 'pino';
+
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { checkInJobHandlers } from '../../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
@@ -13,19 +15,19 @@ import { uninstallTeam } from '../../../src/app/installs/uninstall-team';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { JobHandler, JobHandlers, JobKind } from '../../../src/app/jobs/job-ports';
 import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
-import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
-import type { TeamScope } from '../../../src/app/shared-ports';
 import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import {
   cancelReviewSeriesBeforeDeletion,
   reviewJobHandlers,
 } from '../../../src/app/reviews/review-job-handlers';
+import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
+import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
 import { openTestDatabase } from '../../support/test-database';
-import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
 
 const GRACE_MS = 30 * 86_400_000;
 const ORGANIZER = 'AdeleV@contoso.example';

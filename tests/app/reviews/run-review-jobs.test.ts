@@ -4,19 +4,21 @@
  * team still run one after the other, in order.
  */
 import { randomUUID } from 'node:crypto';
+
 import pino from 'pino';
+
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { JobRunnerDeps } from '../../../src/app/jobs/run-due-jobs';
-import type { TeamScope } from '../../../src/app/shared-ports';
 import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import { openTestDatabase } from '../../support/test-database';
-import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
 import { installReviewTeam } from '../../support/review-teams';
+import { openTestDatabase } from '../../support/test-database';
 
 const TENANT = '5f0c7a1e-3b2d-4c5e-8f9a-0b1c2d3e4f50';
 const TEAMS = 12;

@@ -4,13 +4,14 @@
  * every person's local time.
  */
 import { DateTime } from 'luxon';
+
 import type { Caller } from '../../../src/app/caller';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { suggestReviewSlots } from '../../../src/app/reviews/suggest-review-slots';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
-import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 import type { GraphHarness } from '../../adapters/graph/graph-harness';
+import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
 
 // Friday 6 March 2026, 00:00 UTC: the window crosses the US change to summer time (Sunday 8 March), not Europe's.
 const NOW = new Date('2026-03-06T00:00:00Z');

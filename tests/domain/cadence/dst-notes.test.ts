@@ -1,6 +1,6 @@
+import type { Cadence } from '../../../src/domain/cadence/cadence';
 import { dstNotes } from '../../../src/domain/cadence/dst-notes';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
-import type { Cadence } from '../../../src/domain/cadence/cadence';
 import { makeCadence } from './support/make-cadence';
 
 const notesFor = (cadence: Cadence, after: string) =>

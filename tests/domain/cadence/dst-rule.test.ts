@@ -4,6 +4,7 @@
  * earlier instant; duration is elapsed time.
  */
 import { Settings } from 'luxon';
+
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import { iso, makeCadence } from './support/make-cadence';
 

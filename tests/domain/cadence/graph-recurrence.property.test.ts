@@ -3,8 +3,9 @@
  * body is expanded by an independent reading of Graph's documented semantics (support/expand-patterned-recurrence.ts)
  * and its wall times are resolved with Intl (support/intl-zone.ts); neither shares code with src/domain/cadence.
  */
-import fc from 'fast-check';
 import windowsZones from 'cldr-core/supplemental/windowsZones.json';
+import fc from 'fast-check';
+
 import type { Cadence } from '../../../src/domain/cadence/cadence';
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';

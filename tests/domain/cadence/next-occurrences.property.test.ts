@@ -3,6 +3,7 @@
  * directly (support/intl-zone.ts), not against the code under test.
  */
 import fc from 'fast-check';
+
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import { afterArb, cadenceArb } from './support/cadence-arbitraries';
 import { dstEdgeCaseArb } from './support/dst-transitions';

@@ -1,5 +1,5 @@
-import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { Cadence } from '../../../src/domain/cadence/cadence';
+import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import { iso, makeCadence } from './support/make-cadence';
 
 const BEFORE_2026 = new Date('2025-12-01T00:00:00Z');

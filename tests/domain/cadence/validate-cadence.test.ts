@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { validateCadence } from '../../../src/domain/cadence/validate-cadence';
 import { cadenceArb } from './support/cadence-arbitraries';
 import { makeCadence } from './support/make-cadence';

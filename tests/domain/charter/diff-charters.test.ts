@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { diffCharters, isEmptyDiff, summarizeDiff } from '../../../src/domain/charter/diff-charters';
 import { arbitraryCharter, MEMBER_B, validCharter } from '../../support/charter-fixtures';
 

@@ -3,6 +3,7 @@
 // text is the export holding a placeholder with that text put where the placeholder was, character for character.
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
+
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { renderCharterMarkdown } from '../../../src/domain/charter/charter-markdown';
 import {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import type { CharterContent, CharterDraft, NonNegotiable } from '../../../src/domain/charter/charter';
 import { deepEqual } from '../../../src/domain/charter/diff-charters';
 import { mergeCharters, type MergePart } from '../../../src/domain/charter/merge-charters';

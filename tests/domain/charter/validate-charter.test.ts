@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { validateCharter } from '../../../src/domain/charter/validate-charter';
 import { MEMBER_A, MEMBER_B, MEMBER_IDS, validCharter, weeklyCadence } from '../../support/charter-fixtures';
 

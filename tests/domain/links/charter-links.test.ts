@@ -1,7 +1,7 @@
 import {
-  CHARTER_TAB_ENTITY_ID,
   channelIdOf,
   channelTabDeepLink,
+  CHARTER_TAB_ENTITY_ID,
   charterAppLink,
   charterLink,
   localTabLink,

@@ -5,8 +5,9 @@
  * checks the ranking against an oracle written with Intl, not with the code under test.
  */
 import fc from 'fast-check';
+
 import type { Weekday } from '../../../src/domain/cadence/cadence';
-import { suggestSlots, type PersonAvailability } from '../../../src/domain/review/suggest-slots';
+import { type PersonAvailability, suggestSlots } from '../../../src/domain/review/suggest-slots';
 
 const WEEKDAYS_ONLY: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const nineToFive = { daysOfWeek: WEEKDAYS_ONLY, startTime: '09:00', endTime: '17:00' };

@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core (no browser download), with the flags this machine needs. Playwright's
  * launch() gives each browser a fresh, empty user-data-dir of its own; each newContext() is a separate profile.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

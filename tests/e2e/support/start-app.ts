@@ -3,10 +3,11 @@
  * process with a fresh DATA_DIR (PGlite) on a free port, waits for /readyz, and stops it with SIGTERM. By default in
  * local mode; `env` gives it other settings (production mode against local fakes).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { freePort } from '../../support/free-port';
 
 export interface StartedApp {

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import type { Browser } from 'playwright-core';
+
 import { launchChromium } from './chromium';
 import { startAppLikeNpmStart, type StartedApp } from './start-app';
 

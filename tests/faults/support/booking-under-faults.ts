@@ -7,16 +7,17 @@
  * - series double-booked: teams with more than one live series.
  */
 import { randomUUID } from 'node:crypto';
+
 import type { Database } from '../../../src/adapters/storage/database';
-import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-review-store';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { TeamScope } from '../../../src/app/shared-ports';
 import type { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
-import { startAppProcess, waitFor, type AppProcess } from '../../adapters/bot/support/fan-out-fixture';
+import { type AppProcess, startAppProcess, waitFor } from '../../adapters/bot/support/fan-out-fixture';
+import { installReviewTeam } from '../../support/review-teams';
 import type { Figures } from './fault-scale';
 import type { RoundStorage } from './round-under-faults';
-import { installReviewTeam } from '../../support/review-teams';
 
 /** The local-mode tenant the app's Graph token is for (config.ts's default). */
 const LOCAL_TENANT = '5f1c0c4e-2d7b-4b8a-9c3e-7a6d1e2f3a4b';

@@ -9,7 +9,9 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import express, { type Request } from 'express';
+
 import { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
 import {
   GraphSandbox,

@@ -15,17 +15,17 @@ import type { Database } from '../../../src/adapters/storage/database';
 import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
 import type { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
 import {
+  type AppProcess,
   cardsByMember,
   deliveriesSent,
   deliveryJobStates,
+  type FanOutTeam,
   openDueRound,
   seedFanOutTeam,
   startAppProcess,
   waitFor,
-  type AppProcess,
-  type FanOutTeam,
 } from '../../adapters/bot/support/fan-out-fixture';
-import { randomPoints, type Figures } from './fault-scale';
+import { type Figures, randomPoints } from './fault-scale';
 
 export interface RoundStorage {
   databaseUrl?: string | null;

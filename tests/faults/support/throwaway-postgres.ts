@@ -9,6 +9,7 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { freePort } from '../../support/free-port';
 
 const run = promisify(execFile);

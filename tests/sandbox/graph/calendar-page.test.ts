@@ -5,7 +5,7 @@
  */
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { recurrenceInWords } from '../../../src/sandbox/graph/recurrence-in-words';
-import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
 
 const HOSTILE = '<script>alert("x")</script> & \'Review\'';
 

@@ -2,19 +2,20 @@
  * The Graph sandbox answers like Graph: tokens required, documented validation errors, transactionId, $batch limits,
  * and recurring series that expand across DST exactly as the domain's `nextOccurrences` computes them.
  */
-import type { Cadence } from '../../../src/domain/cadence/cadence';
-import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
-import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import { mkdir, mkdtemp, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
+import type { Cadence } from '../../../src/domain/cadence/cadence';
+import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
+import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
 import { persistGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-file';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
-  startGraphHarness,
   type GraphHarness,
+  startGraphHarness,
 } from '../../adapters/graph/graph-harness';
 
 const fixture = {

@@ -3,8 +3,9 @@
  * security suite can aim at any team. Reads first, then writes in an order in which each write's control case
  * succeeds (accepting a proposal makes a new version, so PUT reads the current one when it is sent).
  */
-import request from 'supertest';
 import type { Express } from 'express';
+import request from 'supertest';
+
 import type { CharterStore } from '../../../src/app/charters/charter-ports';
 import type { TeamFixture } from './secure-app';
 

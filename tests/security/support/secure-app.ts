@@ -11,15 +11,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino from 'pino';
+
 import type { Express } from 'express';
-import type { Tally } from './tally';
+import pino from 'pino';
+
 import { createEntraTokenVerifier } from '../../../src/adapters/auth/entra-token-verifier';
 import {
   botAuthentication,
+  type BotIdentity,
   botMount,
   createMessenger,
-  type BotIdentity,
 } from '../../../src/adapters/bot/create-bot';
 import { bearerAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
@@ -29,25 +30,26 @@ import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
 import type { MemberInput } from '../../../src/app/installs/install-ports';
-import type { TeamScope } from '../../../src/app/shared-ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
 import { recordReviewOutcomes } from '../../../src/app/reviews/record-review-outcomes';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
+import type { TeamScope } from '../../../src/app/shared-ports';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { questionsFromCharter } from '../../../src/domain/checkin/questions-from-charter';
-import { startGraphHarness, type GraphHarness } from '../../adapters/graph/graph-harness';
+import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
 import { validCharter } from '../../support/charter-fixtures';
 import {
   FAKE_APP_ID_URI,
   FAKE_CLIENT_ID,
   FAKE_TENANT_ID,
   FAKE_USER,
+  type FakeEntra,
   OTHER_TENANT_ID,
   startFakeEntra,
-  type FakeEntra,
 } from '../../support/fake-entra';
 import { openTestDatabase } from '../../support/test-database';
-import { startFakeBotFramework, type FakeBotFramework } from './fake-bot-framework';
+import { type FakeBotFramework, startFakeBotFramework } from './fake-bot-framework';
+import type { Tally } from './tally';
 
 export const BOT_APP_ID = '4a2b7c9d-1e3f-4a5b-8c6d-7e8f9a0b1c2d';
 /** The Teams app's id: what the links the bot sends name (outside local mode, Teams deep links). */

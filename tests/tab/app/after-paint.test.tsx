@@ -3,6 +3,7 @@
  */
 import { render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
+
 import { lazyAfterPaint, preloadAfterPaint } from '../../../src/tab/src/app/after-paint';
 
 function Greeting({ name }: { name: string }) {

@@ -4,6 +4,7 @@
 // Switching member or team in the sandbox banner asks before unsaved edits are thrown away, as switching views does;
 // in that question "Keep editing" is the primary, focused choice.
 import { fireEvent, render, screen, within } from '@testing-library/react';
+
 import { App } from '../../../src/tab/src/app/app';
 import { TEAM_KEY, THEME_KEY, USER_KEY } from '../../../src/tab/src/app/boot';
 import { ADELE, FakeCharterApi, FRESH_TEAM_ID, PRIYA, TEAM_ID } from '../support/fake-charter-api';

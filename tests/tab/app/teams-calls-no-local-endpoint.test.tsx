@@ -6,6 +6,7 @@
 // page) exist only on a server in local mode. Hosted in Teams, the tab asks for neither (a production server answers
 // them with 404s); in the local sandbox the same panels still use them.
 import { render, screen, waitFor } from '@testing-library/react';
+
 import { App } from '../../../src/tab/src/app/app';
 import { TEAM_KEY, THEME_KEY, USER_KEY } from '../../../src/tab/src/app/boot';
 import { detectHost } from '../../../src/tab/src/host/tab-host';

@@ -5,9 +5,10 @@
 // at once, a save in the editor brings the charter view and the panels to the new version, and the panel's "Updating
 // the calendar…" settles within seconds of the review worker booking it, without the page being reloaded.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
 import { App } from '../../../src/tab/src/app/app';
 import { TEAM_KEY, THEME_KEY, USER_KEY } from '../../../src/tab/src/app/boot';
-import { FakeCharterApi, demoContent } from '../support/fake-charter-api';
+import { demoContent, FakeCharterApi } from '../support/fake-charter-api';
 import { FakeReviewsServer } from '../support/fake-reviews-server';
 
 const now = () => new Date('2026-11-25T12:00:00Z');

@@ -4,6 +4,7 @@
 // A host that runs no channel tab (Outlook, the Microsoft 365 app) gives no team: the tab says where the charter
 // lives, tells the host it has loaded, and asks for no token (there is nothing to fetch).
 import { render, screen } from '@testing-library/react';
+
 import { App } from '../../../src/tab/src/app/app';
 import type { TeamsHost } from '../../../src/tab/src/host/tab-host';
 

@@ -4,6 +4,7 @@
 // After Save the tab shows the saved charter: the focus is on its heading (where the page now starts) and "Saved
 // version N" is announced politely.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
 import { App } from '../../../src/tab/src/app/app';
 import { TEAM_KEY, THEME_KEY, USER_KEY } from '../../../src/tab/src/app/boot';
 import { FakeCharterApi } from '../support/fake-charter-api';

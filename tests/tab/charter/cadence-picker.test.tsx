@@ -6,6 +6,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
+
 import type { Cadence } from '../../../src/domain/cadence/cadence';
 import type { QuietHours } from '../../../src/domain/charter/charter';
 import { CadencePicker } from '../../../src/tab/src/charter/cadence-picker';

@@ -4,6 +4,7 @@
 // A save the server refuses with field problems: the focus goes to the first field in error (in the form's order, not
 // the server's), and "N fields need attention" links to each field in error.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+
 import { FakeCharterApi } from '../support/fake-charter-api';
 import { renderEditor } from './editor-harness';
 

@@ -5,6 +5,7 @@
 // two people editing different clauses both keep their words; a clause both changed is shown side by side and the
 // save waits until the person picks a side (or edits the clause).
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { demoContent, FakeCharterApi, MEGAN } from '../support/fake-charter-api';
 import { renderEditor } from './editor-harness';

@@ -5,6 +5,7 @@
 // with a counter and the rule's own message, for the person to trim.
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { renderEditor } from './editor-harness';
 
 describe('the purpose’s length limit', () => {

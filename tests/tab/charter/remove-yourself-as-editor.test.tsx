@@ -4,6 +4,7 @@
 // An editor who unticks themselves is asked first; only after "Remove me and save" does the save go out, with the
 // flag the server needs to accept it.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+
 import { MEGAN } from '../support/fake-charter-api';
 import { renderEditor } from './editor-harness';
 

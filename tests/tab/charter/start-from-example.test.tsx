@@ -4,6 +4,7 @@
 // A team's first charter can start from a short example that fills every part, and the example meets the rules: it
 // saves as it is.
 import { fireEvent, waitFor, within } from '@testing-library/react';
+
 import { FakeCharterApi } from '../support/fake-charter-api';
 import { renderEditor } from './editor-harness';
 

@@ -4,6 +4,7 @@
 // "Who may edit" is a group of checkboxes: each has its own id and label, so a click on a name ticks that person, and
 // no two elements of the editor share an id.
 import { fireEvent, screen, within } from '@testing-library/react';
+
 import { renderEditor } from './editor-harness';
 
 describe('who may edit', () => {

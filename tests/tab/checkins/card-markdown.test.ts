@@ -4,6 +4,7 @@
 // The card Markdown of the sandbox's card renderer: Teams' subset, safe HTML whatever the input, and the server's
 // escaping (escape-card-text.ts) undone exactly, so what a person typed shows as typed.
 import fc from 'fast-check';
+
 import { escapeCardText } from '../../../src/adapters/bot/cards/escape-card-text';
 import { cardMarkdownToHtml } from '../../../src/tab/src/checkins/card-markdown';
 

@@ -5,12 +5,13 @@
 // anonymity minimum, and in the local sandbox the real check-in card (rendered by the Adaptive Cards renderer) answered
 // through "play a member".
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
 import { renderCard } from '../../../src/adapters/bot/cards/render-card';
 import type { CharterResponse } from '../../../src/shared/api-types';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import type { CheckInRound } from '../../../src/shared/api-types';
+import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CheckInsPanel } from '../../../src/tab/src/checkins/checkins-panel';
-import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
+import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 
 const ROUND = '4b7f6c1e-3a55-4d0e-9a57-2f1c0b9e6d10';
 const OUTCOME = '0f9b1d22-6f0a-4f57-9a3e-5c1e2d3f4a5b';

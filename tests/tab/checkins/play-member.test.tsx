@@ -11,6 +11,7 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
+
 import { escapeCardText } from '../../../src/adapters/bot/cards/escape-card-text';
 import { renderCard } from '../../../src/adapters/bot/cards/render-card';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';

@@ -4,6 +4,7 @@
 // The check-in trend: closed rounds only (the open round's average still moves), the x axis labelled on the rounds'
 // dates, and a legend with each outcome's text as written, shortened when long, the whole text as its tooltip.
 import { render, screen, within } from '@testing-library/react';
+
 import type { CheckInRound } from '../../../src/shared/api-types';
 import { legendLabel } from '../../../src/tab/src/checkins/legend-label';
 import TrendChart from '../../../src/tab/src/checkins/trend-chart';

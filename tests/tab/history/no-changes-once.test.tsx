@@ -3,7 +3,8 @@
  */
 // Comparing two versions that read the same says "No changes" once, not once as the summary and again as the diff.
 import { fireEvent, screen } from '@testing-library/react';
-import { ADELE, FakeCharterApi, demoContent } from '../support/fake-charter-api';
+
+import { ADELE, demoContent, FakeCharterApi } from '../support/fake-charter-api';
 import { renderHistory } from './history-harness';
 
 describe('comparing two versions that read the same', () => {

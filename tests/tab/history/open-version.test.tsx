@@ -5,7 +5,8 @@
 // to the list with the focus on the Open button it came from. Only editors are offered Restore, and never for the
 // current version.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ADELE, FakeCharterApi, MEGAN, PRIYA, demoContent } from '../support/fake-charter-api';
+
+import { ADELE, demoContent, FakeCharterApi, MEGAN, PRIYA } from '../support/fake-charter-api';
 import { renderHistory } from './history-harness';
 
 function twoVersions(): FakeCharterApi {

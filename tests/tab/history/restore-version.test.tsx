@@ -5,9 +5,10 @@
 // (If-Match), never over history; the result is announced and the focus goes to the history's heading. When someone
 // saved meanwhile, nothing is saved: the list is read again and the person is told.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
 import { App } from '../../../src/tab/src/app/app';
 import { TEAM_KEY, THEME_KEY, USER_KEY } from '../../../src/tab/src/app/boot';
-import { ADELE, FakeCharterApi, MEGAN, demoContent } from '../support/fake-charter-api';
+import { ADELE, demoContent, FakeCharterApi, MEGAN } from '../support/fake-charter-api';
 import { renderHistory } from './history-harness';
 
 function twoVersions(): FakeCharterApi {

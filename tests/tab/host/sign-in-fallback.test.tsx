@@ -7,6 +7,7 @@
 // charter with the token Teams hands over afterwards; what the window could not fix says what the person or their
 // admin can do, with Teams' reason on a details line only.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
 import { App } from '../../../src/tab/src/app/app';
 import { detectHost } from '../../../src/tab/src/host/tab-host';
 import { ADELE, FakeCharterApi } from '../support/fake-charter-api';

@@ -5,11 +5,12 @@
 // team's zone beside it and the join link, the agenda as text (hostile HTML never becomes elements), sync errors with
 // the admin step, the sandbox calendar link, and an editor's outcomes → proposal diff → accept.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
+import { diffCharters } from '../../../src/domain/charter/diff-charters';
 import type { CharterResponse, TeamReviews } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { ReviewsPanel } from '../../../src/tab/src/reviews/reviews-panel';
-import { diffCharters } from '../../../src/domain/charter/diff-charters';
-import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
+import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 
 const JOIN = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 const HOSTILE_AGENDA =

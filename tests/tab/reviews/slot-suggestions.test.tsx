@@ -6,14 +6,15 @@
 // three when no time suits everyone, choosing one fills the cadence's weekday and start time and keeps every other
 // edit up to the save, the empty state says why, and a refused mailbox is shown as the server words it.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
 import type { Cadence } from '../../../src/domain/cadence/cadence';
 import type { CharterResponse } from '../../../src/shared/api-types';
+import type { SlotAvailability, SuggestedSlot } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
-import type { SlotAvailability, SuggestedSlot } from '../../../src/shared/api-types';
 import SlotSuggestions from '../../../src/tab/src/reviews/slot-suggestions';
 import { withSlot } from '../../../src/tab/src/reviews/slot-time';
-import { ADELE, MEMBERS, TEAM_ID, demoContent } from '../support/fake-charter-api';
+import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 
 const REFUSED =
   'The organizer’s mailbox refused access — ask your admin to grant Calendars.ReadWrite to Team Charter for that mailbox.';

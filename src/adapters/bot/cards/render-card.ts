@@ -8,12 +8,13 @@
  * left as typed (an input shows its value as text, and it must come back unchanged when the member edits).
  */
 import { Template } from 'adaptivecards-templating';
+
 import type { CheckInCardView, OutboundCard } from '../../../app/checkins/checkin-ports';
 import { ANSWER_FIELDS } from '../../../domain/checkin/validate-answer';
-import { escapeCardPlainText as plain, escapeCardText as md } from './escape-card-text';
 import checkInTemplate from './check-in-card.json';
 import closedTemplate from './check-in-closed-card.json';
 import thanksTemplate from './check-in-thanks-card.json';
+import { escapeCardPlainText as plain, escapeCardText as md } from './escape-card-text';
 import summaryTemplate from './summary-card.json';
 import welcomeTemplate from './welcome-card.json';
 

@@ -1,6 +1,6 @@
 import type { CheckInDeps } from '../../../app/checkins/checkin-deps';
-import type { CheckInCardReply } from '../../../app/checkins/submit-check-in-answer';
 import { showCheckInCard } from '../../../app/checkins/show-check-in-card';
+import type { CheckInCardReply } from '../../../app/checkins/submit-check-in-answer';
 import type { CardActionData } from './card-action-data';
 
 /** `checkin.edit`: the questions again, with the member's answer filled in. */

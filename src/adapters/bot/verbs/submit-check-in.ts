@@ -1,6 +1,6 @@
 import type { CheckInDeps } from '../../../app/checkins/checkin-deps';
-import { submitCheckInAnswer, type CheckInCardReply } from '../../../app/checkins/submit-check-in-answer';
-import { cardInputs, type CardActionData } from './card-action-data';
+import { type CheckInCardReply, submitCheckInAnswer } from '../../../app/checkins/submit-check-in-answer';
+import { type CardActionData, cardInputs } from './card-action-data';
 
 /** `checkin.submit`: the member's answer. */
 export function submitCheckIn(

@@ -7,8 +7,8 @@ import type {
   CharterResponse,
   VersionDiff,
   VersionRecord,
-  VersionSummary,
   VersionsResponse,
+  VersionSummary,
 } from '../../../shared/api-types';
 
 type VersionSummaryView = Awaited<ReturnType<typeof listCharterVersions>>[number];

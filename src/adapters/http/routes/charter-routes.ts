@@ -1,8 +1,9 @@
-import { Router, type Request } from 'express';
+import { type Request, Router } from 'express';
+
 import type { CharterDeps } from '../../../app/charters/charter-deps';
 import { diffCharterVersions } from '../../../app/charters/diff-charter-versions';
 import { exportCharter } from '../../../app/charters/export-charter';
-import { getCharter, NoCharterYetError, type CharterView } from '../../../app/charters/get-charter';
+import { type CharterView, getCharter, NoCharterYetError } from '../../../app/charters/get-charter';
 import { getCharterVersion } from '../../../app/charters/get-charter-version';
 import { listCharterVersions } from '../../../app/charters/list-charter-versions';
 import { saveCharter } from '../../../app/charters/save-charter';

@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import { listCheckInRounds } from '../../../app/checkins/list-check-in-rounds';
+
 import type { CharterStore } from '../../../app/charters/charter-ports';
 import type { CheckInStore } from '../../../app/checkins/checkin-ports';
+import { listCheckInRounds } from '../../../app/checkins/list-check-in-rounds';
 import type { InstallStore } from '../../../app/installs/install-ports';
 import { ValidationError } from '../../../domain/errors';
 import type { CheckInRoundsResponse } from '../../../shared/api-types';

@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+
 import { Router } from 'express';
+
 import { httpProblem, sendProblem } from '../problem-details';
 
 /** The Prometheus exposition (`PrometheusMetrics`). */

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+
 import { ValidationError } from '../../../domain/errors';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

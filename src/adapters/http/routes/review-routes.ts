@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+
 import type { CharterDeps } from '../../../app/charters/charter-deps';
 import { JOB_KINDS } from '../../../app/jobs/job-kinds';
 import { acceptReviewProposal } from '../../../app/reviews/accept-review-proposal';

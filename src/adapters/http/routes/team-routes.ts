@@ -1,8 +1,9 @@
 import { Router } from 'express';
+
 import type { Caller } from '../../../app/caller';
+import type { InstallStore } from '../../../app/installs/install-ports';
 import { getMe } from '../../../app/teams/get-me';
 import { listTeamMembers } from '../../../app/teams/list-team-members';
-import type { InstallStore } from '../../../app/installs/install-ports';
 import type { Me, TeamMembersResponse } from '../../../shared/api-types';
 import { callerOf } from '../authenticate';
 import { teamIdParam } from './params';

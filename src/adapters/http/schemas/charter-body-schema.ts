@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { WEEK_INDEXES, WEEKDAYS } from '../../../domain/cadence/cadence';
 import {
   DECISION_RIGHTS,

@@ -4,7 +4,7 @@
  * produced, and they render once all of it is here: React.lazy then finds each module already loaded and renders it
  * without suspending, so nothing waits on Suspense's reveal throttling and the parts arrive together.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
 
 const preloads: (() => Promise<unknown>)[] = [];
 

@@ -1,5 +1,6 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import type { LocalContext } from '../../../shared/api-types';
 import { CharterApi, type Fetch } from '../api/charter-api';
 import type { TabHost, ThemeName } from '../host/tab-host';
@@ -9,10 +10,10 @@ import {
   localStart,
   readStored,
   store,
+  type TabStart,
   TEAM_KEY,
   THEME_KEY,
   USER_KEY,
-  type TabStart,
 } from './boot';
 import { CharterTab } from './charter-tab';
 import type { View } from './charter-tab.types';

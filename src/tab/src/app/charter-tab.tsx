@@ -1,10 +1,11 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
+
 import { CharterView } from '../charter/charter-view';
 import { browserTimeZone } from '../format';
 import { lazyAfterPaint } from './after-paint';
 import type { CharterTabProps } from './charter-tab.types';
-import { Loading } from './loading';
 import { LoadFailure } from './load-failure';
+import { Loading } from './loading';
 import { NoCharterYet } from './no-charter-yet';
 import { usePaintedOnce } from './painted';
 import { TabLayout } from './tab-layout';

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+
 import type { CharterApi } from '../api/charter-api';
 import type { SignInProblem } from '../host/sign-in';
 import type { TabData } from './boot';

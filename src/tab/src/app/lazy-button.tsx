@@ -5,6 +5,7 @@
  */
 import type { ButtonProps } from '@fluentui/react-components';
 import { Suspense } from 'react';
+
 import { lazyAfterPaint } from './after-paint';
 
 const Button = lazyAfterPaint(() => import('./button').then((m) => m.Button));

@@ -5,8 +5,9 @@
  * Raw reasons (`resourceRequiresConsent`, a server's detail) only appear on a small details line.
  */
 import { useState } from 'react';
+
 import { ApiError, NetworkError } from '../api/api-errors';
-import { SignInError, signInWindowHelps, type SignInProblem } from '../host/sign-in';
+import { SignInError, type SignInProblem, signInWindowHelps } from '../host/sign-in';
 import { appStrings } from '../strings/app';
 import { loadFailureStrings } from '../strings/load-failure';
 import { LazyButton } from './lazy-button';

@@ -3,6 +3,7 @@
  * shows it, so the first bundle does without it.
  */
 import { lazy, Suspense } from 'react';
+
 import { appStrings } from '../strings/app';
 
 const Spinner = lazy(() => import('./spinner').then((m) => ({ default: m.Spinner })));

@@ -8,6 +8,7 @@ import {
   Select,
   tokens,
 } from '@fluentui/react-components';
+
 import type { ThemeName } from '../host/tab-host';
 import { localSandboxStrings } from '../strings/local-sandbox';
 import type { LocalBannerProps } from './local-banner.types';

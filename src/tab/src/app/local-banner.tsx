@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+
 import { localSandboxStrings } from '../strings/local-sandbox';
 import { lazyAfterPaint } from './after-paint';
 import type { LocalBannerProps } from './local-banner.types';

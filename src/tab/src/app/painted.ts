@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+
 import { preloadAfterPaint } from './after-paint';
 
 let pagePainted = false;

@@ -4,6 +4,7 @@
  * `src/tab/src/checkins/` and `src/tab/src/reviews/`. The defaults show no fake data: only what the charter itself says.
  */
 import type { ComponentType } from 'react';
+
 import { CheckInsPanel } from '../checkins/checkins-panel';
 import { ReviewsPanel } from '../reviews/reviews-panel';
 import type { PanelProps } from './panels.types';

@@ -1,4 +1,5 @@
 import { teamsLightTheme, type Theme } from '@fluentui/react-components';
+
 import type { ThemeName } from '../host/tab-host';
 
 const loaded: Partial<Record<ThemeName, Theme>> = { default: teamsLightTheme };

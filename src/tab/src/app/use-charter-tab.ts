@@ -3,6 +3,7 @@
  * changes and the guard on leaving them, and a charter that changed under the page (a save, an accepted proposal).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import type { CharterResponse } from '../../../shared/api-types';
 import { loadTabData, type TabData } from './boot';
 import type { CharterTabProps, LeaveGuard, View } from './charter-tab.types';

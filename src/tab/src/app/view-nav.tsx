@@ -3,6 +3,7 @@
  * focus manager, which the first paint of the charter does not need (see painted.ts).
  */
 import { Tab, TabList } from '@fluentui/react-components';
+
 import { appStrings } from '../strings/app';
 import type { View } from './charter-tab.types';
 

@@ -4,6 +4,7 @@
  * then asks Teams for its token again.
  */
 import { app, authentication } from '@microsoft/teams-js';
+
 import { readSignInOutcome } from './sign-in-outcome';
 
 const STATUS_ID = 'sign-in-status';

@@ -1,4 +1,5 @@
 import { Field, Input, Select } from '@fluentui/react-components';
+
 import type { Cadence, CadencePattern, Weekday, WeekIndex } from '../../../domain/cadence/cadence';
 import { WEEK_INDEXES, WEEKDAYS } from '../../../domain/cadence/cadence';
 import { cadenceStrings } from '../strings/cadence';

@@ -1,4 +1,5 @@
 import { Field, Input, Select } from '@fluentui/react-components';
+
 import { cadenceStrings } from '../strings/cadence';
 import { CadencePatternFields } from './cadence-pattern-fields';
 import { useCadencePickerStyles } from './cadence-picker.styles';

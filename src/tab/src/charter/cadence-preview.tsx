@@ -1,4 +1,5 @@
 import { Text } from '@fluentui/react-components';
+
 import type { Cadence } from '../../../domain/cadence/cadence';
 import { cadenceStrings } from '../strings/cadence';
 import { useCadencePickerStyles } from './cadence-picker.styles';

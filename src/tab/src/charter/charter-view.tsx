@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
+
 import type { CharterResponse, TeamMember } from '../../../shared/api-types';
 import { lazyAfterPaint } from '../app/after-paint';
 import { LazyButton } from '../app/lazy-button';

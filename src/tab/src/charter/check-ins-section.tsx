@@ -1,4 +1,5 @@
 import { Field, Input, Select, Switch } from '@fluentui/react-components';
+
 import { CHARTER_LIMITS } from '../../../domain/charter/charter';
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';

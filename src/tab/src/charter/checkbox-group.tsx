@@ -1,4 +1,5 @@
 import { Checkbox } from '@fluentui/react-components';
+
 import { useCharterEditorStyles } from './charter-editor.styles';
 
 export interface CheckboxGroupProps {

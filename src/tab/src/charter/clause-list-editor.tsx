@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
 import { mergeStrings } from '../strings/merge';

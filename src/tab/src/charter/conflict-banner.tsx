@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
+
 import { DiffView } from '../history/diff-view';
 import { mergeStrings } from '../strings/merge';
 import type { SaveConflict } from './charter-editor.types';

@@ -1,4 +1,5 @@
 import { Field, Input, Textarea } from '@fluentui/react-components';
+
 import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 

@@ -1,5 +1,6 @@
 import { Subtitle1 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+
 import { useCharterEditorStyles } from './charter-editor.styles';
 import type { CharterEditorModel } from './use-charter-editor';
 

@@ -10,14 +10,14 @@ import type {
 } from '../../../domain/charter/charter';
 import { deepEqual } from '../../../domain/charter/diff-charters';
 import {
+  type BoundaryRow,
   boundaryRow,
+  type NonNegotiableRow,
   nonNegotiableRow,
+  type OutcomeRow,
   outcomeRow,
   rowsFor,
   withoutKeys,
-  type BoundaryRow,
-  type NonNegotiableRow,
-  type OutcomeRow,
 } from './editor-rows';
 
 export interface EditorState {

@@ -1,4 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
+
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
 import { CheckboxGroup } from './checkbox-group';

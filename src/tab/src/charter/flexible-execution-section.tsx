@@ -1,12 +1,13 @@
 import { Field, Select } from '@fluentui/react-components';
+
 import { CHARTER_LIMITS as L, DECISION_RIGHTS, type DecisionRight } from '../../../domain/charter/charter';
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { ClauseListEditor } from './clause-list-editor';
 import { CountedTextField } from './counted-text-field';
-import { EditorSection } from './editor-section';
 import { newKey } from './editor-rows';
+import { EditorSection } from './editor-section';
 import type { CharterEditorModel } from './use-charter-editor';
 
 /** Outcomes the team owns (each with how it will know) and the boundaries of its decisions. */

@@ -1,4 +1,5 @@
 import { Button, Text, useId } from '@fluentui/react-components';
+
 import { mergeStrings } from '../strings/merge';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { describeMergeValue } from './describe-merge-value';

@@ -4,8 +4,8 @@
  */
 import type { CharterContent } from '../../../domain/charter/charter';
 import { mergeCharters, type MergeConflict, type MergePart } from '../../../domain/charter/merge-charters';
-import { boundaryRow, nonNegotiableRow, outcomeRow, rowsFor, type ClausePart } from './editor-rows';
-import { stateFromDraft, toDraft, type EditorState } from './editor-state';
+import { boundaryRow, type ClausePart, nonNegotiableRow, outcomeRow, rowsFor } from './editor-rows';
+import { type EditorState, stateFromDraft, toDraft } from './editor-state';
 
 /** A part changed on both sides that the person has not settled yet; `key` names it in the form. */
 export interface PendingConflict {

@@ -4,8 +4,8 @@ import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { ClauseListEditor } from './clause-list-editor';
 import { CountedTextField } from './counted-text-field';
-import { EditorSection } from './editor-section';
 import { newKey } from './editor-rows';
+import { EditorSection } from './editor-section';
 import type { CharterEditorModel } from './use-charter-editor';
 
 export function NonNegotiablesSection({ editor }: { editor: CharterEditorModel }) {

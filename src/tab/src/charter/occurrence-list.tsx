@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+
 import type { Occurrence } from '../../../domain/cadence/next-occurrences';
 import { formatDateTime } from '../format';
 import { charterStrings } from '../strings/charter';

@@ -1,5 +1,6 @@
 import { Field, Select, Switch } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
+
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
 import { CadencePicker } from './cadence-picker';

@@ -1,4 +1,5 @@
 import { Button, Divider, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+
 import { CHARTER_LIMITS } from '../../../domain/charter/charter';
 import { editorStrings } from '../strings/editor';
 import { mergeStrings } from '../strings/merge';

@@ -1,4 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
+
 import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { EditorSection } from './editor-section';

@@ -3,6 +3,7 @@
  * `path`, and what the preview shows (the next five occurrences, their DST notes, a start inside the quiet hours).
  */
 import { useId } from 'react';
+
 import type { Cadence, CadencePattern } from '../../../domain/cadence/cadence';
 import { dstNotes } from '../../../domain/cadence/dst-notes';
 import { parseLocalTime } from '../../../domain/cadence/local-date';

@@ -5,13 +5,14 @@
  */
 import { useId } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import type { CheckInContract, ReviewPlan } from '../../../domain/charter/charter';
 import type { MergePart } from '../../../domain/charter/merge-charters';
 import type { CharterResponse } from '../../../shared/api-types';
 import type { CharterEditorProps } from './charter-editor.types';
 import { defaultCheckIns, defaultReview, emptyState } from './editor-defaults';
 import type { ClausePart } from './editor-rows';
-import { fromContent, isDirty, type EditorState } from './editor-state';
+import { type EditorState, fromContent, isDirty } from './editor-state';
 import { exampleState } from './example-charter';
 import { focusField } from './focus-field';
 import { useCharterSave } from './use-charter-save';

@@ -4,12 +4,13 @@
  * to merge; 400: the fields the server named; 403: not an editor).
  */
 import { useState } from 'react';
+
 import type { CharterResponse, FieldProblem } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import type { CharterApi } from '../api/charter-api';
 import { appStrings } from '../strings/app';
 import type { SaveConflict, SaveFailure } from './charter-editor.types';
-import { toDraft, type EditorState } from './editor-state';
+import { type EditorState, toDraft } from './editor-state';
 import { inFormOrder } from './field-labels';
 import type { FocusRequest } from './use-editor-focus';
 

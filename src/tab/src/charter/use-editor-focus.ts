@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+
 import { focusField } from './focus-field';
 
 /** Where the editor wants the focus after the render that shows why. */

@@ -4,11 +4,12 @@
  * to save.
  */
 import { useMemo, useState } from 'react';
+
 import { CHARTER_LIMITS } from '../../../domain/charter/charter';
 import { validateCharter } from '../../../domain/charter/validate-charter';
 import type { FieldProblem, TeamMember } from '../../../shared/api-types';
 import { editorStrings } from '../strings/editor';
-import { toContentForValidation, type EditorState } from './editor-state';
+import { type EditorState, toContentForValidation } from './editor-state';
 
 export function useFieldProblems(input: {
   state: EditorState;

@@ -2,14 +2,15 @@
  * After a 412: what the version saved meanwhile changed, merging it into the editor's work clause by clause (the
  * domain's three-way merge), and the person's choice for each part both sides changed.
  */
-import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 'react';
+
 import type { MergePart } from '../../../domain/charter/merge-charters';
 import type { CharterResponse } from '../../../shared/api-types';
 import type { CharterApi } from '../api/charter-api';
 import { mergeStrings } from '../strings/merge';
 import type { SaveConflict } from './charter-editor.types';
 import type { EditorState } from './editor-state';
-import { keepMine, mergeIntoState, settledBy, takeTheirs, type PendingConflict } from './merge-state';
+import { keepMine, mergeIntoState, type PendingConflict, settledBy, takeTheirs } from './merge-state';
 import type { FocusRequest } from './use-editor-focus';
 
 export function useMergeConflict(input: {

@@ -1,5 +1,5 @@
 /** The inline Markdown of one line of card text: **bold**, _italic_ and [links](https://…), everything else escaped. */
-import { is, isSpace, isWordChar, type Char } from './card-markdown-chars';
+import { type Char, is, isSpace, isWordChar } from './card-markdown-chars';
 
 const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s<>"']+$/i;
 const HTML_ESCAPES: Record<string, string> = {

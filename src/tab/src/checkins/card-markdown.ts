@@ -6,7 +6,7 @@
  * Safe by construction: every character of the input is HTML-escaped, the only tags are the ones written here, and a
  * link keeps only an http(s) or mailto address. The renderer sets what this returns as the TextBlock's innerHTML.
  */
-import { charsOf, is, isDigit, isSpace, lines, trimStart, type Char } from './card-markdown-chars';
+import { type Char, charsOf, is, isDigit, isSpace, lines, trimStart } from './card-markdown-chars';
 import { inline } from './card-markdown-inline';
 
 export function cardMarkdownToHtml(text: string): string {

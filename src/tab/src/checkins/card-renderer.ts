@@ -4,8 +4,9 @@
  * host config of the theme on screen. Only the sandbox's "play a member" loads this, on demand.
  */
 import { type Action, AdaptiveCard, GlobalSettings, type HostConfig } from 'adaptivecards';
-import { cardMarkdownToHtml } from './card-markdown';
+
 import { withCardDatesIn } from './card-dates';
+import { cardMarkdownToHtml } from './card-markdown';
 
 AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.outputHtml = cardMarkdownToHtml(text);

@@ -17,13 +17,14 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+
 import type { CheckInRound } from '../../../shared/api-types';
 import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
 import { appStrings } from '../strings/app';
 import { checkInStrings } from '../strings/check-ins';
-import { loadRounds, playableMembers, type PlayableMember } from './checkins-api';
+import { loadRounds, type PlayableMember, playableMembers } from './checkins-api';
 import { useCheckInsPanelStyles } from './checkins-panel.styles';
 
 const TrendChart = lazy(() => import('./trend-chart'));

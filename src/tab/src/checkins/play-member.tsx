@@ -8,20 +8,21 @@ import {
   Body1,
   Caption1,
   Field,
-  Select,
   makeStyles,
+  Select,
   teamsLightTheme,
   tokens,
 } from '@fluentui/react-components';
 import { ThemeContext_unstable as ThemeContext } from '@fluentui/react-shared-contexts';
 import { type Action, ExecuteAction, SubmitAction } from 'adaptivecards';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+
 import type { CharterApi } from '../api/charter-api';
 import { checkInStrings } from '../strings/check-ins';
 import { cardHostConfig } from './card-host-config';
 import { renderAdaptiveCard } from './card-renderer';
 import { useAdaptiveCardStyles } from './card-styles';
-import { latestCard, pressButton, type PlayableMember, type PlayedCard } from './checkins-api';
+import { latestCard, type PlayableMember, type PlayedCard, pressButton } from './checkins-api';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },

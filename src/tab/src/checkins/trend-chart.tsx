@@ -5,9 +5,10 @@
  * zone. The legend is ours, under the chart: each outcome's text as written (the chart's own legend capitalises every
  * word), shortened when long, with the whole text as its tooltip. The panel shows the same numbers as a table.
  */
+import { getNextColor, LineChart, type LineChartPoints } from '@fluentui/react-charts';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { LineChart, getNextColor, type LineChartPoints } from '@fluentui/react-charts';
 import { useEffect, useRef, useState } from 'react';
+
 import type { CheckInRound } from '../../../shared/api-types';
 import { checkInStrings } from '../strings/check-ins';
 import { legendLabel } from './legend-label';

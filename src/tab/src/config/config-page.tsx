@@ -9,6 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
+
 import { loadedTheme } from '../app/themes';
 import type { ThemeName } from '../host/tab-host';
 import { configStrings } from '../strings/config';

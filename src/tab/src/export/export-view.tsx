@@ -1,5 +1,6 @@
 import { Body1, Button, makeStyles, Title2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+
 import type { CharterApi } from '../api/charter-api';
 import { appStrings } from '../strings/app';
 import { exportStrings } from '../strings/export';

@@ -1,5 +1,6 @@
 import { Badge, Body1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+
 import type {
   Boundary,
   CheckInContract,

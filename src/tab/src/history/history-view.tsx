@@ -10,6 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
+
 import { isEmptyDiff } from '../../../domain/charter/diff-charters';
 import type { TeamMember, VersionDiff, VersionSummary } from '../../../shared/api-types';
 import { formatDateTime } from '../format';

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import type { VersionRecord, VersionSummary } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import { appStrings } from '../strings/app';

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
+
 import type { CharterContent, TeamMember } from '../../../shared/api-types';
 import { describeCadence } from '../charter/cadence-text';
 import { CheckInRules, NonNegotiableList, OutcomesAndBoundaries } from '../charter/charter-clauses';

@@ -7,6 +7,7 @@ import {
   MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
+
 import type { TeamMember } from '../../../shared/api-types';
 import { SelfRemovalDialog } from '../charter/self-removal-dialog';
 import { formatDateTime } from '../format';

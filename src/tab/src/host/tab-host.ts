@@ -4,7 +4,7 @@
  * is framed or in a Teams webview, so a plain browser never waits for it and never loads it.
  */
 import type { AuthHeaders } from '../api/charter-api';
-import { SIGN_IN_WINDOW, SignInError, signInStartUrl, type SignInProblem } from './sign-in';
+import { SIGN_IN_WINDOW, SignInError, type SignInProblem, signInStartUrl } from './sign-in';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 

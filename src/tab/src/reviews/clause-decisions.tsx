@@ -1,7 +1,8 @@
 import { Body1, Field, Radio, RadioGroup, Subtitle2, Textarea } from '@fluentui/react-components';
+
 import { reviewStrings } from '../strings/reviews';
-import type { Decision, ReviewedClause } from './outcomes-form.types';
 import { useOutcomesFormStyles } from './outcomes-form.styles';
+import type { Decision, ReviewedClause } from './outcomes-form.types';
 import type { OutcomesFormModel } from './use-outcomes-form';
 
 /** Keep, revise or drop for each clause of one kind (new text for "revise"), under its heading; nothing without any. */

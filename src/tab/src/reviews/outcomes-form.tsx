@@ -4,6 +4,7 @@
  * Loaded on demand by the reviews panel. State in use-outcomes-form.ts.
  */
 import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
+
 import { reviewStrings } from '../strings/reviews';
 import { ClauseDecisions } from './clause-decisions';
 import { useOutcomesFormStyles } from './outcomes-form.styles';

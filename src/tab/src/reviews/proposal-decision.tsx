@@ -1,4 +1,5 @@
 import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
+
 import type { RecordedOutcomes, TeamMember } from '../../../shared/api-types';
 import { DiffView } from '../history/diff-view';
 import { reviewStrings } from '../strings/reviews';

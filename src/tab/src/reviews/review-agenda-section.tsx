@@ -1,4 +1,5 @@
 import { Subtitle2, Text } from '@fluentui/react-components';
+
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
 

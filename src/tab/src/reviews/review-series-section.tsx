@@ -1,4 +1,5 @@
 import { Body1, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
+
 import type { TeamReviews } from '../../../shared/api-types';
 import { formatDateTime } from '../format';
 import { charterStrings } from '../strings/charter';

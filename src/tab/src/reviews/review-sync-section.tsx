@@ -1,4 +1,5 @@
 import { Body1, Button, Spinner, Text } from '@fluentui/react-components';
+
 import type { SyncStatus, TeamReviews } from '../../../shared/api-types';
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';

@@ -6,7 +6,8 @@
  * links the Graph sandbox's calendar page, which shows what Outlook would. State in use-reviews-panel.ts.
  */
 import { Body1, Button, Card, CardHeader, Link, Spinner, Subtitle2 } from '@fluentui/react-components';
-import { Suspense, lazy } from 'react';
+import { lazy, Suspense } from 'react';
+
 import type { PanelProps } from '../app/panels.types';
 import { appStrings } from '../strings/app';
 import { reviewStrings } from '../strings/reviews';

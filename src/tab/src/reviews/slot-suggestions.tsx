@@ -13,6 +13,7 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
+
 import { slotSuggestionStrings } from '../strings/slot-suggestions';
 import { useSlotSuggestionsStyles } from './slot-suggestions.styles';
 import type { SlotSuggestionsProps } from './slot-suggestions.types';

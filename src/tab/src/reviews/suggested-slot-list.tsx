@@ -1,4 +1,5 @@
 import { Badge, Button, Text } from '@fluentui/react-components';
+
 import type { SuggestedSlot } from '../../../shared/api-types';
 import { formatDateTime } from '../format';
 import { slotSuggestionStrings } from '../strings/slot-suggestions';

@@ -1,5 +1,6 @@
 /** The review outcomes form's state: a decision (and for "revise" new text) per clause, then the proposal. */
 import { useState } from 'react';
+
 import type { ClauseOutcome, RecordedOutcomes } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import { reviewStrings } from '../strings/reviews';

@@ -4,6 +4,7 @@
  * until the sync settles.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import type { CharterResponse, SyncStatus, TeamReviews } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import type { PanelProps } from '../app/panels.types';

@@ -3,6 +3,7 @@
  * and what the chosen one did to the cadence. Only the latest answer counts.
  */
 import { useRef, useState } from 'react';
+
 import type { SuggestedSlot } from '../../../shared/api-types';
 import { ApiError } from '../api/api-errors';
 import { appStrings } from '../strings/app';

@@ -1,8 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-import { renderCard } from '../../../../src/adapters/bot/cards/render-card';
 import { escapeCardPlainText, escapeCardText } from '../../../../src/adapters/bot/cards/escape-card-text';
+import { renderCard } from '../../../../src/adapters/bot/cards/render-card';
 import { MARKUP_SELECTOR, renderCardToDom, visibleText } from './support/render-card-dom';
 
 const textBlock = (text: string) => ({

@@ -6,6 +6,7 @@
  *   node --import tsx tests/adapters/bot/support/app-process.ts
  */
 import pino from 'pino';
+
 import { loadCheckInConfig, loadConfig, loadGraphConfig } from '../../../../src/config';
 import { startApp } from '../../../../src/main';
 

@@ -4,21 +4,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+
 import express from 'express';
 import pino from 'pino';
-import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-handlers';
-import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
-import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
-import type { Clock, Metrics, TeamScope } from '../../../../src/app/shared-ports';
-import type { CharterLinkTarget } from '../../../../src/domain/links/charter-links';
-import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
+
 import {
   BotConnectorMessenger,
   type ConnectorCallObserver,
 } from '../../../../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../../../../src/adapters/bot/create-bot';
+import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
 import type { Database } from '../../../../src/adapters/storage/database';
 import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
+import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-handlers';
+import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
+import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
+import type { Clock, Metrics, TeamScope } from '../../../../src/app/shared-ports';
+import type { CharterLinkTarget } from '../../../../src/domain/links/charter-links';
 import {
   BotConnectorSandbox,
   type SandboxMember,

@@ -3,21 +3,23 @@
  * server, written straight into a database the app processes then share; and the app as a child process
  * (support/app-process.ts) that can be killed with SIGKILL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+
 import pino from 'pino';
+
+import type { Database } from '../../../../src/adapters/storage/database';
+import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
+import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
 import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
 import { openCheckInRound } from '../../../../src/app/checkins/open-check-in-round';
 import type { TeamScope } from '../../../../src/app/shared-ports';
 import type { Cadence } from '../../../../src/domain/cadence/cadence';
 import { nextOccurrences } from '../../../../src/domain/cadence/next-occurrences';
-import type { Database } from '../../../../src/adapters/storage/database';
-import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
-import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
 import type { BotConnectorSandbox } from '../../../../src/sandbox/bot-connector/bot-connector-sandbox';
-import { sandboxTeam } from './bot-harness';
 import { freePort } from '../../../support/free-port';
+import { sandboxTeam } from './bot-harness';
 
 export interface FanOutTeam {
   scope: TeamScope;

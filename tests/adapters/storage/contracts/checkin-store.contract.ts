@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import type { CheckInStore, NewCheckInRound } from '../../../../src/app/checkins/checkin-ports';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { TeamScope } from '../../../../src/app/shared-ports';
 import type { CharterContent } from '../../../../src/domain/charter/charter';
 

@@ -2,8 +2,8 @@ import type { Database } from '../../../../src/adapters/storage/database';
 import {
   applyMigrations,
   loadMigrations,
-  pendingMigrations,
   type Migration,
+  pendingMigrations,
 } from '../../../../src/adapters/storage/migrations';
 import type { OpenDatabaseOptions } from '../../../../src/adapters/storage/open-database';
 import type { StorageHarness } from '../support/storage-harness';

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+
 import { applyMigrations, loadMigrations } from '../../../../src/adapters/storage/migrations';
 import { openDatabase } from '../../../../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';

@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { Client } from 'pg';
+
 import type { Database } from '../../../../src/adapters/storage/database';
 import { loadMigrations } from '../../../../src/adapters/storage/migrations';
 import {

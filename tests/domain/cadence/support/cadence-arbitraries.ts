@@ -1,5 +1,6 @@
 /** fast-check generators of valid cadences, biased towards DST transitions in zones with unusual rules. */
 import fc from 'fast-check';
+
 import type { Cadence, CadencePattern } from '../../../../src/domain/cadence/cadence';
 import { WEEK_INDEXES, WEEKDAYS } from '../../../../src/domain/cadence/cadence';
 

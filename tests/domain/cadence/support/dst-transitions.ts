@@ -4,6 +4,7 @@
  * almost never land there by chance.
  */
 import fc from 'fast-check';
+
 import type { Cadence, CadencePattern } from '../../../../src/domain/cadence/cadence';
 import { WEEK_INDEXES, WEEKDAYS } from '../../../../src/domain/cadence/cadence';
 import { ZONES } from './cadence-arbitraries';

@@ -12,11 +12,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+
 import type { Page } from 'playwright-core';
+
 import { makeTestCertificate } from '../test-certificate';
 
 export type HostName = 'Teams' | 'Outlook' | 'Office';

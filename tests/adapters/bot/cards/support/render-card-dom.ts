@@ -4,8 +4,8 @@
  * text that stays plain text here stays plain text in Teams too. Raw HTML is not Markdown in cards: markdown-it shows
  * it as text (`html: false`). The renderer's own date functions (`{{DATE()}}`, `{{TIME()}}`) run as in Teams.
  */
-import MarkdownIt from 'markdown-it';
 import { AdaptiveCard } from 'adaptivecards';
+import MarkdownIt from 'markdown-it';
 
 const commonMark = new MarkdownIt('commonmark', { html: false });
 
