@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../src/app/teams/demo-teams';
-import { type AppProcess, killStrayApps, startAppProcess } from '../adapters/bot/support/fan-out-fixture';
+import { type AppProcess, killStrayApps, startAppProcess } from '../support/fan-out-fixture';
 import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
 import { printFigures } from './support/fault-scale';
 

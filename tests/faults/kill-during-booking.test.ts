@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { openDatabase } from '../../src/adapters/storage/open-database';
-import { killStrayApps } from '../adapters/bot/support/fan-out-fixture';
+import { killStrayApps } from '../support/fan-out-fixture';
 import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
 import { runBookingUnderFaults } from './support/booking-under-faults';
 import { pick, printFigures, SEED, seededRandom } from './support/fault-scale';

@@ -8,15 +8,10 @@ import path from 'node:path';
 
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
-import { sandboxTeam } from '../adapters/bot/support/bot-harness';
-import {
-  type AppProcess,
-  killStrayApps,
-  startAppProcess,
-  waitFor,
-} from '../adapters/bot/support/fan-out-fixture';
-import { nth } from '../adapters/bot/support/nth';
+import { sandboxTeam } from '../support/bot-harness';
+import { type AppProcess, killStrayApps, startAppProcess, waitFor } from '../support/fan-out-fixture';
 import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
+import { nth } from '../support/nth';
 import { pick, printFigures } from './support/fault-scale';
 import { startRecordedConnector } from './support/recorded-servers';
 

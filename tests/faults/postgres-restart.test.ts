@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 
 import { openDatabase } from '../../src/adapters/storage/open-database';
-import { killStrayApps, waitFor } from '../adapters/bot/support/fan-out-fixture';
+import { killStrayApps, waitFor } from '../support/fan-out-fixture';
 import { pick, printFigures, SEED, seededRandom } from './support/fault-scale';
 import { startRecordedConnector } from './support/recorded-servers';
 import { runRoundUnderFaults } from './support/round-under-faults';

@@ -7,11 +7,11 @@ import type { Database } from '../../../src/adapters/storage/database';
 import { closeCheckInRound } from '../../../src/app/checkins/close-check-in-round';
 import { questionsFromCharter } from '../../../src/domain/checkin/questions-from-charter';
 import type { CharterLinkTarget } from '../../../src/domain/links/charter-links';
+import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
 import { validCharter } from '../../support/charter-fixtures';
+import { nth } from '../../support/nth';
 import { openTestDatabase } from '../../support/test-database';
 import { parsesAsAdaptiveCard15 } from './support/adaptive-card-parser';
-import { type BotHarness, sandboxTeam, startBotHarness } from './support/bot-harness';
-import { nth } from './support/nth';
 
 const APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const TEAMS: CharterLinkTarget = { kind: 'teams', appId: APP_ID };

@@ -6,10 +6,10 @@ import type { Database } from '../../../src/adapters/storage/database';
 import { listCheckInRounds } from '../../../src/app/checkins/list-check-in-rounds';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { CharterContent } from '../../../src/domain/charter/charter';
+import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
+import { nth } from '../../support/nth';
 import { openTestDatabase } from '../../support/test-database';
 import { parsesAsAdaptiveCard15 } from './support/adaptive-card-parser';
-import { type BotHarness, sandboxTeam, startBotHarness } from './support/bot-harness';
-import { nth } from './support/nth';
 
 let db: Database & { dispose(): Promise<void> };
 let h: BotHarness;

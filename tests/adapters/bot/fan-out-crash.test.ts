@@ -7,9 +7,9 @@ import path from 'node:path';
 
 import { openDatabase } from '../../../src/adapters/storage/open-database';
 import { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
+import { killStrayApps } from '../../support/fan-out-fixture';
 import { PGLITE_TEMPLATE_ENV } from '../../support/global-setup';
 import { killMidFanOut } from './support/fan-out-crash';
-import { killStrayApps } from './support/fan-out-fixture';
 
 let root: string;
 let sandbox: BotConnectorSandbox;

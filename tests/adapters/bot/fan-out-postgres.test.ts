@@ -10,7 +10,6 @@ import { Client } from 'pg';
 import type { Database } from '../../../src/adapters/storage/database';
 import { openDatabase } from '../../../src/adapters/storage/open-database';
 import { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
-import { killMidFanOut } from './support/fan-out-crash';
 import {
   cardsByMember,
   deliveriesSent,
@@ -19,7 +18,8 @@ import {
   seedFanOutTeam,
   startAppProcess,
   waitFor,
-} from './support/fan-out-fixture';
+} from '../../support/fan-out-fixture';
+import { killMidFanOut } from './support/fan-out-crash';
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 const name = `team_charter_fanout_${process.pid}_${randomBytes(4).toString('hex')}`;

@@ -1,10 +1,10 @@
 // Install → roster → welcome, member changes and uninstall, with the real botbuilder against the Bot Connector sandbox.
 import type { Database } from '../../../src/adapters/storage/database';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
+import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
+import { nth } from '../../support/nth';
 import { openTestDatabase } from '../../support/test-database';
 import { parsesAsAdaptiveCard15 } from './support/adaptive-card-parser';
-import { type BotHarness, sandboxTeam, startBotHarness } from './support/bot-harness';
-import { nth } from './support/nth';
 
 let db: Database & { dispose(): Promise<void> };
 let h: BotHarness;

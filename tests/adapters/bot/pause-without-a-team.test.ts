@@ -1,9 +1,9 @@
 // `pause` and `resume` in the 1:1 chat from someone none of whose teams has the app: the bot says so instead of
 // "Check-ins are paused in 0 teams".
 import type { Database } from '../../../src/adapters/storage/database';
+import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
+import { nth } from '../../support/nth';
 import { openTestDatabase } from '../../support/test-database';
-import { type BotHarness, sandboxTeam, startBotHarness } from './support/bot-harness';
-import { nth } from './support/nth';
 
 let db: Database & { dispose(): Promise<void> };
 let h: BotHarness;

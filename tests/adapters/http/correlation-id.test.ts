@@ -12,10 +12,10 @@ import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import type { Log } from '../../../src/app/shared-ports';
 import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
+import { sandboxTeam, startBotHarness } from '../../support/bot-harness';
+import { nth } from '../../support/nth';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { openTestDatabase } from '../../support/test-database';
-import { sandboxTeam, startBotHarness } from '../bot/support/bot-harness';
-import { nth } from '../bot/support/nth';
 
 type Line = Record<string, unknown> & { msg?: string };
 

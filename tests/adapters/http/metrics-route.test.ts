@@ -13,7 +13,7 @@ import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metr
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { type Config, ConfigError, loadConfig } from '../../../src/config';
 import { type RunningApp, startApp } from '../../../src/main';
-import { parseExposition } from '../metrics/support/exposition';
+import { parseExposition } from '../../support/exposition';
 
 const TOKEN = 'scrape-me-4f9a1c2e7b5d8a3f';
 const PRODUCTION = {

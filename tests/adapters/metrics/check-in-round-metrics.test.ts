@@ -4,11 +4,11 @@ import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metr
 import type { Database } from '../../../src/adapters/storage/database';
 import { PostgresOperatorStats } from '../../../src/adapters/storage/postgres-operator-stats';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
+import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
 import { validCharter, weeklyCadence } from '../../support/charter-fixtures';
+import { parseExposition } from '../../support/exposition';
+import { nth } from '../../support/nth';
 import { openTestDatabase } from '../../support/test-database';
-import { type BotHarness, sandboxTeam, startBotHarness } from '../bot/support/bot-harness';
-import { nth } from '../bot/support/nth';
-import { parseExposition } from './support/exposition';
 
 let db: Database & { dispose(): Promise<void> };
 let h: BotHarness;

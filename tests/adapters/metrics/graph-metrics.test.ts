@@ -3,8 +3,8 @@
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
 import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
+import { parseExposition } from '../../support/exposition';
 import { type GraphHarness, startGraphHarness } from '../graph/graph-harness';
-import { parseExposition } from './support/exposition';
 
 const series: CalendarSeriesInput = {
   subject: 'Charter review',

@@ -4,8 +4,8 @@ import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metr
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
 import { PostgresOperatorStats } from '../../../src/adapters/storage/postgres-operator-stats';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
+import { parseExposition } from '../../support/exposition';
 import { openTestDatabase } from '../../support/test-database';
-import { parseExposition } from './support/exposition';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);

@@ -22,9 +22,9 @@ import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
 import { CLIENT_ID, CLIENT_SECRET, TENANT } from '../../adapters/graph/graph-harness';
-import { parseExposition } from '../../adapters/metrics/support/exposition';
-import { usePostgresHarness } from '../../adapters/storage/support/storage-harness';
+import { parseExposition } from '../../support/exposition';
 import { installReviewTeam } from '../../support/review-teams';
+import { usePostgresHarness } from '../../support/storage-harness';
 import { openTestDatabase } from '../../support/test-database';
 
 const SYNC = JOB_KINDS.reviewsSync;

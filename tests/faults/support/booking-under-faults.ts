@@ -14,7 +14,7 @@ import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { TeamScope } from '../../../src/app/shared-ports';
 import type { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
-import { type AppProcess, startAppProcess, waitFor } from '../../adapters/bot/support/fan-out-fixture';
+import { type AppProcess, startAppProcess, waitFor } from '../../support/fan-out-fixture';
 import { installReviewTeam } from '../../support/review-teams';
 import type { Figures } from './fault-scale';
 import type { RoundStorage } from './round-under-faults';

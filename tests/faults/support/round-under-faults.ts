@@ -24,7 +24,7 @@ import {
   seedFanOutTeam,
   startAppProcess,
   waitFor,
-} from '../../adapters/bot/support/fan-out-fixture';
+} from '../../support/fan-out-fixture';
 import { type Figures, randomPoints } from './fault-scale';
 
 export interface RoundStorage {

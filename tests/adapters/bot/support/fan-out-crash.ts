@@ -18,7 +18,7 @@ import {
   TEST_JOB_LEASE_MS,
   totalCards,
   waitFor,
-} from './fan-out-fixture';
+} from '../../../support/fan-out-fixture';
 
 const MEMBERS = 200;
 const JOB_LOOPS = 5;

@@ -2,8 +2,8 @@ import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-
 import type { CharterStore, NewCharterVersion } from '../../../../src/app/charters/charter-ports';
 import type { TeamScope } from '../../../../src/app/shared-ports';
 import { ConflictError } from '../../../../src/domain/errors';
+import type { StorageHarness } from '../../../support/storage-harness';
 import { CHARTER_HEAD_MOVE, injectFault } from '../support/fault-injecting-database';
-import type { StorageHarness } from '../support/storage-harness';
 import { at, charterContent, newScope, T0 } from './fixtures';
 
 const editor = { id: 'aad-editor-1', name: 'Edda Editor' };

@@ -5,7 +5,7 @@ import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-
 import type { CheckInStore, NewCheckInRound } from '../../../../src/app/checkins/checkin-ports';
 import type { TeamScope } from '../../../../src/app/shared-ports';
 import type { CheckInAnswer } from '../../../../src/domain/checkin/check-in';
-import type { StorageHarness } from '../support/storage-harness';
+import type { StorageHarness } from '../../../support/storage-harness';
 import { at, newScope } from './fixtures';
 
 function newRound(scope: TeamScope, opensAt = at(0)): NewCheckInRound {

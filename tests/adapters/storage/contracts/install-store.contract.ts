@@ -3,7 +3,7 @@ import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-
 import type { Installation, InstallStore, MemberInput } from '../../../../src/app/installs/install-ports';
 import type { JobKind } from '../../../../src/app/jobs/job-ports';
 import type { TeamScope } from '../../../../src/app/shared-ports';
-import type { StorageHarness } from '../support/storage-harness';
+import type { StorageHarness } from '../../../support/storage-harness';
 import { at, newScope } from './fixtures';
 
 function installation(scope: TeamScope, overrides: Partial<Installation> = {}): Installation {

@@ -2,7 +2,7 @@ import { PostgresJobQueue, retryDelayMs } from '../../../../src/adapters/storage
 import type { ClaimedJob, JobSpec } from '../../../../src/app/jobs/job-ports';
 import type { TeamScope } from '../../../../src/app/shared-ports';
 import { ConflictError } from '../../../../src/domain/errors';
-import type { StorageHarness } from '../support/storage-harness';
+import type { StorageHarness } from '../../../support/storage-harness';
 import { at, newScope, T0 } from './fixtures';
 
 const LEASE_MS = 30_000;

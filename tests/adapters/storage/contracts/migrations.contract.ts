@@ -6,7 +6,7 @@ import {
   pendingMigrations,
 } from '../../../../src/adapters/storage/migrations';
 import type { OpenDatabaseOptions } from '../../../../src/adapters/storage/open-database';
-import type { StorageHarness } from '../support/storage-harness';
+import type { StorageHarness } from '../../../support/storage-harness';
 
 async function recorded(db: Database): Promise<number[]> {
   const result = await db.query('SELECT version FROM schema_migrations ORDER BY version');

@@ -7,7 +7,7 @@ import type {
 } from '../../../../src/app/reviews/review-ports';
 import type { TeamScope } from '../../../../src/app/shared-ports';
 import { ConflictError, NotFoundError } from '../../../../src/domain/errors';
-import type { StorageHarness } from '../support/storage-harness';
+import type { StorageHarness } from '../../../support/storage-harness';
 import { at, charterContent, newScope } from './fixtures';
 
 function series(scope: TeamScope, overrides: Partial<ReviewSeriesRecord> = {}): ReviewSeriesRecord {

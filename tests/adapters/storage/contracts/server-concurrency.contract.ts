@@ -10,7 +10,7 @@ import { openDatabase } from '../../../../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
 import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
 import type { ClaimedJob } from '../../../../src/app/jobs/job-ports';
-import type { StorageHarness } from '../support/storage-harness';
+import type { StorageHarness } from '../../../support/storage-harness';
 import { at, charterContent, newScope, T0 } from './fixtures';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');

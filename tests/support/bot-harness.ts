@@ -11,21 +11,21 @@ import pino from 'pino';
 import {
   BotConnectorMessenger,
   type ConnectorCallObserver,
-} from '../../../../src/adapters/bot/bot-connector-messenger';
-import { botAuthentication, botMount } from '../../../../src/adapters/bot/create-bot';
-import { ConnectorRateLimiter } from '../../../../src/adapters/bot/token-bucket';
-import type { Database } from '../../../../src/adapters/storage/database';
-import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
-import { checkInJobHandlers } from '../../../../src/app/checkins/check-in-job-handlers';
-import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
-import { runDueJobs } from '../../../../src/app/jobs/run-due-jobs';
-import type { Clock, Metrics, TeamScope } from '../../../../src/app/shared-ports';
-import type { CharterLinkTarget } from '../../../../src/domain/links/charter-links';
+} from '../../src/adapters/bot/bot-connector-messenger';
+import { botAuthentication, botMount } from '../../src/adapters/bot/create-bot';
+import { ConnectorRateLimiter } from '../../src/adapters/bot/token-bucket';
+import type { Database } from '../../src/adapters/storage/database';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
+import { checkInJobHandlers } from '../../src/app/checkins/check-in-job-handlers';
+import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
+import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
+import type { Clock, Metrics, TeamScope } from '../../src/app/shared-ports';
+import type { CharterLinkTarget } from '../../src/domain/links/charter-links';
 import {
   BotConnectorSandbox,
   type SandboxMember,
   type SandboxTeam,
-} from '../../../../src/sandbox/bot-connector/bot-connector-sandbox';
+} from '../../src/sandbox/bot-connector/bot-connector-sandbox';
 
 export class MovableClock implements Clock {
   constructor(private at: Date) {}

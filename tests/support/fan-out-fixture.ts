@@ -9,17 +9,17 @@ import path from 'node:path';
 
 import pino from 'pino';
 
-import type { Database } from '../../../../src/adapters/storage/database';
-import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
-import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
-import type { CheckInDeps } from '../../../../src/app/checkins/checkin-deps';
-import { openCheckInRound } from '../../../../src/app/checkins/open-check-in-round';
-import type { TeamScope } from '../../../../src/app/shared-ports';
-import type { Cadence } from '../../../../src/domain/cadence/cadence';
-import { nextOccurrences } from '../../../../src/domain/cadence/next-occurrences';
-import type { BotConnectorSandbox } from '../../../../src/sandbox/bot-connector/bot-connector-sandbox';
-import { freePort } from '../../../support/free-port';
+import type { Database } from '../../src/adapters/storage/database';
+import { PostgresCheckInStore } from '../../src/adapters/storage/postgres-checkin-store';
+import { postgresStores } from '../../src/adapters/storage/postgres-stores';
+import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
+import { openCheckInRound } from '../../src/app/checkins/open-check-in-round';
+import type { TeamScope } from '../../src/app/shared-ports';
+import type { Cadence } from '../../src/domain/cadence/cadence';
+import { nextOccurrences } from '../../src/domain/cadence/next-occurrences';
+import type { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { sandboxTeam } from './bot-harness';
+import { freePort } from './free-port';
 
 export interface FanOutTeam {
   scope: TeamScope;
@@ -202,7 +202,7 @@ export async function startAppProcess(
 ): Promise<AppProcess> {
   const script = path.join(__dirname, 'app-process.ts');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: path.join(__dirname, '../../../..'),
+    cwd: path.join(__dirname, '../..'),
     env: {
       ...process.env,
       PORT: String(await freePort()),

@@ -3,12 +3,12 @@
  * crash and multi-instance tests, with a short job lease (`TEST_JOB_LEASE_MS`) so the jobs a killed process held are
  * claimed again within a test's time. Prints `ready <url>` once it listens.
  *
- *   node --import tsx tests/adapters/bot/support/app-process.ts
+ *   node --import tsx tests/support/app-process.ts
  */
 import pino from 'pino';
 
-import { loadCheckInConfig, loadConfig, loadGraphConfig } from '../../../../src/config';
-import { startApp } from '../../../../src/main';
+import { loadCheckInConfig, loadConfig, loadGraphConfig } from '../../src/config';
+import { startApp } from '../../src/main';
 
 async function run(): Promise<void> {
   const config = loadConfig(process.env);

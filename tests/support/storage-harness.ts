@@ -9,14 +9,14 @@ import path from 'node:path';
 
 import { Client } from 'pg';
 
-import type { Database } from '../../../../src/adapters/storage/database';
-import { loadMigrations } from '../../../../src/adapters/storage/migrations';
+import type { Database } from '../../src/adapters/storage/database';
+import { loadMigrations } from '../../src/adapters/storage/migrations';
 import {
   connectDatabase,
   openDatabase,
   type OpenDatabaseOptions,
-} from '../../../../src/adapters/storage/open-database';
-import { PgliteDatabase } from '../../../../src/adapters/storage/pglite-database';
+} from '../../src/adapters/storage/open-database';
+import { PgliteDatabase } from '../../src/adapters/storage/pglite-database';
 
 export interface StorageHarness {
   /** As shown in the describe titles: `… on PGlite`, `… on PostgreSQL`. */
