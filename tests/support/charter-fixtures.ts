@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import type { Cadence } from '../../src/domain/cadence/cadence';
-import type { CharterContent } from '../../src/domain/charter/charter';
+import type { CharterContent, CheckInContract } from '../../src/domain/charter/charter';
 
 export const MEMBER_A = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
 export const MEMBER_B = 'a1f0e1d2-0002-4c3b-8a9f-000000000002';
@@ -16,6 +16,17 @@ export function weeklyCadence(overrides: Partial<Cadence> = {}): Cadence {
     timeZone: 'Europe/Berlin',
     startDate: '2026-01-05',
     endDate: null,
+    ...overrides,
+  };
+}
+
+/** A check-in contract: weekly on Monday 10:00 Berlin from 2026-01-01, no quiet hours; override any part. */
+export function checkInContract(overrides: Partial<CheckInContract> = {}): CheckInContract {
+  return {
+    cadence: weeklyCadence({ startDate: '2026-01-01' }),
+    anonymityMinimum: 3,
+    quietHours: null,
+    namedAnswersVisibleTo: 'team',
     ...overrides,
   };
 }

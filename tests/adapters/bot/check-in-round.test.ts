@@ -7,6 +7,7 @@ import { listCheckInRounds } from '../../../src/app/checkins/list-check-in-round
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
+import { checkInContract } from '../../support/charter-fixtures';
 import { nth } from '../../support/nth';
 import { openTestDatabase } from '../../support/test-database';
 import { parsesAsAdaptiveCard15 } from './support/adaptive-card-parser';
@@ -51,19 +52,7 @@ it('runs a round for 25 members through throttling, answers, an edit, bad input,
       { id: o2, title: 'First product in under 10 minutes' },
     ],
     boundaries: [{ id: b1, area: 'Tools and libraries', right: 'team_decides' }],
-    checkIns: {
-      cadence: {
-        pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },
-        startTime: '10:00',
-        durationMinutes: 15,
-        timeZone: 'Europe/Berlin',
-        startDate: '2026-01-01',
-        endDate: null,
-      },
-      anonymityMinimum: 3,
-      quietHours: null,
-      namedAnswersVisibleTo: 'team',
-    },
+    checkIns: checkInContract(),
     review: null,
     timeZone: 'Europe/Berlin',
     editorIds: [nth(team.members, 0).aadObjectId],

@@ -5,6 +5,7 @@
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../../src/domain/charter/diff-charters';
 import type { CharterResponse } from '../../../src/shared/api-types';
+import { checkInContract } from '../../support/charter-fixtures';
 
 export const TEAM_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
 export const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
@@ -35,19 +36,7 @@ export function demoContent(): CharterContent {
     ],
     outcomes: [{ id: 'o1', title: 'Shop owners publish in under 10 minutes', measure: 'median time' }],
     boundaries: [{ id: 'b1', area: 'Tools and libraries', right: 'team_decides', note: null }],
-    checkIns: {
-      cadence: {
-        pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] },
-        startTime: '10:00',
-        durationMinutes: 15,
-        timeZone: 'Europe/Berlin',
-        startDate: '2026-01-01',
-        endDate: null,
-      },
-      anonymityMinimum: 3,
-      quietHours: { start: '19:00', end: '08:00' },
-      namedAnswersVisibleTo: 'team',
-    },
+    checkIns: checkInContract({ quietHours: { start: '19:00', end: '08:00' } }),
     review: {
       cadence: {
         pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'first', dayOfWeek: 'thursday' },
