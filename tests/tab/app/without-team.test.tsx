@@ -19,6 +19,7 @@ it('says where the charter lives, tells the host it has loaded and asks for no t
     auth,
     signIn: () => Promise.resolve(),
     loaded,
+    openLink: () => Promise.resolve(),
   };
   render(<App host={host} fetchFn={() => Promise.reject(new Error('no request expected'))} />);
   expect(await screen.findByText('Open this tab in a team channel to see its charter.')).toBeTruthy();

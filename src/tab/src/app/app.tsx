@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { LocalContext } from '../../../shared/api-types';
 import { CharterApi, type Fetch } from '../api/charter-api';
+import { OpenInHostProvider } from '../host/host-links';
 import type { TabHost, ThemeName } from '../host/tab-host';
 import { appStrings } from '../strings/app';
 import {
@@ -203,5 +204,9 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
     );
   }
 
-  return <FluentProvider theme={shown}>{body}</FluentProvider>;
+  return (
+    <FluentProvider theme={shown}>
+      <OpenInHostProvider value={host.kind === 'teams' ? host.openLink : null}>{body}</OpenInHostProvider>
+    </FluentProvider>
+  );
 }

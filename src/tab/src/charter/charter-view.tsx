@@ -6,6 +6,7 @@ import { LazyButton } from '../app/lazy-button';
 import { usePaintedOnce } from '../app/painted';
 import type { PanelProps } from '../app/panels.types';
 import { formatDateTime, formatList } from '../format';
+import { useOpenInHost } from '../host/host-links';
 import { charterStrings } from '../strings/charter';
 import { chatDeepLink } from '../teams/chat-link';
 import { NonNegotiableList, OutcomesAndBoundaries } from './charter-clauses';
@@ -88,9 +89,7 @@ export function CharterView(props: CharterViewProps) {
               {askLink ? (
                 <>
                   {' '}
-                  <a href={askLink} target="_blank" rel="noopener noreferrer">
-                    {charterStrings.askEditorsInChat}
-                  </a>
+                  <AskEditorsLink href={askLink} />
                 </>
               ) : null}
             </span>
@@ -138,5 +137,15 @@ export function CharterView(props: CharterViewProps) {
         </Suspense>
       ) : null}
     </div>
+  );
+}
+
+/** The drafted chat with the editors: opened by Teams when Teams hosts the tab. */
+function AskEditorsLink({ href }: { href: string }) {
+  const onClick = useOpenInHost(href);
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" onClick={onClick}>
+      {charterStrings.askEditorsInChat}
+    </a>
   );
 }

@@ -23,6 +23,8 @@ export interface TeamsHost {
   signIn(problem: SignInProblem): Promise<void>;
   /** Tells Teams the tab has loaded (hides its loading indicator). */
   loaded(): void;
+  /** Hands a Teams address (a chat, a meeting) to Teams to open (`app.openLink`). */
+  openLink(url: string): Promise<void>;
 }
 
 export interface LocalHost {
@@ -96,5 +98,6 @@ export async function detectHost(win: Window = window): Promise<TabHost> {
     loaded() {
       void teams.app.notifySuccess();
     },
+    openLink: (url) => teams.app.openLink(url),
   };
 }

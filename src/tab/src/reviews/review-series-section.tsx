@@ -2,6 +2,7 @@ import { Body1, Caption1, Link, Subtitle2, Text } from '@fluentui/react-componen
 
 import type { TeamReviews } from '../../../shared/api-types';
 import { formatDateTime } from '../format';
+import { useOpenInHost } from '../host/host-links';
 import { charterStrings } from '../strings/charter';
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
@@ -37,16 +38,7 @@ export function ReviewSeriesSection(props: ReviewSeriesSectionProps) {
                   <Text>
                     {when} <span className={styles.secondary}>({charterStrings.yourTime})</span>
                   </Text>
-                  {join ? (
-                    <Link
-                      href={join}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={reviewStrings.joinLabel(when)}
-                    >
-                      {reviewStrings.join}
-                    </Link>
-                  ) : null}
+                  {join ? <JoinLink href={join} label={reviewStrings.joinLabel(when)} /> : null}
                 </div>
                 {teamZone !== viewerZone ? (
                   <Caption1 block className={styles.secondary}>
@@ -59,5 +51,15 @@ export function ReviewSeriesSection(props: ReviewSeriesSectionProps) {
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** A meeting's join link: opened by Teams (into the meeting) when Teams hosts the tab. */
+function JoinLink({ href, label }: { href: string; label: string }) {
+  const onClick = useOpenInHost(href);
+  return (
+    <Link href={href} target="_blank" rel="noopener noreferrer" aria-label={label} onClick={onClick}>
+      {reviewStrings.join}
+    </Link>
   );
 }
