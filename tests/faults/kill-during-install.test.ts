@@ -2,38 +2,21 @@
 // and is SIGKILLed before it could page the roster or post the welcome card. A new process on the same PGlite data
 // directory, with the Connector back and no second install event, pages the whole roster and posts exactly one
 // welcome card.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import { sandboxTeam } from '../support/bot-harness';
-import { type AppProcess, killStrayApps, startAppProcess, waitFor } from '../support/fan-out-fixture';
-import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
+import { type AppProcess, startAppProcess, waitFor } from '../support/fan-out-fixture';
 import { nth } from '../support/nth';
 import { pick, printFigures } from './support/fault-scale';
-import { startRecordedConnector } from './support/recorded-servers';
+import { usePgliteFaultWorld } from './support/pglite-fault-world';
 
 const MEMBERS = pick(120, 600);
 
-let root: string;
-let connector: Awaited<ReturnType<typeof startRecordedConnector>>;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'team-charter-faults-'));
-  connector = await startRecordedConnector();
-});
-afterAll(async () => {
-  await killStrayApps();
-  await connector.close();
-  await rm(root, { recursive: true, force: true });
-});
+const world = usePgliteFaultWorld();
 
 it(`an install answered during a Connector outage and SIGKILLed before the roster ends with all ${MEMBERS} members and one welcome card`, async () => {
-  const dataDir = path.join(root, 'db');
-  const template = process.env[PGLITE_TEMPLATE_ENV];
-  if (template) await cp(template, dataDir, { recursive: true });
+  const dataDir = await world.dataDir('db');
+  const connector = world.connector();
   const { sandbox } = connector;
   const team = sandboxTeam(MEMBERS);
   sandbox.addTeam(team);

@@ -1,37 +1,19 @@
 // Random SIGKILLs of the real app (a child process) during a check-in round on PGlite, with restarts on the same data
 // directory, while every member answers: no delivery or answer lost, duplicates ≤ the cards in flight at the kills,
 // and PGlite's data directory survives each SIGKILL (the next process opens it and carries on).
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-
 import { openDatabase } from '../../src/adapters/storage/open-database';
-import { killStrayApps } from '../support/fan-out-fixture';
-import { PGLITE_TEMPLATE_ENV } from '../support/global-setup';
 import { pick, printFigures, SEED, seededRandom } from './support/fault-scale';
-import { startRecordedConnector } from './support/recorded-servers';
+import { usePgliteFaultWorld } from './support/pglite-fault-world';
 import { runRoundUnderFaults } from './support/round-under-faults';
 
 const MEMBERS = pick(200, 1_000);
 const KILLS = pick(2, 5);
 
-let root: string;
-let connector: Awaited<ReturnType<typeof startRecordedConnector>>;
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'team-charter-faults-'));
-  connector = await startRecordedConnector();
-});
-afterAll(async () => {
-  await killStrayApps();
-  await connector.close();
-  await rm(root, { recursive: true, force: true });
-});
+const world = usePgliteFaultWorld();
 
 it(`loses no card and no answer when the app is SIGKILLed ${KILLS} times during a ${MEMBERS}-member round (PGlite)`, async () => {
-  const dataDir = path.join(root, 'db');
-  const template = process.env[PGLITE_TEMPLATE_ENV];
-  if (template) await cp(template, dataDir, { recursive: true });
+  const dataDir = await world.dataDir('db');
+  const connector = world.connector();
   // The service answers after 40 ms, so kills are likely to catch cards it accepted that the app never heard of.
   connector.sandbox.latencyMs = 40;
   const outcome = await runRoundUnderFaults({
