@@ -100,6 +100,32 @@ export interface VersionRecord extends VersionSummary {
   content: CharterContent;
 }
 
+/** What changed in a team's charter since the caller last looked at it. */
+export interface ChangesSinceSeen {
+  fromVersion: number;
+  /** The versions written since, newest first. */
+  versions: VersionSummary[];
+  changes: CharterDiff;
+}
+
+/** One of the caller's teams in `GET /api/me/charters`. */
+export interface MyCharter {
+  teamId: string;
+  teamName: string;
+  /** Null while the team has no charter; `firstCharter` then says who may write it. */
+  charter: CharterResponse | null;
+  firstCharter: FirstCharter | null;
+  /** The version the caller last looked at (`PUT …/charter/seen`); null if never. */
+  lastSeenVersion: number | null;
+  /** Null when nothing changed since the last look, or when there was none. */
+  changesSinceSeen: ChangesSinceSeen | null;
+}
+
+/** `GET /api/me/charters`: every team of the caller that has the app, ordered by team name. */
+export interface MyChartersResponse {
+  teams: MyCharter[];
+}
+
 /** `GET …/charter/diff?from&to`. */
 export interface VersionDiff {
   from: number;

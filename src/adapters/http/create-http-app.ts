@@ -111,7 +111,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
   api.use(jsonBody(BODY_LIMIT));
   api.use(requireCaller(deps.authenticate));
-  api.use(teamRoutes(deps.installs));
+  api.use(teamRoutes(deps.charters));
   api.use('/teams/:teamId/charter', charterRoutes(deps.charters));
   for (const router of deps.apiRouters ?? []) api.use(router);
   api.use((req, res) => {

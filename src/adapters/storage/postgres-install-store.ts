@@ -35,7 +35,11 @@ const memberRow = z.object({
   left_at: z.date().nullable(),
 });
 
-const teamSummaryRow = z.object({ team_id: z.string(), team_name: z.string() });
+const teamSummaryRow = z.object({
+  team_id: z.string(),
+  team_name: z.string(),
+  last_seen_charter_version: z.number().int().nullable(),
+});
 const scopeRow = z.object({ tenant_id: z.string(), team_id: z.string() });
 
 const MEMBER_COLUMNS =
@@ -169,7 +173,7 @@ export class PostgresInstallStore implements InstallStore {
 
   async listTeamsOfUser(tenantId: string, aadObjectId: string): Promise<TeamSummary[]> {
     const result = await this.db.query(
-      `SELECT i.team_id, i.team_name
+      `SELECT i.team_id, i.team_name, m.last_seen_charter_version
          FROM members m
          JOIN installations i ON i.tenant_id = m.tenant_id AND i.team_id = m.team_id
         WHERE m.tenant_id = $1 AND m.aad_object_id = $2
@@ -180,7 +184,17 @@ export class PostgresInstallStore implements InstallStore {
     return parseRows(teamSummaryRow, result.rows, 'installations').map((row) => ({
       teamId: row.team_id,
       teamName: row.team_name,
+      lastSeenCharterVersion: row.last_seen_charter_version,
     }));
+  }
+
+  async markCharterSeen(scope: TeamScope, aadObjectId: string, version: number): Promise<void> {
+    // Never backwards: an older tab reporting late does not undo a newer look.
+    await this.db.query(
+      `UPDATE members SET last_seen_charter_version = GREATEST(COALESCE(last_seen_charter_version, 0), $4)
+        WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3 AND left_at IS NULL`,
+      [scope.tenantId, scope.teamId, aadObjectId, version],
+    );
   }
 
   async saveConversationId(scope: TeamScope, aadObjectId: string, conversationId: string): Promise<void> {

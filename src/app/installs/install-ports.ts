@@ -32,6 +32,8 @@ export interface Member extends MemberInput, TeamScope {
 export interface TeamSummary {
   teamId: string;
   teamName: string;
+  /** The charter version the user last looked at in this team (null: never). */
+  lastSeenCharterVersion: number | null;
 }
 
 export interface InstallStore {
@@ -49,6 +51,8 @@ export interface InstallStore {
   getMember(scope: TeamScope, aadObjectId: string): Promise<Member | null>;
   /** Teams in which the user is a current member and the app is installed, ordered by team name. */
   listTeamsOfUser(tenantId: string, aadObjectId: string): Promise<TeamSummary[]>;
+  /** The member looked at charter `version` (kept only if newer than the one they looked at before). */
+  markCharterSeen(scope: TeamScope, aadObjectId: string, version: number): Promise<void>;
   /** Remembers the bot's 1:1 conversation with a member (created once, reused for every card). */
   saveConversationId(scope: TeamScope, aadObjectId: string, conversationId: string): Promise<void>;
   /** The Bot Connector's URL can change: every installation of the tenant follows the latest inbound activity. */

@@ -7,7 +7,7 @@ export interface Me {
   name: string;
   /** The member's IANA zone when Teams or the tab told us, else null (the tab then uses the browser's). */
   timeZone: string | null;
-  teams: TeamSummary[];
+  teams: Pick<TeamSummary, 'teamId' | 'teamName'>[];
 }
 
 /** Who the caller is, and the teams (with Team Charter installed) they belong to. */
@@ -24,5 +24,11 @@ export async function getMe(installs: InstallStore, caller: Caller): Promise<Me>
     timeZone ??= member?.timeZone ?? null;
     if (timeZone) break;
   }
-  return { userId: caller.userId, tenantId: caller.tenantId, name: name ?? caller.name, timeZone, teams };
+  return {
+    userId: caller.userId,
+    tenantId: caller.tenantId,
+    name: name ?? caller.name,
+    timeZone,
+    teams: teams.map(({ teamId, teamName }) => ({ teamId, teamName })),
+  };
 }

@@ -3,8 +3,10 @@ import type { CharterVersionDiff } from '../../../app/charters/diff-charter-vers
 import type { CharterView } from '../../../app/charters/get-charter';
 import type { getCharterVersion } from '../../../app/charters/get-charter-version';
 import type { listCharterVersions } from '../../../app/charters/list-charter-versions';
+import type { MyCharter as MyCharterView } from '../../../app/charters/list-my-charters';
 import type {
   CharterResponse,
+  MyChartersResponse,
   VersionDiff,
   VersionRecord,
   VersionsResponse,
@@ -47,4 +49,26 @@ export function versionRecordBody(record: VersionRecordView): VersionRecord {
 
 export function versionDiffBody(diff: CharterVersionDiff): VersionDiff {
   return { from: diff.from, to: diff.to, summary: diff.summary, changes: diff.changes };
+}
+
+/** The JSON of `GET /api/me/charters`. */
+export function myChartersBody(teams: readonly MyCharterView[]): MyChartersResponse {
+  return {
+    teams: teams.map((team) => ({
+      teamId: team.teamId,
+      teamName: team.teamName,
+      charter: team.charter
+        ? charterBody({ ...team.charter, teamId: team.teamId, teamName: team.teamName })
+        : null,
+      firstCharter: team.firstCharter,
+      lastSeenVersion: team.lastSeenVersion,
+      changesSinceSeen: team.changesSinceSeen
+        ? {
+            fromVersion: team.changesSinceSeen.fromVersion,
+            versions: team.changesSinceSeen.versions.map(versionSummaryBody),
+            changes: team.changesSinceSeen.diff,
+          }
+        : null,
+    })),
+  };
 }

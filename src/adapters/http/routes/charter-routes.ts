@@ -6,6 +6,7 @@ import { exportCharter } from '../../../app/charters/export-charter';
 import { type CharterView, getCharter, NoCharterYetError } from '../../../app/charters/get-charter';
 import { getCharterVersion } from '../../../app/charters/get-charter-version';
 import { listCharterVersions } from '../../../app/charters/list-charter-versions';
+import { markCharterSeen } from '../../../app/charters/mark-charter-seen';
 import { saveCharter } from '../../../app/charters/save-charter';
 import { ValidationError } from '../../../domain/errors';
 import type { NoCharterYetProblem } from '../../../shared/api-types';
@@ -17,7 +18,7 @@ import {
   versionsBody,
 } from '../presenters/charter-presenter';
 import { httpProblem, problemFor, sendProblem } from '../problem-details';
-import { putCharterBodySchema } from '../schemas/charter-body-schema';
+import { charterSeenBodySchema, putCharterBodySchema } from '../schemas/charter-body-schema';
 import { zodProblems } from '../zod-problems';
 import { teamIdParam, versionNumber } from './params';
 
@@ -67,6 +68,16 @@ export function charterRoutes(deps: CharterDeps): Router {
       removeSelfAsEditor: body.data.removeSelfAsEditor === true,
     });
     res.set('ETag', etag(view.version)).json(charterBody(view));
+  });
+
+  // The tab says which version the caller has just looked at: "what changed since I last looked" starts there.
+  router.put('/seen', async (req, res) => {
+    if (!req.is('application/json'))
+      return sendProblem(res, httpProblem(415, 'JSON needed', 'Send {"version": n} as application/json.'));
+    const body = charterSeenBodySchema.safeParse(req.body);
+    if (!body.success) throw new ValidationError(zodProblems(body.error));
+    await markCharterSeen(deps, callerOf(res), teamIdParam(req), body.data.version);
+    res.status(204).end();
   });
 
   router.get('/versions', async (req, res) => {

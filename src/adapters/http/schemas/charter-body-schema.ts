@@ -70,3 +70,11 @@ export const putCharterBodySchema = z.strictObject({
   /** Confirms a save that leaves the caller out of the editors. */
   removeSelfAsEditor: z.boolean().optional(),
 });
+
+/** `PUT …/charter/seen`: the version the caller has just looked at. */
+export const charterSeenBodySchema = z.strictObject({
+  version: z
+    .number({ error: 'version must be a number.' })
+    .int('version must be a whole number.')
+    .min(1, 'version must be 1 or more.'),
+});

@@ -132,12 +132,35 @@ export function installStoreContract(h: StorageHarness): void {
       await store.markMemberLeft(left, user, at(2));
 
       expect(await store.listTeamsOfUser(scope.tenantId, user)).toEqual([
-        { teamId: alpha.teamId, teamName: 'alpha' },
-        { teamId: mine.teamId, teamName: 'Zebra' },
+        { teamId: alpha.teamId, teamName: 'alpha', lastSeenCharterVersion: null },
+        { teamId: mine.teamId, teamName: 'Zebra', lastSeenCharterVersion: null },
       ]);
       expect(await store.listTeamsOfUser(otherTenant.tenantId, user)).toEqual([
-        { teamId: otherTenant.teamId, teamName: 'Elsewhere' },
+        { teamId: otherTenant.teamId, teamName: 'Elsewhere', lastSeenCharterVersion: null },
       ]);
+    });
+
+    it('remembers the charter version a member last looked at per team, never going back, untouched by a roster sync', async () => {
+      const otherTeam = { tenantId: scope.tenantId, teamId: `${scope.teamId}-seen-other` };
+      await store.saveInstallation(installation(otherTeam, { teamName: 'Other' }));
+      await store.upsertMembers(scope, [member('aad-ada', 'Ada')]);
+      await store.upsertMembers(otherTeam, [member('aad-ada', 'Ada')]);
+      const seen = async () =>
+        Object.fromEntries(
+          (await store.listTeamsOfUser(scope.tenantId, 'aad-ada')).map((t) => [
+            t.teamId,
+            t.lastSeenCharterVersion,
+          ]),
+        );
+
+      await store.markCharterSeen(scope, 'aad-ada', 3);
+      await store.markCharterSeen(scope, 'aad-ada', 2); // an older tab, late
+      await store.upsertMembers(scope, [member('aad-ada', 'Ada Lovelace')]); // the roster sync
+      expect(await seen()).toEqual({ [scope.teamId]: 3, [otherTeam.teamId]: null });
+      // someone else's look is theirs only
+      await store.upsertMembers(scope, [member('aad-bo', 'Bo')]);
+      await store.markCharterSeen(scope, 'aad-bo', 5);
+      expect(await seen()).toEqual({ [scope.teamId]: 3, [otherTeam.teamId]: null });
     });
 
     it('never shows or changes members across tenants or teams', async () => {
