@@ -78,7 +78,8 @@ export async function seedDemoCheckIns(deps: CheckInDeps, scope: TeamScope): Pro
       const answer: CheckInAnswer = {
         progress: questions.outcomes.map((o, k) => ({
           outcomeId: o.id,
-          score: Math.min(5, 2 + step + ((i + k) % 2)) as ProgressScore,
+          // each outcome its own line on the trend chart: the third (a quarter's goal) comes along more slowly
+          score: Math.max(1, Math.min(5, 2 + step + ((i + k) % 2) - (k === 2 ? 1 : 0))) as ProgressScore,
         })),
         boundary: questions.boundaries[0]
           ? {
