@@ -77,7 +77,7 @@ export default tseslint.config(
                 '**/app/**',
                 '**/adapters/**',
                 '**/sandbox/**',
-                '**/shared/**',
+                '**/contract/**',
                 '**/tab/**',
                 '**/config',
                 '**/main',
@@ -101,7 +101,7 @@ export default tseslint.config(
             {
               group: ['**/adapters/**', '**/sandbox/**', '**/tab/**', '**/config', '**/main', ...ioPackages],
               message:
-                'src/app talks to the outside through its ports only (app/shared-ports.ts, app/<feature>/<feature>-ports.ts).',
+                'src/app talks to the outside through its ports only (app/common-ports.ts, app/<feature>/<feature>-ports.ts).',
             },
           ],
         },
@@ -140,7 +140,7 @@ export default tseslint.config(
   {
     // The API's JSON, shared by the server and the tab: types only (the tab's bundle gets nothing from it), built on
     // the domain's types and nothing else of ours.
-    files: ['src/shared/**/*.ts'],
+    files: ['src/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -156,7 +156,7 @@ export default tseslint.config(
                 '**/main',
                 ...ioPackages,
               ],
-              message: 'src/shared describes the API in domain terms: no use cases, adapters or I/O.',
+              message: 'src/contract describes the API in domain terms: no use cases, adapters or I/O.',
             },
           ],
         },
@@ -165,18 +165,18 @@ export default tseslint.config(
         'error',
         {
           selector: "ImportDeclaration[importKind!='type']",
-          message: 'src/shared holds types only: use import type.',
+          message: 'src/contract holds types only: use import type.',
         },
         {
           selector: 'VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration',
-          message: 'src/shared holds types only, so the tab bundles none of it.',
+          message: 'src/contract holds types only, so the tab bundles none of it.',
         },
       ],
     },
   },
   ...[
     // The tab runs in the browser: of the code outside src/tab it imports only the pure domain and the API's types
-    // (src/shared); never a use case, an adapter, the sandboxes or the server's entry points.
+    // (src/contract); never a use case, an adapter, the sandboxes or the server's entry points.
     { files: ['src/tab/src/*.{ts,tsx}'], up: 2 },
     { files: ['src/tab/src/*/**/*.{ts,tsx}'], up: 3 },
   ].map(({ files, up }) => ({
@@ -187,8 +187,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: `^(\\.\\./){${up}}(?!domain/|shared/)`,
-              message: 'The tab imports only src/domain and src/shared from outside src/tab.',
+              regex: `^(\\.\\./){${up}}(?!domain/|contract/)`,
+              message: 'The tab imports only src/domain and src/contract from outside src/tab.',
             },
             {
               group: ['prom-client'],

@@ -4,7 +4,7 @@ import type { BotConnectorMessenger } from '../../src/adapters/bot/bot-connector
 import type { Database } from '../../src/adapters/storage/database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
-import type { Clock } from '../../src/app/shared-ports';
+import type { Clock } from '../../src/app/common-ports';
 import type { CheckInContract } from '../../src/domain/charter/charter';
 import { checkInContract } from '../../tests/support/charter-fixtures';
 

@@ -15,12 +15,12 @@ import { announceAllCharterVersions } from '../../src/app/charters/announce-all-
 import { checkInJobHandlers } from '../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
 import { openCheckInRound } from '../../src/app/checkins/open-check-in-round';
+import type { Log, TeamScope } from '../../src/app/common-ports';
 import { JOB_KINDS } from '../../src/app/jobs/job-kinds';
 import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
 import { checkInReviewSignals } from '../../src/app/reviews/check-in-review-signals';
 import { reviewJobHandlers } from '../../src/app/reviews/review-job-handlers';
 import type { Calendar } from '../../src/app/reviews/review-ports';
-import type { Log, TeamScope } from '../../src/app/shared-ports';
 import { LOCAL_TENANT_ID } from '../../src/config';
 import type { CharterContent } from '../../src/domain/charter/charter';
 import { benchCheckInDeps } from './bench-check-ins';

@@ -7,7 +7,7 @@ import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { CharterDeps } from '../app/charters/charter-deps';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
 import type { CheckInStore } from '../app/checkins/checkin-ports';
-import type { Log } from '../app/shared-ports';
+import type { Log } from '../app/common-ports';
 import type { CharterLinkTarget } from '../domain/links/charter-links';
 import type { Mount } from './mode-wiring';
 

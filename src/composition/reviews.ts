@@ -6,10 +6,10 @@ import { reviewRoutes } from '../adapters/http/routes/review-routes';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { CharterDeps } from '../app/charters/charter-deps';
 import type { CheckInStore } from '../app/checkins/checkin-ports';
+import type { Log } from '../app/common-ports';
 import { checkInReviewSignals } from '../app/reviews/check-in-review-signals';
 import type { ReviewDeps } from '../app/reviews/review-deps';
 import type { ReviewStore } from '../app/reviews/review-ports';
-import type { Log } from '../app/shared-ports';
 import type { GraphConfig } from '../config';
 
 /** How long a Graph call waits for the review worker's other jobs' calls, to share a `$batch` (bench/review-booking.ts). */

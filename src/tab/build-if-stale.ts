@@ -23,7 +23,7 @@ export const TAB_SOURCES = [
   'src/tab/vite.auth-end.config.mts',
   'src/tab/precompress.ts',
   'src/domain',
-  'src/shared',
+  'src/contract',
   'package-lock.json',
 ];
 

@@ -6,8 +6,8 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 
 import { openDatabase } from '../../src/adapters/storage/open-database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
+import type { TeamScope } from '../../src/app/common-ports';
 import type { MemberInput } from '../../src/app/installs/install-ports';
-import type { TeamScope } from '../../src/app/shared-ports';
 import { validCharter } from '../support/charter-fixtures';
 import {
   FAKE_CLIENT_ID,

@@ -18,8 +18,8 @@ import type { Database } from '../../src/adapters/storage/database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import { checkInJobHandlers } from '../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
+import type { Clock, Metrics, TeamScope } from '../../src/app/common-ports';
 import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
-import type { Clock, Metrics, TeamScope } from '../../src/app/shared-ports';
 import type { CharterLinkTarget } from '../../src/domain/links/charter-links';
 import {
   BotConnectorSandbox,

@@ -14,7 +14,7 @@ import { PostgresCheckInStore } from '../../src/adapters/storage/postgres-checki
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
 import { openCheckInRound } from '../../src/app/checkins/open-check-in-round';
-import type { TeamScope } from '../../src/app/shared-ports';
+import type { TeamScope } from '../../src/app/common-ports';
 import type { Cadence } from '../../src/domain/cadence/cadence';
 import { nextOccurrences } from '../../src/domain/cadence/next-occurrences';
 import type { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';

@@ -6,9 +6,9 @@ import pino from 'pino';
 
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
+import type { Clock } from '../../src/app/common-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
 import type { ReviewSignals } from '../../src/app/reviews/review-ports';
-import type { Clock } from '../../src/app/shared-ports';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { type GraphHarness, startGraphHarness } from '../adapters/graph/graph-harness';
 import { testCharterDeps } from './charter-deps';

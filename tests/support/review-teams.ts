@@ -1,5 +1,5 @@
+import type { TeamScope } from '../../src/app/common-ports';
 import type { InstallStore, MemberInput } from '../../src/app/installs/install-ports';
-import type { TeamScope } from '../../src/app/shared-ports';
 
 /**
  * Installs team number `t` for review-booking tests and benchmarks: an installation (installed by its organizer

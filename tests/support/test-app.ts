@@ -9,8 +9,8 @@ import { type Authenticate, localAuthenticate } from '../../src/adapters/http/au
 import { createHttpApp } from '../../src/adapters/http/create-http-app';
 import type { Database } from '../../src/adapters/storage/database';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
+import type { TeamScope } from '../../src/app/common-ports';
 import type { Installation, MemberInput } from '../../src/app/installs/install-ports';
-import type { TeamScope } from '../../src/app/shared-ports';
 import { DEMO_TEAM } from '../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { testCharterDeps } from './charter-deps';

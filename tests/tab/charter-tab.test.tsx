@@ -3,7 +3,7 @@
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
-import type { CharterResponse } from '../../src/shared/api-types';
+import type { CharterResponse } from '../../src/contract/api-types';
 import { App } from '../../src/tab/src/app/app';
 import {
   type BootData,

@@ -20,7 +20,7 @@ import {
 import type { Express, Request, Response } from 'express';
 
 import type { CheckInDeps } from '../../app/checkins/checkin-deps';
-import type { Log } from '../../app/shared-ports';
+import type { Log } from '../../app/common-ports';
 import { ValidationError } from '../../domain/errors';
 import { jsonBody } from '../http/json-body';
 import { hashForLog, safeLogId, withLogFields } from '../logging/log-context';

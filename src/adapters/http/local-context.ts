@@ -12,7 +12,7 @@ import { getCharter, NoCharterYetError } from '../../app/charters/get-charter';
 import type { InstallStore } from '../../app/installs/install-ports';
 import { getMe } from '../../app/teams/get-me';
 import { listTeamMembers } from '../../app/teams/list-team-members';
-import type { CurrentCharter, LocalContext, LocalTabBoot } from '../../shared/api-types';
+import type { CurrentCharter, LocalContext, LocalTabBoot } from '../../contract/api-types';
 import { charterBody } from './presenters/charter-presenter';
 
 export interface LocalContextOptions {

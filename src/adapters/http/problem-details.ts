@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 
+import type { ProblemDetails } from '../../contract/api-types';
 import { UpstreamError, UserError, type UserErrorReason, ValidationError } from '../../domain/errors';
-import type { ProblemDetails } from '../../shared/api-types';
 
 const STATUS: Record<UserErrorReason, { status: number; title: string }> = {
   validation: { status: 400, title: 'Some fields need attention' },

@@ -10,7 +10,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-import type { JobFailureReason, JobOutcome, Log, Metrics } from '../../app/shared-ports';
+import type { JobFailureReason, JobOutcome, Log, Metrics } from '../../app/common-ports';
 import type { ConnectorCallObserver } from '../bot/bot-connector-messenger';
 import type { GraphCallObserver } from '../graph/graph-transport';
 import type { OperatorStats } from '../storage/postgres-operator-stats';

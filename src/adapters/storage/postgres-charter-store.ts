@@ -7,7 +7,7 @@ import type {
   CharterVersionSummary,
   NewCharterVersion,
 } from '../../app/charters/charter-ports';
-import type { TeamScope } from '../../app/shared-ports';
+import type { TeamScope } from '../../app/common-ports';
 import { ConflictError } from '../../domain/errors';
 import type { Database, SqlExecutor } from './database';
 import { parseCharterContent, parseRow, parseRows } from './rows';

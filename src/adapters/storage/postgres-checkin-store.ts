@@ -8,7 +8,7 @@ import type {
   NewCheckInRound,
   SaveResponseResult,
 } from '../../app/checkins/checkin-ports';
-import type { TeamScope } from '../../app/shared-ports';
+import type { TeamScope } from '../../app/common-ports';
 import { BOUNDARY_EFFECTS, type CheckInAnswer, PROGRESS_SCORES } from '../../domain/checkin/check-in';
 import type { Database } from './database';
 import { parseRow, parseRows } from './rows';

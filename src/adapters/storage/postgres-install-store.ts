@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { TeamScope } from '../../app/common-ports';
 import type {
   Installation,
   InstallStore,
@@ -7,7 +8,6 @@ import type {
   MemberInput,
   TeamSummary,
 } from '../../app/installs/install-ports';
-import type { TeamScope } from '../../app/shared-ports';
 import type { Database } from './database';
 import { parseRow, parseRows } from './rows';
 

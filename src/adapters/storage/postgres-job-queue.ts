@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { z } from 'zod';
 
+import type { TeamScope } from '../../app/common-ports';
 import type {
   ClaimedJob,
   JobFailure,
@@ -11,7 +12,6 @@ import type {
   JobState,
   JobStatus,
 } from '../../app/jobs/job-ports';
-import type { TeamScope } from '../../app/shared-ports';
 import { ConflictError } from '../../domain/errors';
 import type { Database } from './database';
 import { jsonObject, parseRow, parseRows } from './rows';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
+import type { Author, TeamScope } from '../../app/common-ports';
 import type {
   ReviewProposal,
   ReviewProposalState,
   ReviewSeriesRecord,
   ReviewStore,
 } from '../../app/reviews/review-ports';
-import type { Author, TeamScope } from '../../app/shared-ports';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { CALENDAR_FAILURES } from '../../domain/review/calendar-error';
 import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../domain/review/review-outcomes';

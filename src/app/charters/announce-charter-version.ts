@@ -1,6 +1,6 @@
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
 import type { JobQueue } from '../jobs/job-ports';
-import type { TeamScope } from '../shared-ports';
 
 /**
  * Queues the work a new charter version sets off: check-in rounds and the review series follow the new cadences.

@@ -1,6 +1,6 @@
+import type { Clock, Ids } from '../common-ports';
 import type { InstallStore } from '../installs/install-ports';
 import type { JobQueue } from '../jobs/job-ports';
-import type { Clock, Ids } from '../shared-ports';
 import type { CharterStore } from './charter-ports';
 
 /** What the charter use cases need from the outside. */

@@ -1,6 +1,6 @@
 /** The charter's port: its versions, appended under optimistic concurrency. */
 import type { CharterContent } from '../../domain/charter/charter';
-import type { Author, TeamScope } from '../shared-ports';
+import type { Author, TeamScope } from '../common-ports';
 
 export interface CharterRecord {
   content: CharterContent;

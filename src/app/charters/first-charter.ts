@@ -1,6 +1,6 @@
 import type { Caller } from '../caller';
+import type { TeamScope } from '../common-ports';
 import type { Installation, InstallStore } from '../installs/install-ports';
-import type { TeamScope } from '../shared-ports';
 
 /** Who may write a team's first charter, as the caller sees it. */
 export interface FirstCharterRule {

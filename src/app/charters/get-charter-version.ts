@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { CharterDeps } from './charter-deps';
 import type { CharterStore, CharterVersionRecord } from './charter-ports';

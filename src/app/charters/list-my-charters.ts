@@ -1,7 +1,7 @@
 import type { CharterContent } from '../../domain/charter/charter';
 import { type CharterDiff, diffCharters } from '../../domain/charter/diff-charters';
 import type { Caller } from '../caller';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { CharterDeps } from './charter-deps';
 import type { CharterRecord, CharterVersionSummary } from './charter-ports';
 import { type FirstCharterRule, firstCharterRule } from './first-charter';

@@ -1,8 +1,8 @@
 import type { CharterLinkTarget } from '../../domain/links/charter-links';
 import type { CharterStore } from '../charters/charter-ports';
+import type { Clock, Ids, Log, Metrics } from '../common-ports';
 import type { Directory, InstallStore } from '../installs/install-ports';
 import type { JobQueue } from '../jobs/job-ports';
-import type { Clock, Ids, Log, Metrics } from '../shared-ports';
 import type { CheckInStore, Messenger } from './checkin-ports';
 
 /** What the check-in and install use cases need from the outside. */

@@ -5,7 +5,7 @@
 import type { RoundAggregate } from '../../domain/checkin/aggregate-round';
 import type { CheckInAnswer, CheckInQuestions, RoundState } from '../../domain/checkin/check-in';
 import type { FieldProblem } from '../../domain/errors';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 
 export interface NewCheckInRound extends TeamScope {
   id: string;

@@ -1,5 +1,5 @@
 import { charterLink } from '../../domain/links/charter-links';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { CheckInDeps } from './checkin-deps';
 import type { CheckInRound } from './checkin-ports';
 import { summarizeCheckInRound } from './summarize-check-in-round';

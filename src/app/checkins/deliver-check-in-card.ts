@@ -1,5 +1,5 @@
 import { UpstreamError } from '../../domain/errors';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import { checkInCardView } from './check-in-card-view';
 import type { CheckInDeps } from './checkin-deps';
 

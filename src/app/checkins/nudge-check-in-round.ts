@@ -1,5 +1,5 @@
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 /** Halfway through a round (job `checkins.nudge`): one nudge job per member who got the card and has not answered. */

@@ -1,8 +1,8 @@
 import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { questionsFromCharter } from '../../domain/checkin/questions-from-charter';
 import { deliveryTime, isOccurrence, nextRound, roundTimes } from '../../domain/checkin/round-schedule';
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 import type { CheckInRound } from './checkin-ports';
 

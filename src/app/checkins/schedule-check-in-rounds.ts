@@ -1,6 +1,6 @@
 import { nextRound } from '../../domain/checkin/round-schedule';
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 /**

@@ -3,8 +3,8 @@ import { nextOccurrences, type Occurrence } from '../../domain/cadence/next-occu
 import type { BoundaryEffect, CheckInAnswer, ProgressScore } from '../../domain/checkin/check-in';
 import { questionsFromCharter } from '../../domain/checkin/questions-from-charter';
 import { roundTimes } from '../../domain/checkin/round-schedule';
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../shared-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 const PAST_ROUNDS = 3;

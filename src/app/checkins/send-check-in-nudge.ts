@@ -1,5 +1,5 @@
 import { nudgeText } from '../../domain/checkin/nudge-text';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { CheckInDeps } from './checkin-deps';
 
 /**

@@ -1,5 +1,5 @@
 import { aggregateRound, type RoundAggregate } from '../../domain/checkin/aggregate-round';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { CheckInDeps } from './checkin-deps';
 import type { CheckInRound } from './checkin-ports';
 

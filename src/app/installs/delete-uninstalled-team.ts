@@ -1,5 +1,5 @@
 import type { CheckInDeps } from '../checkins/checkin-deps';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 
 /**
  * The grace period after an uninstall has passed (job `installs.delete-team`): delete the team's check-ins, roster,

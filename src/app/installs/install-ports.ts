@@ -1,5 +1,5 @@
 /** The ports of installs and rosters: where the app is installed, who is in each team, and Teams' own roster. */
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 
 export interface Installation extends TeamScope {
   /** Teams' own team id (`19:…@thread.tacv2`), used for the channel conversation and the roster. */

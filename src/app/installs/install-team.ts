@@ -1,7 +1,7 @@
 import type { CheckInDeps } from '../checkins/checkin-deps';
 import { scheduleCheckInRounds } from '../checkins/schedule-check-in-rounds';
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../shared-ports';
 import type { Installation, MemberInput } from './install-ports';
 
 export interface TeamInstallEvent {

@@ -1,7 +1,7 @@
 import type { CheckInDeps } from '../checkins/checkin-deps';
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
 import type { JobQueue } from '../jobs/job-ports';
-import type { TeamScope } from '../shared-ports';
 import { INSTALL_JOB_ATTEMPTS, queueRosterReconciliation } from './install-team';
 import { syncTeamRoster } from './sync-team-roster';
 

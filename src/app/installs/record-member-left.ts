@@ -1,5 +1,5 @@
 import type { CheckInDeps } from '../checkins/checkin-deps';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 
 /** A member left the team: no more cards for them; their past answers stay in their rounds' aggregates. */
 export async function recordMemberLeft(

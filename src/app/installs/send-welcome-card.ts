@@ -1,6 +1,6 @@
 import { charterLink } from '../../domain/links/charter-links';
 import type { CheckInDeps } from '../checkins/checkin-deps';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 
 /**
  * Job `installs.welcome`: the welcome card in the channel the app was added to, with a button that opens the tab. It

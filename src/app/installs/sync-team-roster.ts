@@ -1,5 +1,5 @@
 import type { CheckInDeps } from '../checkins/checkin-deps';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { Installation } from './install-ports';
 
 /**

@@ -1,6 +1,6 @@
 import type { CheckInDeps } from '../checkins/checkin-deps';
+import type { TeamScope } from '../common-ports';
 import { JOB_KINDS } from '../jobs/job-kinds';
-import type { TeamScope } from '../shared-ports';
 
 /**
  * The app was removed from the team: mark it uninstalled, stop every queued job of the team, cancel its review series

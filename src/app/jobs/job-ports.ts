@@ -1,5 +1,5 @@
 /** The durable job queue's port: what producers enqueue and what workers claim, renew and settle. */
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { JOB_KINDS } from './job-kinds';
 
 /** Every durable job kind this build enqueues and runs (job-kinds.ts names each). */

@@ -1,5 +1,5 @@
 import { UpstreamError, UserError } from '../../domain/errors';
-import type { Clock, Log, Metrics } from '../shared-ports';
+import type { Clock, Log, Metrics } from '../common-ports';
 import type { ClaimedJob, JobHandler, JobQueue } from './job-ports';
 
 export interface JobRunnerDeps {

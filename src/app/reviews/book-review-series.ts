@@ -1,5 +1,5 @@
 import type { DesiredSeries } from '../../domain/review/review-booking';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { ReviewDeps } from './review-deps';
 import type { ReviewSeriesRecord } from './review-ports';
 import { bookedRecord, creatingRecord } from './review-series-records';

@@ -1,5 +1,5 @@
 import { toGraphSchedule } from '../../domain/cadence/graph-recurrence';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { ReviewDeps } from './review-deps';
 
 export const UNINSTALLED_COMMENT =

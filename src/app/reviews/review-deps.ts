@@ -1,7 +1,7 @@
 import type { CharterStore } from '../charters/charter-ports';
+import type { Clock, Ids, Log } from '../common-ports';
 import type { InstallStore } from '../installs/install-ports';
 import type { JobQueue } from '../jobs/job-ports';
-import type { Clock, Ids, Log } from '../shared-ports';
 import type { Calendar, ReviewSignals, ReviewStore } from './review-ports';
 
 /** What the review use cases need from the outside. */

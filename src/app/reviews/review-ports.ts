@@ -8,7 +8,7 @@ import type { CharterContent } from '../../domain/charter/charter';
 import type { ClauseSignal } from '../../domain/review/agenda';
 import type { CalendarFailure } from '../../domain/review/calendar-error';
 import type { ClauseOutcome } from '../../domain/review/review-outcomes';
-import type { Author, TeamScope } from '../shared-ports';
+import type { Author, TeamScope } from '../common-ports';
 
 /** A series to book or to bring in step: its `schedule` comes from the domain (`toGraphSchedule`). */
 export interface CalendarSeriesInput {

@@ -1,6 +1,6 @@
 /** The review series record in each state the sync leaves it, and what of it the booking plan compares. */
 import type { BookedState, DesiredSeries } from '../../domain/review/review-booking';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { ReviewSeriesRecord } from './review-ports';
 
 export function bookedState(record: ReviewSeriesRecord | null): BookedState | null {

@@ -1,6 +1,6 @@
 import { CalendarError, describeCalendarFailure } from '../../domain/review/calendar-error';
 import { type DesiredSeries, desiredSeries, planBooking } from '../../domain/review/review-booking';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import { bookReviewSeries } from './book-review-series';
 import type { ReviewDeps } from './review-deps';
 import type { ReviewSeriesRecord } from './review-ports';

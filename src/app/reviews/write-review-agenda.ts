@@ -2,7 +2,7 @@ import { formatLocalDate } from '../../domain/cadence/local-date';
 import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { wallTimeAt } from '../../domain/cadence/zoned-time';
 import { buildAgendaHtml, mergeAgendaIntoBody } from '../../domain/review/agenda';
-import type { TeamScope } from '../shared-ports';
+import type { TeamScope } from '../common-ports';
 import type { ReviewDeps } from './review-deps';
 import { scheduleReviewAgenda } from './schedule-review-agenda';
 

@@ -1,7 +1,7 @@
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
+import type { TeamScope } from '../common-ports';
 import type { Installation, InstallStore, Member } from '../installs/install-ports';
-import type { TeamScope } from '../shared-ports';
 
 export interface TeamAccess {
   scope: TeamScope;

@@ -2,9 +2,9 @@ import type { CharterContent } from '../../domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../domain/charter/diff-charters';
 import { announceCharterVersion } from '../charters/announce-charter-version';
 import type { CharterStore } from '../charters/charter-ports';
+import type { Clock, Ids, TeamScope } from '../common-ports';
 import type { InstallStore, MemberInput } from '../installs/install-ports';
 import type { JobQueue } from '../jobs/job-ports';
-import type { Clock, Ids, TeamScope } from '../shared-ports';
 import { DEMO_MEMBERS, DEMO_TEAM, type DemoTeam, FRESH_DEMO_MEMBERS, FRESH_DEMO_TEAM } from './demo-teams';
 
 export interface SeedDeps {

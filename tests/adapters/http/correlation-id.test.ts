@@ -10,7 +10,7 @@ import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { createLogger } from '../../../src/adapters/logging/log-context';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import type { Log } from '../../../src/app/shared-ports';
+import type { Log } from '../../../src/app/common-ports';
 import { DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { sandboxTeam, startBotHarness } from '../../support/bot-harness';
 import { nth } from '../../support/nth';

@@ -4,7 +4,7 @@
 import request from 'supertest';
 
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
-import type { MyChartersResponse } from '../../../src/shared/api-types';
+import type { MyChartersResponse } from '../../../src/contract/api-types';
 import { createTestApp, type TestApp, testMember } from '../../support/test-app';
 
 const [ADELE, , , DIEGO] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string, string];

@@ -1,6 +1,6 @@
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
-import type { Log } from '../../../src/app/shared-ports';
+import type { Log } from '../../../src/app/common-ports';
 import { openTestDatabase } from '../../support/test-database';
 
 const silent: Log = {

@@ -1,7 +1,7 @@
 import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-queue';
+import type { Log, TeamScope } from '../../../src/app/common-ports';
 import type { ClaimedJob, JobHandler } from '../../../src/app/jobs/job-ports';
 import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
-import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import { ForbiddenError, UpstreamError } from '../../../src/domain/errors';
 import { openTestDatabase } from '../../support/test-database';
 

@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-checkin-store';
+import type { TeamScope } from '../../../src/app/common-ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda';
-import type { TeamScope } from '../../../src/app/shared-ports';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';

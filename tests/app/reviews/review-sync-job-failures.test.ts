@@ -13,12 +13,12 @@ import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metr
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
 import type { Database } from '../../../src/adapters/storage/database';
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
+import type { Log, TeamScope } from '../../../src/app/common-ports';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
-import type { Log, TeamScope } from '../../../src/app/shared-ports';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
 import { CLIENT_ID, CLIENT_SECRET, TENANT } from '../../adapters/graph/graph-harness';

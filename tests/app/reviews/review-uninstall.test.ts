@@ -11,6 +11,7 @@ import pino from 'pino';
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import { checkInJobHandlers } from '../../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
+import type { TeamScope } from '../../../src/app/common-ports';
 import { uninstallTeam } from '../../../src/app/installs/uninstall-team';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { JobHandler, JobHandlers, JobKind } from '../../../src/app/jobs/job-ports';
@@ -23,7 +24,6 @@ import {
 } from '../../../src/app/reviews/review-job-handlers';
 import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
-import type { TeamScope } from '../../../src/app/shared-ports';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
 import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';

@@ -8,13 +8,13 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
+import type { TeamScope } from '../../../src/app/common-ports';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { JobRunnerDeps } from '../../../src/app/jobs/run-due-jobs';
 import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-series';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
-import type { TeamScope } from '../../../src/app/shared-ports';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
 import { installReviewTeam } from '../../support/review-teams';

@@ -1,4 +1,4 @@
-import type { CharterDraft } from '../../../src/shared/api-types';
+import type { CharterDraft } from '../../../src/contract/api-types';
 import { CharterApi, type Fetch } from '../../../src/tab/src/api/charter-api';
 
 /** A fetch that answers 200 and remembers each request's body. */

@@ -7,8 +7,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
 import { renderCard } from '../../../src/adapters/bot/cards/render-card';
-import type { CharterResponse } from '../../../src/shared/api-types';
-import type { CheckInRound } from '../../../src/shared/api-types';
+import type { CharterResponse } from '../../../src/contract/api-types';
+import type { CheckInRound } from '../../../src/contract/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CheckInsPanel } from '../../../src/tab/src/checkins/checkins-panel';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';

@@ -5,7 +5,7 @@
 // dates, and a legend with each outcome's text as written, shortened when long, the whole text as its tooltip.
 import { render, screen, within } from '@testing-library/react';
 
-import type { CheckInRound } from '../../../src/shared/api-types';
+import type { CheckInRound } from '../../../src/contract/api-types';
 import { legendLabel } from '../../../src/tab/src/checkins/legend-label';
 import TrendChart from '../../../src/tab/src/checkins/trend-chart';
 

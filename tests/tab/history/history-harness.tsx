@@ -5,7 +5,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
 
-import type { CharterResponse } from '../../../src/shared/api-types';
+import type { CharterResponse } from '../../../src/contract/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { HistoryView } from '../../../src/tab/src/history/history-view';
 import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';

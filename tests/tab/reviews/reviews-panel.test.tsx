@@ -6,8 +6,8 @@
 // the admin step, the sandbox calendar link, and an editor's outcomes → proposal diff → accept.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
+import type { CharterResponse, TeamReviews } from '../../../src/contract/api-types';
 import { diffCharters } from '../../../src/domain/charter/diff-charters';
-import type { CharterResponse, TeamReviews } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { ReviewsPanel } from '../../../src/tab/src/reviews/reviews-panel';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';

@@ -7,9 +7,9 @@
 // edit up to the save, the empty state says why, and a refused mailbox is shown as the server words it.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 
+import type { CharterResponse } from '../../../src/contract/api-types';
+import type { SlotAvailability, SuggestedSlot } from '../../../src/contract/api-types';
 import type { Cadence } from '../../../src/domain/cadence/cadence';
-import type { CharterResponse } from '../../../src/shared/api-types';
-import type { SlotAvailability, SuggestedSlot } from '../../../src/shared/api-types';
 import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import SlotSuggestions from '../../../src/tab/src/reviews/slot-suggestions';

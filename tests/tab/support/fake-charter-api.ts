@@ -2,9 +2,9 @@
  * An in-memory stand-in for the charter HTTP API (docs/api.md), answering the tab's fetches in component
  * tests. It is a fake of our own server, not of a library: it keeps versions, checks If-Match and X-Local-User.
  */
+import type { CharterResponse } from '../../../src/contract/api-types';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../../src/domain/charter/diff-charters';
-import type { CharterResponse } from '../../../src/shared/api-types';
 import { checkInContract } from '../../support/charter-fixtures';
 
 export const TEAM_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';

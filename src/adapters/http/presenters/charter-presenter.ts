@@ -1,4 +1,4 @@
-/** The charter routes' JSON (src/shared/api-types.ts), built from what the use cases return. */
+/** The charter routes' JSON (src/contract/api-types.ts), built from what the use cases return. */
 import type { CharterVersionDiff } from '../../../app/charters/diff-charter-versions';
 import type { CharterView } from '../../../app/charters/get-charter';
 import type { getCharterVersion } from '../../../app/charters/get-charter-version';
@@ -11,7 +11,7 @@ import type {
   VersionRecord,
   VersionsResponse,
   VersionSummary,
-} from '../../../shared/api-types';
+} from '../../../contract/api-types';
 
 type VersionSummaryView = Awaited<ReturnType<typeof listCharterVersions>>[number];
 type VersionRecordView = Awaited<ReturnType<typeof getCharterVersion>>;

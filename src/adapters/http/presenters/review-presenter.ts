@@ -1,7 +1,7 @@
-/** The review routes' JSON (src/shared/api-types.ts), built from what the use cases return. */
+/** The review routes' JSON (src/contract/api-types.ts), built from what the use cases return. */
 import type { TeamReviewsView } from '../../../app/reviews/get-team-reviews';
 import type { suggestReviewSlots } from '../../../app/reviews/suggest-review-slots';
-import type { ReviewProposal, SlotSuggestionsResponse, TeamReviews } from '../../../shared/api-types';
+import type { ReviewProposal, SlotSuggestionsResponse, TeamReviews } from '../../../contract/api-types';
 
 type ProposalView = TeamReviewsView['openProposals'][number];
 type SlotView = Awaited<ReturnType<typeof suggestReviewSlots>>[number];

@@ -8,8 +8,8 @@ import { getCharterVersion } from '../../../app/charters/get-charter-version';
 import { listCharterVersions } from '../../../app/charters/list-charter-versions';
 import { markCharterSeen } from '../../../app/charters/mark-charter-seen';
 import { saveCharter } from '../../../app/charters/save-charter';
+import type { NoCharterYetProblem } from '../../../contract/api-types';
 import { ValidationError } from '../../../domain/errors';
-import type { NoCharterYetProblem } from '../../../shared/api-types';
 import { callerOf } from '../authenticate';
 import {
   charterBody,

@@ -4,8 +4,8 @@ import type { CharterStore } from '../../../app/charters/charter-ports';
 import type { CheckInStore } from '../../../app/checkins/checkin-ports';
 import { listCheckInRounds } from '../../../app/checkins/list-check-in-rounds';
 import type { InstallStore } from '../../../app/installs/install-ports';
+import type { CheckInRoundsResponse } from '../../../contract/api-types';
 import { ValidationError } from '../../../domain/errors';
-import type { CheckInRoundsResponse } from '../../../shared/api-types';
 import { callerOf } from '../authenticate';
 import { teamIdParam } from './params';
 

@@ -10,16 +10,16 @@ import { recordReviewOutcomes } from '../../../app/reviews/record-review-outcome
 import type { ReviewDeps } from '../../../app/reviews/review-deps';
 import { suggestReviewSlots } from '../../../app/reviews/suggest-review-slots';
 import { requireTeamMember } from '../../../app/teams/require-team-member';
-import { ValidationError } from '../../../domain/errors';
-import { CalendarError, describeCalendarFailure } from '../../../domain/review/calendar-error';
-import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../../domain/review/review-outcomes';
 import type {
   AcceptedProposal,
   DroppedProposal,
   ProposalsResponse,
   RecordedOutcomes,
   SyncQueued,
-} from '../../../shared/api-types';
+} from '../../../contract/api-types';
+import { ValidationError } from '../../../domain/errors';
+import { CalendarError, describeCalendarFailure } from '../../../domain/review/calendar-error';
+import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../../domain/review/review-outcomes';
 import { callerOf } from '../authenticate';
 import { charterBody } from '../presenters/charter-presenter';
 import { proposalBody, slotSuggestionsBody, teamReviewsBody } from '../presenters/review-presenter';

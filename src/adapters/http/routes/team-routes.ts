@@ -5,7 +5,7 @@ import type { CharterDeps } from '../../../app/charters/charter-deps';
 import { listMyCharters } from '../../../app/charters/list-my-charters';
 import { getMe } from '../../../app/teams/get-me';
 import { listTeamMembers } from '../../../app/teams/list-team-members';
-import type { Me, TeamMembersResponse } from '../../../shared/api-types';
+import type { Me, TeamMembersResponse } from '../../../contract/api-types';
 import { callerOf } from '../authenticate';
 import { myChartersBody } from '../presenters/charter-presenter';
 import { teamIdParam } from './params';

@@ -1,5 +1,5 @@
 /** How a call to the API fails: refused with problem details, not reached at all, or a local-only path outside local mode. */
-import type { FirstCharter, ProblemDetails } from '../../../shared/api-types';
+import type { FirstCharter, ProblemDetails } from '../../../contract/api-types';
 
 /**
  * A refused answer as the tab keeps it: the problem details (whatever the body said, or the HTTP status), with who may

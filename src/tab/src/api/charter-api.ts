@@ -10,7 +10,7 @@ import type {
   VersionRecord,
   VersionsResponse,
   VersionSummary,
-} from '../../../shared/api-types';
+} from '../../../contract/api-types';
 import { ApiError, LocalOnlyError, NetworkError, problemOf } from './api-errors';
 
 /** Paths only a server in local mode serves (src/sandbox): outside it they would only ever answer 404. */

@@ -1,7 +1,7 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import type { LocalContext } from '../../../shared/api-types';
+import type { LocalContext } from '../../../contract/api-types';
 import { CharterApi, type Fetch } from '../api/charter-api';
 import { OpenInHostProvider } from '../host/host-links';
 import type { TabHost, ThemeName } from '../host/tab-host';

@@ -11,7 +11,7 @@ import type {
   LocalTeam,
   Me,
   TeamMember,
-} from '../../../shared/api-types';
+} from '../../../contract/api-types';
 import { CharterApi } from '../api/charter-api';
 import type { TabHost } from '../host/tab-host';
 

@@ -1,4 +1,4 @@
-import type { LocalContext } from '../../../shared/api-types';
+import type { LocalContext } from '../../../contract/api-types';
 import type { ThemeName } from '../host/tab-host';
 
 /** The local sandbox banner's team, member and theme pickers, and what each choice calls. */

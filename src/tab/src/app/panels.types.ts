@@ -1,5 +1,5 @@
 /** What every panel beside the charter gets (see panels.tsx). */
-import type { CharterResponse, TeamMember } from '../../../shared/api-types';
+import type { CharterResponse, TeamMember } from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
 
 export interface PanelProps {

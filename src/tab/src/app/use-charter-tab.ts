@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { CharterResponse } from '../../../shared/api-types';
+import type { CharterResponse } from '../../../contract/api-types';
 import { loadTabData, type TabData } from './boot';
 import type { CharterTabProps, LeaveGuard, View } from './charter-tab.types';
 

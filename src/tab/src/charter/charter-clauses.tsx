@@ -3,7 +3,7 @@
  * the non-negotiables, the outcomes with their measures, the boundaries with their decision rights, and the check-in
  * contract's rules. Every value is rendered as text.
  */
-import type { CharterContent } from '../../../shared/api-types';
+import type { CharterContent } from '../../../contract/api-types';
 import { charterStrings } from '../strings/charter';
 
 /** How each decision right's badge is coloured (Fluent's tint badge colours, tab.css). */

@@ -1,4 +1,4 @@
-import type { CharterDiff, CharterResponse, FieldProblem, TeamMember } from '../../../shared/api-types';
+import type { CharterDiff, CharterResponse, FieldProblem, TeamMember } from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
 
 export interface CharterEditorProps {

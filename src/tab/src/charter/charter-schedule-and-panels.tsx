@@ -3,7 +3,7 @@
  * schedule, which computes occurrences in two zones and formats with Intl, and the check-in and review panels.
  * A chunk of its own, fetched while the first part renders.
  */
-import type { CharterResponse, TeamMember } from '../../../shared/api-types';
+import type { CharterResponse, TeamMember } from '../../../contract/api-types';
 import { panels } from '../app/panels';
 import type { PanelProps } from '../app/panels.types';
 import { charterStrings } from '../strings/charter';

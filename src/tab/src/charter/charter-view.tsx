@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 
-import type { CharterResponse, TeamMember } from '../../../shared/api-types';
+import type { CharterResponse, TeamMember } from '../../../contract/api-types';
 import { lazyAfterPaint } from '../app/after-paint';
 import { LazyButton } from '../app/lazy-button';
 import { usePaintedOnce } from '../app/painted';

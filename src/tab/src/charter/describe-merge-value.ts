@@ -3,11 +3,11 @@
  * cadence in a sentence, "Removed" for a clause that is gone. The merge hands its values over untyped; each is checked
  * before it is read.
  */
+import type { TeamMember } from '../../../contract/api-types';
 import type { Cadence } from '../../../domain/cadence/cadence';
 import type { DecisionRight } from '../../../domain/charter/charter';
 import { DECISION_RIGHTS } from '../../../domain/charter/charter';
 import type { MergePart } from '../../../domain/charter/merge-charters';
-import type { TeamMember } from '../../../shared/api-types';
 import { charterStrings } from '../strings/charter';
 import { mergeStrings } from '../strings/merge';
 import { describeCadence } from './cadence-text';

@@ -2,7 +2,7 @@
  * What each problem path of the charter rules (validate-charter.ts) is called in the editor, and where it sits in the
  * form: the list of fields that need attention names them as their labels do, in the order a person meets them.
  */
-import type { FieldProblem } from '../../../shared/api-types';
+import type { FieldProblem } from '../../../contract/api-types';
 import { cadenceStrings } from '../strings/cadence';
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';

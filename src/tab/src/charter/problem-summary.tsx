@@ -1,6 +1,6 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
-import type { FieldProblem } from '../../../shared/api-types';
+import type { FieldProblem } from '../../../contract/api-types';
 import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
 import { fieldLabel } from './field-labels';

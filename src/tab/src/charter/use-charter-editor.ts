@@ -6,9 +6,9 @@
 import { useId } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import type { CharterResponse } from '../../../contract/api-types';
 import type { CheckInContract, ReviewPlan } from '../../../domain/charter/charter';
 import type { MergePart } from '../../../domain/charter/merge-charters';
-import type { CharterResponse } from '../../../shared/api-types';
 import type { CharterEditorProps } from './charter-editor.types';
 import { defaultCheckIns, defaultReview, emptyState } from './editor-defaults';
 import type { ClausePart } from './editor-rows';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 
-import type { CharterResponse, FieldProblem } from '../../../shared/api-types';
+import type { CharterResponse, FieldProblem } from '../../../contract/api-types';
 import { ApiError } from '../api/api-errors';
 import type { CharterApi } from '../api/charter-api';
 import { appStrings } from '../strings/app';

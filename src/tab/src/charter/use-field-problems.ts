@@ -5,9 +5,9 @@
  */
 import { useMemo, useState } from 'react';
 
+import type { FieldProblem, TeamMember } from '../../../contract/api-types';
 import { CHARTER_LIMITS } from '../../../domain/charter/charter';
 import { validateCharter } from '../../../domain/charter/validate-charter';
-import type { FieldProblem, TeamMember } from '../../../shared/api-types';
 import { editorStrings } from '../strings/editor';
 import { type EditorState, toContentForValidation } from './editor-state';
 

@@ -4,8 +4,8 @@
  */
 import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 'react';
 
+import type { CharterResponse } from '../../../contract/api-types';
 import type { MergePart } from '../../../domain/charter/merge-charters';
-import type { CharterResponse } from '../../../shared/api-types';
 import type { CharterApi } from '../api/charter-api';
 import { mergeStrings } from '../strings/merge';
 import type { SaveConflict } from './charter-editor.types';

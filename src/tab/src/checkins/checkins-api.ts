@@ -1,5 +1,5 @@
 /** The tab's calls for check-ins: the results API, and in local mode the Bot Connector sandbox's "play a member". */
-import type { CheckInRound, CheckInRoundsResponse } from '../../../shared/api-types';
+import type { CheckInRound, CheckInRoundsResponse } from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
 
 export interface PlayableMember {

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 
-import type { CheckInRound } from '../../../shared/api-types';
+import type { CheckInRound } from '../../../contract/api-types';
 import type { PanelProps } from '../app/panels.types';
 import { formatDateTime } from '../format';
 import { appStrings } from '../strings/app';

@@ -9,7 +9,7 @@ import { getNextColor, LineChart, type LineChartPoints } from '@fluentui/react-c
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 
-import type { CheckInRound } from '../../../shared/api-types';
+import type { CheckInRound } from '../../../contract/api-types';
 import { checkInStrings } from '../strings/check-ins';
 import { legendLabel } from './legend-label';
 

@@ -1,6 +1,7 @@
 import { Badge, Body1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
+import type { TeamMember } from '../../../contract/api-types';
 import type {
   Boundary,
   CheckInContract,
@@ -9,7 +10,6 @@ import type {
   ReviewPlan,
 } from '../../../domain/charter/charter';
 import type { CharterDiff, ListChange } from '../../../domain/charter/diff-charters';
-import type { TeamMember } from '../../../shared/api-types';
 import { describeCadence } from '../charter/cadence-text';
 import { formatList } from '../format';
 import { charterStrings } from '../strings/charter';

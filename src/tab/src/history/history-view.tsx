@@ -11,8 +11,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 
+import type { TeamMember, VersionDiff, VersionSummary } from '../../../contract/api-types';
 import { isEmptyDiff } from '../../../domain/charter/diff-charters';
-import type { TeamMember, VersionDiff, VersionSummary } from '../../../shared/api-types';
 import { formatDateTime } from '../format';
 import { appStrings } from '../strings/app';
 import { charterStrings } from '../strings/charter';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { VersionRecord, VersionSummary } from '../../../shared/api-types';
+import type { VersionRecord, VersionSummary } from '../../../contract/api-types';
 import { ApiError } from '../api/api-errors';
 import { appStrings } from '../strings/app';
 import { historyStrings } from '../strings/history';

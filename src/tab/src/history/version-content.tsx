@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from 'react';
 
-import type { CharterContent, TeamMember } from '../../../shared/api-types';
+import type { CharterContent, TeamMember } from '../../../contract/api-types';
 import { describeCadence } from '../charter/cadence-text';
 import { CheckInRules, NonNegotiableList, OutcomesAndBoundaries } from '../charter/charter-clauses';
 import { formatList } from '../format';

@@ -1,4 +1,4 @@
-import type { CharterResponse } from '../../../shared/api-types';
+import type { CharterResponse } from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
 
 /** Why a restore did not happen, shown beside the Restore button. */

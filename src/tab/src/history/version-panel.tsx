@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 
-import type { TeamMember } from '../../../shared/api-types';
+import type { TeamMember } from '../../../contract/api-types';
 import { SelfRemovalDialog } from '../charter/self-removal-dialog';
 import { formatDateTime } from '../format';
 import { charterStrings } from '../strings/charter';

@@ -1,6 +1,6 @@
 import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
 
-import type { ReviewProposal } from '../../../shared/api-types';
+import type { ReviewProposal } from '../../../contract/api-types';
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
 

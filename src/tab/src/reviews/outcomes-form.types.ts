@@ -1,4 +1,4 @@
-import type { CharterResponse, ClauseOutcome, TeamMember } from '../../../shared/api-types';
+import type { CharterResponse, ClauseOutcome, TeamMember } from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
 
 export interface OutcomesFormProps {

@@ -1,6 +1,6 @@
 import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
 
-import type { RecordedOutcomes, TeamMember } from '../../../shared/api-types';
+import type { RecordedOutcomes, TeamMember } from '../../../contract/api-types';
 import { DiffView } from '../history/diff-view';
 import { reviewStrings } from '../strings/reviews';
 import { useOutcomesFormStyles } from './outcomes-form.styles';

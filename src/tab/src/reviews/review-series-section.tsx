@@ -1,6 +1,6 @@
 import { Body1, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
 
-import type { TeamReviews } from '../../../shared/api-types';
+import type { TeamReviews } from '../../../contract/api-types';
 import { formatDateTime } from '../format';
 import { useOpenInHost } from '../host/host-links';
 import { charterStrings } from '../strings/charter';

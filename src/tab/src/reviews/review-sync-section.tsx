@@ -1,6 +1,6 @@
 import { Body1, Button, Spinner, Text } from '@fluentui/react-components';
 
-import type { SyncStatus, TeamReviews } from '../../../shared/api-types';
+import type { SyncStatus, TeamReviews } from '../../../contract/api-types';
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
 

@@ -8,7 +8,7 @@ import type {
   SuggestedSlot,
   SyncQueued,
   TeamReviews,
-} from '../../../shared/api-types';
+} from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
 
 const base = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}/reviews`;

@@ -1,6 +1,6 @@
 import { Badge, Button, Text } from '@fluentui/react-components';
 
-import type { SuggestedSlot } from '../../../shared/api-types';
+import type { SuggestedSlot } from '../../../contract/api-types';
 import { formatDateTime } from '../format';
 import { slotSuggestionStrings } from '../strings/slot-suggestions';
 import { useSlotSuggestionsStyles } from './slot-suggestions.styles';

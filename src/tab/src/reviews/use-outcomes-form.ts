@@ -1,7 +1,7 @@
 /** The review outcomes form's state: a decision (and for "revise" new text) per clause, then the proposal. */
 import { useState } from 'react';
 
-import type { ClauseOutcome, RecordedOutcomes } from '../../../shared/api-types';
+import type { ClauseOutcome, RecordedOutcomes } from '../../../contract/api-types';
 import { ApiError } from '../api/api-errors';
 import { reviewStrings } from '../strings/reviews';
 import type { Decision, OutcomesFormProps, ReviewedClause } from './outcomes-form.types';

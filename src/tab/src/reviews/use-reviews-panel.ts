@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { CharterResponse, SyncStatus, TeamReviews } from '../../../shared/api-types';
+import type { CharterResponse, SyncStatus, TeamReviews } from '../../../contract/api-types';
 import { ApiError } from '../api/api-errors';
 import type { PanelProps } from '../app/panels.types';
 import { reviewStrings } from '../strings/reviews';

@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'react';
 
-import type { SuggestedSlot } from '../../../shared/api-types';
+import type { SuggestedSlot } from '../../../contract/api-types';
 import { ApiError } from '../api/api-errors';
 import { appStrings } from '../strings/app';
 import { cadenceStrings } from '../strings/cadence';

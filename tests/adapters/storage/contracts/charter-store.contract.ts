@@ -1,6 +1,6 @@
 import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
 import type { CharterStore, NewCharterVersion } from '../../../../src/app/charters/charter-ports';
-import type { TeamScope } from '../../../../src/app/shared-ports';
+import type { TeamScope } from '../../../../src/app/common-ports';
 import { ConflictError } from '../../../../src/domain/errors';
 import type { StorageHarness } from '../../../support/storage-harness';
 import { CHARTER_HEAD_MOVE, injectFault } from '../support/fault-injecting-database';

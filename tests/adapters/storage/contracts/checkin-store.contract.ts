@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresCheckInStore } from '../../../../src/adapters/storage/postgres-checkin-store';
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import type { CheckInStore, NewCheckInRound } from '../../../../src/app/checkins/checkin-ports';
-import type { TeamScope } from '../../../../src/app/shared-ports';
+import type { TeamScope } from '../../../../src/app/common-ports';
 import type { CheckInAnswer } from '../../../../src/domain/checkin/check-in';
 import type { StorageHarness } from '../../../support/storage-harness';
 import { at, newScope } from './fixtures';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { TeamScope } from '../../../../src/app/shared-ports';
+import type { TeamScope } from '../../../../src/app/common-ports';
 import type { CharterContent } from '../../../../src/domain/charter/charter';
 
 /** A fixed clock origin: tests pass `now` explicitly, never read the real clock. */

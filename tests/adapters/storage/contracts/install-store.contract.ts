@@ -1,8 +1,8 @@
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
+import type { TeamScope } from '../../../../src/app/common-ports';
 import type { Installation, InstallStore, MemberInput } from '../../../../src/app/installs/install-ports';
 import type { JobKind } from '../../../../src/app/jobs/job-ports';
-import type { TeamScope } from '../../../../src/app/shared-ports';
 import type { StorageHarness } from '../../../support/storage-harness';
 import { at, newScope } from './fixtures';
 

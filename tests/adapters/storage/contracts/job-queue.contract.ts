@@ -1,6 +1,6 @@
 import { PostgresJobQueue, retryDelayMs } from '../../../../src/adapters/storage/postgres-job-queue';
+import type { TeamScope } from '../../../../src/app/common-ports';
 import type { ClaimedJob, JobSpec } from '../../../../src/app/jobs/job-ports';
-import type { TeamScope } from '../../../../src/app/shared-ports';
 import { ConflictError } from '../../../../src/domain/errors';
 import type { StorageHarness } from '../../../support/storage-harness';
 import { at, newScope, T0 } from './fixtures';

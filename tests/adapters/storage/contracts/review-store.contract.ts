@@ -1,11 +1,11 @@
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import { PostgresReviewStore } from '../../../../src/adapters/storage/postgres-review-store';
+import type { TeamScope } from '../../../../src/app/common-ports';
 import type {
   ReviewProposal,
   ReviewSeriesRecord,
   ReviewStore,
 } from '../../../../src/app/reviews/review-ports';
-import type { TeamScope } from '../../../../src/app/shared-ports';
 import { ConflictError, NotFoundError } from '../../../../src/domain/errors';
 import type { StorageHarness } from '../../../support/storage-harness';
 import { at, charterContent, newScope } from './fixtures';
