@@ -81,7 +81,7 @@ const png = (size: number, pixel: (x: number, y: number) => [number, number, num
 };
 
 describe('npm run package', () => {
-  it('zips the filled manifest and both icons, and the zipped manifest passes the bundled v1.22 schema offline', async () => {
+  it('zips the filled manifest and both icons, and the zipped manifest passes the bundled v1.30 schema offline', async () => {
     const built = await build();
 
     expect(built.zipPath).toBe(path.join(outDir, 'appPackage.sample.zip'));
@@ -97,8 +97,8 @@ describe('npm run package', () => {
     expect(text).not.toContain('${{');
     const manifest = JSON.parse(text) as Record<string, unknown>;
     // Validated again here, independently of the script, with the library and the schema file it ships.
-    expect(manifest.manifestVersion).toBe('1.22');
-    expect(await AppManifestUtils.validateAgainstSchema(manifest as never, bundledSchema('1.22'))).toEqual(
+    expect(manifest.manifestVersion).toBe('1.30');
+    expect(await AppManifestUtils.validateAgainstSchema(manifest as never, bundledSchema('1.30'))).toEqual(
       [],
     );
     expect(manifest).toMatchObject({
@@ -108,12 +108,23 @@ describe('npm run package', () => {
       configurableTabs: [
         { configurationUrl: 'https://charterdev.azurewebsites.net/tab/config', scopes: ['team'] },
       ],
+      // The personal "My charters" page (Teams, Outlook, the Microsoft 365 app), then the chat with the bot.
+      staticTabs: [
+        {
+          entityId: 'my-charters',
+          contentUrl: 'https://charterdev.azurewebsites.net/tab/me?host=teams',
+          scopes: ['personal'],
+        },
+        { entityId: 'conversations', scopes: ['personal'] },
+      ],
       validDomains: ['charterdev.azurewebsites.net'],
       webApplicationInfo: {
         id: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60',
         resource: 'api://charterdev.azurewebsites.net/2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60',
       },
     });
+    // Standard channels only: the roster, check-ins and reviews are team-wide (docs/where-it-runs.md).
+    expect(manifest.supportsChannelFeatures).toBeUndefined();
     // No resource-specific consent: the bot's roster (pagedmembers) and proactive posts need none.
     expect(manifest.authorization).toBeUndefined();
   });
@@ -161,7 +172,7 @@ describe('npm run package', () => {
       m.$schema = 'https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json';
     });
     expect(await problemsOf(build())).toEqual([
-      '$schema must be https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json (the schema of manifestVersion 1.22).',
+      '$schema must be https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json (the schema of manifestVersion 1.30).',
     ]);
   });
 
