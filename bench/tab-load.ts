@@ -1,11 +1,11 @@
 /**
- * The tab's load cost, against a minimal Fluent UI v9 "hello" page built the same way (Vite, same settings) in the
- * same run:
- *   1. initial JS+CSS, gzip (what index.html loads before anything lazy), target ≤ 250 KB;
+ * The load cost of the channel tab and of the personal "My charters" page, against a minimal Fluent UI v9 "hello"
+ * page built the same way (Vite, same settings) in the same run:
+ *   1. initial JS+CSS, gzip (what index.html and me.html load before anything lazy), target ≤ 250 KB each;
  *   2. time from navigation until the charter's purpose is visible in headless Chromium (the app started as
- *      `npm start` starts it, local mode) vs until the hello page's text is visible; median of 7 cold loads each,
- *      interleaved, target ≤ 1.5×. Also reported: when the view tabs (they load after the first paint) and the whole
- *      charter are there, and each figure's spread.
+ *      `npm start` starts it, local mode) vs until the hello page's text is visible; median of the cold loads,
+ *      interleaved, target ≤ 1.5×; the same for the personal page (its first team's purpose). Also reported: when the
+ *      view tabs (they load after the first paint) and the whole charter are there, and each figure's spread.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ import { startAppLikeNpmStart } from '../tests/e2e/support/start-app';
 const repo = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.TAB_BENCH_RUNS ?? 15);
 
-function initialGzipBytes(distDir: string): { bytes: number; files: string[] } {
-  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+function initialGzipBytes(distDir: string, page = 'index.html'): { bytes: number; files: string[] } {
+  const html = readFileSync(path.join(distDir, page), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
   let bytes = 0;
   for (const ref of refs) {
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
   if (tabBuild.status !== 0) throw new Error('building the tab failed');
   const helloDist = await buildHello();
   const tab = initialGzipBytes(path.join(repo, 'src/tab/dist'));
+  const me = initialGzipBytes(path.join(repo, 'src/tab/dist'), 'me.html');
   const hello = initialGzipBytes(helloDist);
 
   const helloApp = express();
@@ -131,15 +132,20 @@ async function main(): Promise<void> {
     const appUrl = app.url.replace('//localhost:', '//127.0.0.1:'); // both pages on the same loopback address
     const completeTimes: number[] = [];
     const navTimes: number[] = [];
-    const noticedTimes: Record<'tab' | 'hello', number[]> = { tab: [], hello: [] };
+    const noticedTimes: Record<'tab' | 'me' | 'hello', number[]> = { tab: [], me: [], hello: [] };
+    const pages = {
+      tab: { url: `${appUrl}/tab/`, testId: 'purpose' },
+      me: { url: `${appUrl}/tab/me`, testId: 'my-purpose' },
+      hello: { url: helloUrl, testId: 'hello' },
+    } as const;
     /** One cold load: when the marked element was painted (Element Timing, from navigation start). */
-    const load = async (which: 'tab' | 'hello'): Promise<number> => {
+    const load = async (which: 'tab' | 'me' | 'hello'): Promise<number> => {
       const context = await browser.newContext(); // cold cache every time
       await context.addInitScript({ content: PAINT_OBSERVER });
       const page = await context.newPage();
       const started = performance.now();
-      await page.goto(which === 'tab' ? `${appUrl}/tab/` : helloUrl, { waitUntil: 'commit' });
-      const testId = which === 'tab' ? 'purpose' : 'hello';
+      await page.goto(pages[which].url, { waitUntil: 'commit' });
+      const testId = pages[which].testId;
       await page.getByTestId(testId).waitFor({ state: 'visible' });
       noticedTimes[which].push(performance.now() - started);
       const paintedAt = await page.waitForFunction(
@@ -159,16 +165,20 @@ async function main(): Promise<void> {
       return ms;
     };
     await load('tab'); // warm the server (PGlite, tsx) once
+    await load('me');
     await load('hello');
     completeTimes.length = 0;
     navTimes.length = 0;
     noticedTimes.tab.length = 0;
+    noticedTimes.me.length = 0;
     noticedTimes.hello.length = 0;
     const tabTimes: number[] = [];
+    const meTimes: number[] = [];
     const helloTimes: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       helloTimes.push(await load('hello'));
       tabTimes.push(await load('tab'));
+      meTimes.push(await load('me'));
     }
     const kb = (b: number) => (b / 1024).toFixed(1);
     const spread = (v: number[]) => `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)} ms`;
@@ -177,6 +187,9 @@ async function main(): Promise<void> {
     const helloMs = median(helloTimes);
     console.log(
       `tab-load: initial JS+CSS gzip  tab ${kb(tab.bytes)} KB (${tab.files.length} files; budget 250 KB)`,
+    );
+    console.log(
+      `tab-load: initial JS+CSS gzip  my charters ${kb(me.bytes)} KB (${me.files.length} files; budget 250 KB)`,
     );
     console.log(
       `tab-load: initial JS+CSS gzip  hello ${kb(hello.bytes)} KB  → ${(tab.bytes / hello.bytes).toFixed(2)}×`,
@@ -188,6 +201,13 @@ async function main(): Promise<void> {
     console.log(
       `tab-load: spread  charter purpose ${spread(tabTimes)}, hello ${spread(helloTimes)}; ` +
         `per-pair ratio ${ratios[0]?.toFixed(2)}–${ratios.at(-1)?.toFixed(2)}×, median ${median(ratios).toFixed(2)}×`,
+    );
+    const meMs = median(meTimes);
+    const meRatios = meTimes.map((t, i) => t / (helloTimes[i] ?? NaN)).sort((a, b) => a - b);
+    console.log(
+      `tab-load: navigation → painted  my charters (first team's purpose) ${meMs.toFixed(0)} ms, hello ` +
+        `${helloMs.toFixed(0)} ms  → ${(meMs / helloMs).toFixed(2)}× (target ≤ 1.5×); spread ${spread(meTimes)}, ` +
+        `per-pair ratio ${meRatios[0]?.toFixed(2)}–${meRatios.at(-1)?.toFixed(2)}×`,
     );
     const tabNoticed = median(noticedTimes.tab);
     const helloNoticed = median(noticedTimes.hello);

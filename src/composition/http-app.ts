@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createHttpApp } from '../adapters/http/create-http-app';
 import type { ReadinessCheck } from '../adapters/http/routes/health-routes';
 import { metricsRoutes } from '../adapters/http/routes/metrics-routes';
+import { myChartersRoutes } from '../adapters/http/routes/my-charters-routes';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { Database } from '../adapters/storage/database';
 import type { CharterDeps } from '../app/charters/charter-deps';
@@ -21,17 +22,19 @@ export function wireHttpApp(w: {
   reviews: ReviewWiring;
   metrics: PrometheusMetrics;
 }): Express {
+  // The personal page reads every feature's stores for the caller's teams.
+  const myCharters = { ...w.checkIns.deps, reviews: w.reviews.deps.reviews };
   return createHttpApp({
     logger: w.logger,
     authenticate: w.mode.authenticate,
     charters: w.charters,
     installs: w.charters.installs,
     readiness: () => readiness(w.db, w.logger),
-    apiRouters: [w.checkIns.routes, w.reviews.routes],
+    apiRouters: [myChartersRoutes(myCharters), w.checkIns.routes, w.reviews.routes],
     mounts: [
       (app) => app.use(metricsRoutes(w.metrics, w.mode.metricsAccess)),
       w.checkIns.bot,
-      ...w.mode.mounts(w.charters),
+      ...w.mode.mounts(myCharters),
     ],
   });
 }

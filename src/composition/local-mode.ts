@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 
 import { localAuthenticate } from '../adapters/http/authenticate';
-import { localContext, localTabBoot } from '../adapters/http/local-context';
+import { localContext, localMyChartersBoot, localTabBoot } from '../adapters/http/local-context';
 import { metricsAccess } from '../adapters/http/routes/metrics-routes';
 import { tabFiles } from '../adapters/http/tab-files';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
@@ -59,23 +59,26 @@ export async function localMode(options: {
     bot: null,
     charterLinks: { kind: 'local', tabEndpoint: config.tabEndpoint },
     metricsAccess: metricsAccess(true, config.metricsToken),
-    mounts: (charters) => {
+    mounts: (reads) => {
       const mounts: Mount[] = [(app) => app.use('/sandbox/connector', connector.router())];
       if (graphSandbox)
         mounts.push((app) => {
           app.use('/sandbox/graph', graphSandboxRouter(graphSandbox));
           app.use(`/${graph.tenantId}/oauth2`, graphSandboxTokenRouter(graphSandbox));
         });
-      // `/` opens the tab, with the demo teams' members (and the first member's charter) embedded in its page.
+      // `/` opens the tab, with the demo teams' members (and the first member's charter) embedded in its page; `/me`
+      // the personal page, with the picked member's teams embedded.
       const teams = {
-        installs: charters.installs,
+        installs: reads.installs,
         tenantId: DEMO_TEAM.tenantId,
         teams: [DEMO_TEAM, FRESH_DEMO_TEAM],
       };
-      mounts.push(
-        tabFiles({ host: { kind: 'local', boot: localTabBoot({ ...teams, charters }) } }),
-        localContext(teams),
-      );
+      const host = {
+        kind: 'local' as const,
+        boot: localTabBoot({ ...teams, charters: reads }),
+        meBoot: localMyChartersBoot({ ...teams, myCharters: reads }),
+      };
+      mounts.push(tabFiles({ host }), localContext(teams));
       return mounts;
     },
     prepare: (checkIns) => seedDemoTeams(checkIns, connectorUrl, logger),

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { BotIdentity } from '../adapters/bot/create-bot';
 import type { Authenticate } from '../adapters/http/authenticate';
 import type { MetricsAccess } from '../adapters/http/routes/metrics-routes';
-import type { CharterDeps } from '../app/charters/charter-deps';
+import type { MyChartersDeps } from '../app/charters/list-my-charters';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
 import type { CharterLinkTarget } from '../domain/links/charter-links';
 
@@ -27,8 +27,11 @@ export interface ModeWiring {
   charterLinks: CharterLinkTarget;
   /** Who may read /metrics. */
   metricsAccess: MetricsAccess;
-  /** Served after the features' own routes: the tab and what goes with it in this mode (sandboxes, sign-in pages). */
-  mounts(charters: CharterDeps): Mount[];
+  /**
+   * Served after the features' own routes: the tab and what goes with it in this mode (sandboxes, sign-in pages). Local
+   * mode embeds the first API answers in the pages, so it reads the charters (and the personal page's stores).
+   */
+  mounts(reads: MyChartersDeps): Mount[];
   /** Run once the use cases are wired, before the app takes requests (local mode seeds its demo teams). */
   prepare(checkIns: CheckInDeps): Promise<void>;
   /** Run on close, once requests have stopped (local mode writes its sandboxes' files). */

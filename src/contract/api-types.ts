@@ -7,10 +7,11 @@
 import type { CharterContent, CharterDraft } from '../domain/charter/charter';
 import type { CharterDiff } from '../domain/charter/diff-charters';
 import type { RoundAggregate } from '../domain/checkin/aggregate-round';
+import type { CheckInQuestions } from '../domain/checkin/check-in';
 import type { FieldProblem } from '../domain/errors';
 import type { ClauseOutcome } from '../domain/review/review-outcomes';
 
-export type { CharterContent, CharterDiff, CharterDraft, ClauseOutcome, FieldProblem };
+export type { CharterContent, CharterDiff, CharterDraft, CheckInQuestions, ClauseOutcome, FieldProblem };
 
 // ── Errors ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -106,6 +107,8 @@ export interface ChangesSinceSeen {
   /** The versions written since, newest first. */
   versions: VersionSummary[];
   changes: CharterDiff;
+  /** The names of the people the diff names by id (editors added or removed). */
+  people: Author[];
 }
 
 /** One of the caller's teams in `GET /api/me/charters`. */
@@ -119,6 +122,49 @@ export interface MyCharter {
   lastSeenVersion: number | null;
   /** Null when nothing changed since the last look, or when there was none. */
   changesSinceSeen: ChangesSinceSeen | null;
+  /**
+   * Opens this team's charter in its channel tab: a Teams deep link (Teams only; Outlook and the Microsoft 365 app
+   * show the charter in place instead), or the local tab in local mode.
+   */
+  tabUrl: string;
+  /** The round the caller was asked in that is open now (answered or not); null when none is. */
+  openCheckIn: MyOpenCheckIn | null;
+  /** The team's next review meeting; null when none is booked. */
+  nextReview: MyNextReview | null;
+}
+
+/** An open check-in round of one of the caller's teams: the card's questions, to answer in the personal page. */
+export interface MyOpenCheckIn {
+  roundId: string;
+  closesAt: string;
+  questions: CheckInQuestions;
+  /** Whether the caller has answered (they may still change the answer while it is open). */
+  answered: boolean;
+  /** The caller's answer as the card's inputs (ids from `ANSWER_FIELDS`), to edit; empty when not answered. */
+  inputs: Record<string, string>;
+}
+
+/** The next occurrence of a team's review series. */
+export interface MyNextReview {
+  subject: string;
+  start: string;
+  end: string;
+  /** The Teams meeting's join link; null when the calendar gave none. */
+  joinUrl: string | null;
+}
+
+/**
+ * `PUT /api/teams/:teamId/checkins/:roundId/answer` with the card's inputs: the same validation as the card (a 400 names
+ * every field problem at its input id and stores nothing; 409 once the round has closed). The member's card in their
+ * 1:1 chat is updated to match.
+ */
+export type CheckInAnswerBody = { inputs: Record<string, string> };
+
+/** The answer to `PUT …/answer`: saved. */
+export interface CheckInAnswerSaved {
+  roundId: string;
+  answered: true;
+  inputs: Record<string, string>;
 }
 
 /** `GET /api/me/charters`: every team of the caller that has the app, ordered by team name. */
@@ -270,4 +316,15 @@ export interface LocalTabBoot {
   context: LocalContext;
   theme: 'dark' | 'contrast' | null;
   initial: ({ teamId: string; userId: string; me: Me; members: TeamMember[] } & CurrentCharter) | null;
+}
+
+/**
+ * The JSON data block `#me-boot` in the personal page's me.html (local mode only): the local context, the member
+ * picked last time (else the first demo member by name), the theme, and that member's `GET /api/me/charters`.
+ */
+export interface LocalMyChartersBoot {
+  context: LocalContext;
+  userId: string | null;
+  theme: 'dark' | 'contrast' | null;
+  data: MyChartersResponse | null;
 }

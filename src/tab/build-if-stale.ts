@@ -19,8 +19,11 @@ export const TAB_SOURCES = [
   'src/tab/src',
   'src/tab/index.html',
   'src/tab/auth-end.html',
+  'src/tab/me.html',
   'src/tab/vite.config.mts',
   'src/tab/vite.auth-end.config.mts',
+  'src/tab/vite.me.config.mts',
+  'src/tab/vite.page-config.mts',
   'src/tab/precompress.ts',
   'src/domain',
   'src/contract',
@@ -46,8 +49,8 @@ export function tabBuildIsStale(): boolean {
 export async function buildTab(): Promise<void> {
   const started = performance.now();
   const vite = path.join(repo, 'node_modules/.bin/vite');
-  // The tab first (it empties dist), then the sign-in window's last page beside it.
-  for (const config of ['vite.config.mts', 'vite.auth-end.config.mts']) {
+  // The tab first (it empties dist), then the personal page and the sign-in window's last page beside it.
+  for (const config of ['vite.config.mts', 'vite.me.config.mts', 'vite.auth-end.config.mts']) {
     const result = spawnSync(vite, ['build', '--config', path.join(tabDir, config)], {
       cwd: repo,
       stdio: 'inherit',

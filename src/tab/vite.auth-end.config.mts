@@ -4,22 +4,6 @@
  * its own: the page is teams-js and a few lines, and sharing the tab's build would tie its chunks to the tab's
  * first-paint chunk (the module preload polyfill lives there).
  */
-import { fileURLToPath } from 'node:url';
+import { pageConfig } from './vite.page-config.mts';
 
-import { defineConfig } from 'vite';
-
-const root = fileURLToPath(new URL('.', import.meta.url));
-
-export default defineConfig({
-  root,
-  base: '/tab/',
-  logLevel: 'warn',
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: false,
-    reportCompressedSize: false,
-    rollupOptions: { input: `${root}auth-end.html` },
-  },
-});
+export default pageConfig({ html: 'auth-end.html', emptyOutDir: false });

@@ -1,7 +1,9 @@
 // The tab as Teams, Outlook and the Microsoft 365 app host it, in production mode: `npm start` with credentials against
 // a local Entra ID, the real tab build and the real teams-js in Chromium, framed by a host window at a Microsoft host
 // name over https (support/teams-host). Covers the configuration page's save, the charter with SSO, the consent
-// fallback through the sign-in window, a theme change, and the hosts that run no channel tab.
+// fallback through the sign-in window, a theme change, the hosts that run no channel tab, and the personal
+// "My charters" page in all three hosts (personal scope: no team in the context), with axe in every theme.
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 
 import { openDatabase } from '../../src/adapters/storage/open-database';
@@ -16,6 +18,7 @@ import {
   type FakeEntra,
   startFakeEntra,
 } from '../support/fake-entra';
+import { openRoundInStore } from '../support/open-round';
 import { launchChromium } from './support/chromium';
 import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
 import {
@@ -32,6 +35,8 @@ const TEAM: TeamScope = { tenantId: FAKE_TENANT_ID, teamId: '5c2d7e1a-3b4f-4a6c-
 const TEAMS_TEAM_ID = '19:5c2d7e1a3b4f@thread.tacv2';
 const CHANNEL_ID = '19:5c2d7e1a3b4f-general@thread.tacv2';
 const PURPOSE = 'We keep the lights on for every shop in the region.';
+const EARLIER_PURPOSE = 'We keep the lights on.';
+const SECOND_TEAM: TeamScope = { tenantId: FAKE_TENANT_ID, teamId: '7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b' };
 const ADA: MemberInput = {
   aadObjectId: FAKE_USER.oid,
   teamsUserId: '29:ada',
@@ -75,7 +80,7 @@ afterAll(async () => {
 async function seedInstalledTeam(dataDir: string): Promise<void> {
   const db = await openDatabase({ dataDir });
   try {
-    const { installs, charters } = postgresStores(db);
+    const { installs, charters, checkins } = postgresStores(db);
     await installs.saveInstallation({
       ...TEAM,
       teamsTeamId: TEAMS_TEAM_ID,
@@ -87,14 +92,35 @@ async function seedInstalledTeam(dataDir: string): Promise<void> {
       uninstalledAt: null,
     });
     await installs.upsertMembers(TEAM, [ADA]);
-    await charters.saveVersion(TEAM, {
-      expectedVersion: 0,
-      content: validCharter({ purpose: PURPOSE, editorIds: [ADA.aadObjectId] }),
-      author: { id: ADA.aadObjectId, name: ADA.name },
-      why: 'Our first charter',
-      summary: 'First version',
-      at: new Date(),
+    for (const [version, purpose] of [EARLIER_PURPOSE, PURPOSE].entries())
+      await charters.saveVersion(TEAM, {
+        expectedVersion: version,
+        content: validCharter({ purpose, editorIds: [ADA.aadObjectId] }),
+        author: { id: ADA.aadObjectId, name: ADA.name },
+        why: version === 0 ? 'Our first charter' : 'Say who we do it for',
+        summary: version === 0 ? 'First version' : 'Purpose reworded',
+        at: new Date(),
+      });
+    // Ada last looked at version 1; a round of check-ins is open and she was asked in it.
+    await installs.markCharterSeen(TEAM, ADA.aadObjectId, 1);
+    const current = await charters.getCurrent(TEAM);
+    if (!current) throw new Error('The seeded charter is missing.');
+    await openRoundInStore(checkins, TEAM, current, {
+      id: '6f5e4d3c-2b1a-4098-8765-43210fedcba9',
+      asked: [ADA.aadObjectId],
     });
+    // A second team of Ada's with the app and no charter yet.
+    await installs.saveInstallation({
+      ...SECOND_TEAM,
+      teamsTeamId: '19:7e8f9a0b1c2d@thread.tacv2',
+      teamName: 'Store Openings',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      channelConversationId: '19:7e8f9a0b1c2d-general@thread.tacv2',
+      installedBy: ADA.aadObjectId,
+      installedAt: new Date(),
+      uninstalledAt: null,
+    });
+    await installs.upsertMembers(SECOND_TEAM, [ADA]);
   } finally {
     await db.close();
   }
@@ -171,6 +197,96 @@ async function eventually(
   }
 }
 
+// Before the channel tab's tests: opening the charter there records version 2 as seen by Ada.
+describe('the personal page “My charters”', () => {
+  const personal = (hostName: HostName, theme = 'default') =>
+    openInHost({
+      hostName,
+      src: `${TAB_ORIGIN}/tab/me?host=teams`,
+      // A static tab in personal scope: no team or channel in the context.
+      context: { ...contextFor('Outlook', theme), entityId: 'my-charters', hostName },
+    });
+
+  it('in Teams shows both teams in one call, what changed since the last look, and takes the open check-in', async () => {
+    const before = host.proxied.length;
+    const { context, session, tab } = await personal('Teams');
+    try {
+      const page = tab();
+      await expect(page.getByTestId('my-purpose').textContent()).resolves.toBe(PURPOSE);
+      await page.getByRole('heading', { name: 'Store Openings' }).waitFor();
+      await page.getByText(/This team has no charter yet\. You can write the first one/).waitFor();
+      await page.getByRole('heading', { name: 'Changed since you last looked' }).waitFor();
+      // The purpose before and after, in the diff.
+      await expect(page.getByTestId('diff').textContent()).resolves.toContain(
+        `${EARLIER_PURPOSE} → ${PURPOSE}`,
+      );
+      const api = host.proxied.slice(before).filter((r) => r.path.startsWith('/api/'));
+      expect(api.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/me/charters 200']);
+      expect(session.callsTo('appInitialization.success')).toHaveLength(1);
+
+      const checkIn = page.getByRole('region', { name: 'Your check-in' });
+      await checkIn.getByRole('button', { name: 'Send check-in' }).click();
+      await checkIn.getByText(/Some answers need a look/).waitFor();
+      for (const group of await checkIn.getByRole('radiogroup').all())
+        await group.getByRole('radio', { name: '4 · Good' }).check();
+      await checkIn.getByRole('button', { name: 'Send check-in' }).click();
+      await checkIn.getByText('Check-in sent for Regional Shops. Thank you!').waitFor();
+
+      await page.getByRole('button', { name: 'Mark as read' }).click();
+      await page.getByText('Marked the Regional Shops charter as read.').waitFor();
+      await page.getByRole('link', { name: 'Open in Teams' }).first().click();
+      await until(() => session.callsTo('executeDeepLink').length > 0, 'the deep link to go to Teams');
+      expect(String(session.callsTo('executeDeepLink')[0]?.args[0])).toMatch(
+        /^https:\/\/teams\.microsoft\.com\/l\/entity\/7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6\/team-charter\?context=/,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each<HostName>(['Outlook', 'Office'])(
+    'in %s opens the charter in place and calls nothing Teams-only',
+    async (hostName) => {
+      const { context, session, tab } = await personal(hostName, 'dark');
+      try {
+        const page = tab();
+        await expect(page.getByTestId('my-purpose').textContent()).resolves.toBe(PURPOSE);
+        expect(luminance(await background(page))).toBeLessThan(0.2);
+        // Answered in the Teams test above: the page says so and offers to change it.
+        await page
+          .getByText('You have answered. You can change your answer until the round closes.')
+          .waitFor();
+        await page.getByRole('button', { name: 'Show the whole charter' }).click();
+        await page.getByRole('button', { name: 'Show less' }).waitFor();
+        expect(await page.getByRole('link', { name: 'Open in Teams' }).count()).toBe(0);
+        const teamsOnly = session.calls.filter((c) =>
+          /^(settings\.|pages\.|teams\.|getTabInstances|executeDeepLink)/.test(c.func),
+        );
+        expect(teamsOnly).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it.each(['default', 'dark', 'contrast'])('has no axe violations in the %s theme', async (theme) => {
+    const { context, page, tab } = await personal('Teams', theme);
+    try {
+      await tab().getByTestId('my-purpose').waitFor();
+      await tab().getByRole('region', { name: 'Your check-in' }).waitFor();
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .exclude('[data-tabster-dummy]')
+        .analyze();
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the configuration page in Teams', () => {
   it('saves the charter tab with its stable entity id and the Teams content address', async () => {
     const { context, session, tab } = await openInHost({
@@ -214,7 +330,7 @@ describe('the charter tab in Teams', () => {
       expect(api.map((r) => r.path)).toEqual(
         expect.arrayContaining([`/api/me`, `/api/teams/${TEAM.teamId}/charter`]),
       );
-      expect(api.every((r) => r.status === 200)).toBe(true);
+      expect(api.every((r) => r.status === 200 || r.status === 204)).toBe(true);
       // Nothing local-only is asked for, and nothing is missing.
       expect(requests.filter((r) => r.path.startsWith('/sandbox/') || r.status === 404)).toEqual([]);
 

@@ -209,3 +209,32 @@ describe('the Toolkit files', () => {
     );
   });
 });
+
+describe('the Entra app', () => {
+  // Microsoft's list of the clients that run a Teams app's tabs with SSO (Teams, the Microsoft 365 app, Outlook on
+  // every platform): each must be pre-authorized for `access_as_user`, or SSO in that host needs a consent prompt.
+  const TAB_HOST_CLIENTS = {
+    'Teams desktop and mobile': '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+    'Teams web': '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
+    'Microsoft 365 web (1)': '4345a7b9-9a63-4910-a426-35363201d503',
+    'Microsoft 365 web (2)': '4765445b-32c6-49b0-83e6-1d93765276ca',
+    'Microsoft 365 desktop': '0ec893e0-5785-4de6-99da-4ed124e5296c',
+    'Microsoft 365 mobile, Outlook desktop': 'd3590ed6-52b3-4102-aeff-aad2292ab01c',
+    'Outlook web (1)': '00000002-0000-0ff1-ce00-000000000000',
+    'Outlook web (2)': 'bc59ab01-8403-45c6-8796-ac3ef710b3e3',
+    'Outlook mobile': '27922004-5251-4030-b22d-91ecd9a37ea4',
+  };
+
+  it('pre-authorizes every Teams, Microsoft 365 and Outlook client for access_as_user', () => {
+    const manifest = JSON.parse(read('aad.manifest.json')) as {
+      preAuthorizedApplications: { appId: string; permissionIds: string[] }[];
+    };
+    const authorized = new Map(manifest.preAuthorizedApplications.map((a) => [a.appId, a.permissionIds]));
+    for (const [client, appId] of Object.entries(TAB_HOST_CLIENTS))
+      expect([client, authorized.get(appId)]).toEqual([
+        client,
+        ['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}'],
+      ]);
+    expect(authorized.size).toBe(Object.keys(TAB_HOST_CLIENTS).length);
+  });
+});

@@ -213,7 +213,7 @@ describe('the editor', () => {
     expect(await within(form).findByText('Write the purpose: why this team’s work matters.')).toBeTruthy();
     fireEvent.submit(form);
     expect(await within(form).findByText('One field needs attention.')).toBeTruthy();
-    expect(api.requests.some((r) => r.method === 'PUT')).toBe(false);
+    expect(api.puts()).toHaveLength(0);
   });
 
   it('puts a 400 from the server next to the field its path names', async () => {
@@ -261,7 +261,7 @@ describe('the editor', () => {
     );
     fireEvent.submit(form);
     expect(await screen.findByText('Our new purpose, typed with care.')).toBeTruthy();
-    const put = api.requests.filter((r) => r.method === 'PUT').at(-1);
+    const put = api.puts().at(-1);
     expect(put?.headers['If-Match']).toBe('"2"');
     expect(api.versions.at(-1)?.content.nonNegotiables.map((n) => n.text)).toContain('We ship on Tuesdays.');
   });

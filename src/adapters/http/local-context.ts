@@ -9,11 +9,17 @@ import type { Express, Request } from 'express';
 import type { Caller } from '../../app/caller';
 import type { CharterDeps } from '../../app/charters/charter-deps';
 import { getCharter, NoCharterYetError } from '../../app/charters/get-charter';
+import { listMyCharters, type MyChartersDeps } from '../../app/charters/list-my-charters';
 import type { InstallStore } from '../../app/installs/install-ports';
 import { getMe } from '../../app/teams/get-me';
 import { listTeamMembers } from '../../app/teams/list-team-members';
-import type { CurrentCharter, LocalContext, LocalTabBoot } from '../../contract/api-types';
-import { charterBody } from './presenters/charter-presenter';
+import type {
+  CurrentCharter,
+  LocalContext,
+  LocalMyChartersBoot,
+  LocalTabBoot,
+} from '../../contract/api-types';
+import { charterBody, myChartersBody } from './presenters/charter-presenter';
 
 export interface LocalContextOptions {
   installs: InstallStore;
@@ -25,11 +31,21 @@ export interface LocalContextOptions {
 async function readLocalContext(options: LocalContextOptions): Promise<LocalContext> {
   const teams = await Promise.all(
     options.teams.map(async ({ teamId, teamName }) => {
-      const members = await options.installs.listMembers({ tenantId: options.tenantId, teamId });
+      const scope = { tenantId: options.tenantId, teamId };
+      const [members, installation] = await Promise.all([
+        options.installs.listMembers(scope),
+        options.installs.getInstallation(scope),
+      ]);
+      // The one who added the app first (the tab opens a team as its first member), then everyone by name.
+      const installer = members.filter((m) => m.aadObjectId === installation?.installedBy);
       return {
         teamId,
         teamName,
-        members: members.map((m) => ({ id: m.aadObjectId, name: m.name, timeZone: m.timeZone })),
+        members: [...installer, ...members.filter((m) => !installer.includes(m))].map((m) => ({
+          id: m.aadObjectId,
+          name: m.name,
+          timeZone: m.timeZone,
+        })),
       };
     }),
   );
@@ -64,6 +80,11 @@ function cookie(req: Request, name: string): string | null {
   return null;
 }
 
+function pickedTheme(req: Request): LocalTabBoot['theme'] {
+  const stored = cookie(req, THEME_COOKIE);
+  return stored === 'dark' || stored === 'contrast' ? stored : null;
+}
+
 /**
  * What the tab would fetch first in local mode, for tabFiles to embed in index.html: the local context, the team and
  * member the tab opens with (`?team=`, else the ones picked last time, else the first team and its first member; the
@@ -81,8 +102,7 @@ export function localTabBoot(
     const team = known(asked) ?? known(cookie(req, TEAM_COOKIE)) ?? context.teams[0];
     const storedUser = cookie(req, USER_COOKIE);
     const first = team?.members.find((m) => m.id === storedUser) ?? team?.members[0];
-    const storedTheme = cookie(req, THEME_COOKIE);
-    const theme = storedTheme === 'dark' || storedTheme === 'contrast' ? storedTheme : null;
+    const theme = pickedTheme(req);
     if (!team || !first) return { context, theme, initial: null };
     const caller: Caller = { tenantId: context.tenantId, userId: first.id, name: first.name };
     const charter = getCharter(options.charters, caller, team.teamId).then(
@@ -98,5 +118,27 @@ export function localTabBoot(
       charter,
     ]);
     return { context, theme, initial: { teamId: team.teamId, userId: first.id, me, members, ...current } };
+  };
+}
+
+/**
+ * What the personal page would fetch first in local mode, for tabFiles to embed in me.html: the local context, the
+ * member it opens for (the one picked last time, in any demo team, else the first by name: the member picker lists
+ * everyone once, by name) and that member's `GET /api/me/charters`.
+ */
+export function localMyChartersBoot(
+  options: LocalContextOptions & { myCharters: MyChartersDeps },
+): (req: Request) => Promise<LocalMyChartersBoot> {
+  return async (req) => {
+    const context = await readLocalContext(options);
+    const everyone = context.teams.flatMap((team) => team.members);
+    const stored = cookie(req, USER_COOKIE);
+    const picked =
+      everyone.find((m) => m.id === stored) ?? [...everyone].sort((a, b) => a.name.localeCompare(b.name))[0];
+    const theme = pickedTheme(req);
+    if (!picked) return { context, userId: null, theme, data: null };
+    const caller: Caller = { tenantId: context.tenantId, userId: picked.id, name: picked.name };
+    const data = myChartersBody(await listMyCharters(options.myCharters, caller));
+    return { context, userId: picked.id, theme, data };
   };
 }

@@ -66,6 +66,8 @@ export interface LocalTabHost {
    * round trip. The page's head (and its asset links) goes out before this runs.
    */
   boot?: (req: Request) => Promise<unknown>;
+  /** The same for the personal page (`/tab/me`, also `/me`): the demo members and the picked member's teams. */
+  meBoot?: (req: Request) => Promise<unknown>;
 }
 
 /**
@@ -88,8 +90,13 @@ function loadedByTeams(req: Request): boolean {
   return dest === 'iframe' || dest === 'frame' || req.query[IN_TEAMS_QUERY.name] === IN_TEAMS_QUERY.value;
 }
 
-/** The id of the JSON data block in index.html (read by src/tab/src/app/boot.ts). */
+/** The ids of the JSON data blocks in index.html and me.html (read by src/tab/src/app/boot.ts, me/my-charters-start.ts). */
 const TAB_BOOT_ID = 'tab-boot';
+const ME_BOOT_ID = 'me-boot';
+
+/** The two pages: the channel tab (also its configuration page) and the personal page. */
+const TAB_PAGE = ['/', '/index.html'];
+const ME_PAGE = ['/me', '/me.html'];
 
 /**
  * JSON inside a `<script type="application/json">` data block: never executed (so `script-src 'self'` does not apply),
@@ -137,12 +144,14 @@ export function tabFiles(options: TabFilesOptions): (app: Express) => void {
   return (app) => {
     const tab = express.Router();
     tab.use(tabHeaders);
-    if (host.kind === 'local')
-      app.get('/', (req, res) => {
+    if (host.kind === 'local') {
+      const redirect = (to: string) => (req: Request, res: Response) => {
         const query = req.originalUrl.indexOf('?');
-        res.redirect(302, `/tab/${query >= 0 ? req.originalUrl.slice(query) : ''}`);
-      });
-    else {
+        res.redirect(302, `${to}${query >= 0 ? req.originalUrl.slice(query) : ''}`);
+      };
+      app.get('/', redirect('/tab/'));
+      app.get('/me', redirect('/tab/me'));
+    } else {
       const page = teamsAppPage(host.appUrl);
       const sendTeamsAppPage = (res: Response): void => {
         res.setHeader('Cache-Control', 'no-cache');
@@ -150,7 +159,7 @@ export function tabFiles(options: TabFilesOptions): (app: Express) => void {
       };
       app.get('/', tabHeaders, (_req, res) => sendTeamsAppPage(res));
       // The same URL is the tab for Teams and this page for a browser: caches keep them apart by Sec-Fetch-Dest.
-      tab.get(['/', '/index.html'], (req, res, next) => {
+      tab.get([...TAB_PAGE, ...ME_PAGE], (req, res, next) => {
         res.vary('Sec-Fetch-Dest');
         if (loadedByTeams(req)) return next();
         sendTeamsAppPage(res);
@@ -170,29 +179,34 @@ export function tabFiles(options: TabFilesOptions): (app: Express) => void {
     // Pages are re-read after a rebuild (their asset names change), so browsers revalidate them; the hashed assets
     // never change.
     const indexHtml = cachedPage(path.join(distDir, 'index.html'));
+    const meHtml = cachedPage(path.join(distDir, 'me.html'));
     const sendPage = (res: Response, html: string): void => {
       res.setHeader('Cache-Control', 'no-cache');
       res.type('html').send(html);
     };
-    const boot = host.kind === 'local' ? host.boot : undefined;
-    tab.get(['/', '/index.html'], async (req, res) => {
-      const html = indexHtml();
-      if (!boot) return sendPage(res, html);
-      const at = html.lastIndexOf('</body>');
-      const end = at >= 0 ? at : html.length;
-      // The boot data is this caller's: never cached.
-      res.status(200).type('html').setHeader('Cache-Control', 'no-store');
-      // The head first, so the browser fetches the scripts while the boot data is read; module scripts run only
-      // once the whole document (with the data block) has arrived.
-      res.write(html.slice(0, end));
-      let data: unknown = null;
-      try {
-        data = await boot(req);
-      } catch (error) {
-        req.log.warn({ err: error }, 'tab.boot.failed'); // the tab then fetches what it needs itself
-      }
-      res.end(`${data === null ? '' : jsonDataBlock(TAB_BOOT_ID, data)}${html.slice(end)}`);
-    });
+    const servePage =
+      (html: () => string, boot: ((req: Request) => Promise<unknown>) | undefined, bootId: string) =>
+      async (req: Request, res: Response): Promise<void> => {
+        const page = html();
+        if (!boot) return sendPage(res, page);
+        const at = page.lastIndexOf('</body>');
+        const end = at >= 0 ? at : page.length;
+        // The boot data is this caller's: never cached.
+        res.status(200).type('html').setHeader('Cache-Control', 'no-store');
+        // The head first, so the browser fetches the scripts while the boot data is read; module scripts run only
+        // once the whole document (with the data block) has arrived.
+        res.write(page.slice(0, end));
+        let data: unknown = null;
+        try {
+          data = await boot(req);
+        } catch (error) {
+          req.log.warn({ err: error }, 'tab.boot.failed'); // the page then fetches what it needs itself
+        }
+        res.end(`${data === null ? '' : jsonDataBlock(bootId, data)}${page.slice(end)}`);
+      };
+    const local = host.kind === 'local' ? host : undefined;
+    tab.get(TAB_PAGE, servePage(indexHtml, local?.boot, TAB_BOOT_ID));
+    tab.get(ME_PAGE, servePage(meHtml, local?.meBoot, ME_BOOT_ID));
     // The configuration page is the same page without boot data: main.tsx renders it for this path.
     tab.get(['/config', '/config.html'], (_req, res) => sendPage(res, indexHtml()));
     tab.use('/assets', builtAssets(path.join(distDir, 'assets')));

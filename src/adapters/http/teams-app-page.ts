@@ -24,7 +24,8 @@ export const TEAMS_APP_PAGE_SCRIPT = `(function () {
   if (!framed && !('nativeInterface' in window)) return;
   var query = new URLSearchParams(window.location.search);
   query.set(${JSON.stringify(IN_TEAMS_QUERY.name)}, ${JSON.stringify(IN_TEAMS_QUERY.value)});
-  window.location.replace('/tab/?' + query.toString());
+  var page = window.location.pathname.indexOf('/tab/') === 0 ? window.location.pathname : '/tab/';
+  window.location.replace(page + '?' + query.toString());
 })();
 `;
 

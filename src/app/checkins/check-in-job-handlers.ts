@@ -10,6 +10,7 @@ import { closeCheckInRound } from './close-check-in-round';
 import { deliverCheckInCard } from './deliver-check-in-card';
 import { nudgeCheckInRound } from './nudge-check-in-round';
 import { openCheckInRound } from './open-check-in-round';
+import { refreshCheckInCard } from './refresh-check-in-card';
 import { scheduleCheckInRounds } from './schedule-check-in-rounds';
 import { sendCheckInNudge } from './send-check-in-nudge';
 
@@ -37,6 +38,10 @@ export function checkInJobHandlers(deps: CheckInDeps): JobHandlers<CheckInJobKin
     [JOB_KINDS.checkinsDeliver]: async (job) => {
       const p = payload(memberPayload, job);
       await deliverCheckInCard(deps, job.scope, { ...p, lastAttempt: job.attempts >= job.maxAttempts });
+    },
+    [JOB_KINDS.checkinsCardRefresh]: async (job) => {
+      const p = payload(memberPayload, job);
+      await refreshCheckInCard(deps, job.scope, { ...p, lastAttempt: job.attempts >= job.maxAttempts });
     },
     [JOB_KINDS.checkinsNudge]: async (job) => {
       await nudgeCheckInRound(deps, job.scope, payload(roundPayload, job).roundId);

@@ -24,7 +24,7 @@ export interface CardActionInput {
  * member was not asked in, is refused.
  */
 export async function submitCheckInAnswer(
-  deps: CheckInDeps,
+  deps: Pick<CheckInDeps, 'checkins' | 'installs' | 'clock' | 'log'>,
   input: CardActionInput & { inputs: AnswerInputs },
 ): Promise<CheckInCardReply> {
   const scope = { tenantId: input.tenantId, teamId: input.teamId };

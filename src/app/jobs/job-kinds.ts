@@ -16,6 +16,11 @@ export const JOB_KINDS = {
   checkinsNudge: 'checkins.nudge',
   /** Nudge one member. Key: `<roundId>:<aadObjectId>`. */
   checkinsNudgeMember: 'checkins.nudge.member',
+  /**
+   * A member answered outside the card (the personal page): update their card in the 1:1 chat to match.
+   * Key: `<roundId>:<aadObjectId>:<answered at, ms>`.
+   */
+  checkinsCardRefresh: 'checkins.card.refresh',
   /** Close a round and post its summary to the channel. Key: `<roundId>`. */
   checkinsRoundClose: 'checkins.round.close',
   /** Page the team's roster from Teams into `members`. Key: `install-<iso time>`, `added-<activity id>`, `start-…`. */

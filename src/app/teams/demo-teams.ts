@@ -22,6 +22,7 @@ export const DEMO_MEMBERS: readonly MemberInput[] = [
 /**
  * A second demo team that has installed the app but has no charter yet, so local mode shows (and the end-to-end tests
  * walk through) writing a first charter. Alex added the app, so Alex writes the first charter; no check-in history.
+ * Adele and Lukas are in both teams, as people are: their personal page ("My charters") shows the two side by side.
  */
 export const FRESH_DEMO_TEAM = {
   tenantId: DEMO_TEAM.tenantId,
@@ -36,6 +37,7 @@ export const FRESH_DEMO_MEMBERS: readonly MemberInput[] = [
   member('b2e0f1d2-0002-4c3b-8a9f-000000000002', 'Isaiah Langer', 'IsaiahL', 'America/Chicago'),
   member('b2e0f1d2-0003-4c3b-8a9f-000000000003', 'Johanna Lorenz', 'JohannaL', 'Europe/Berlin'),
   member('b2e0f1d2-0004-4c3b-8a9f-000000000004', 'Nestor Wilke', 'NestorW', 'Australia/Sydney'),
+  ...DEMO_MEMBERS.slice(0, 2),
 ];
 
 function member(aadObjectId: string, name: string, alias: string, timeZone: string): MemberInput {

@@ -17,8 +17,9 @@ export interface SeedDeps {
 
 /**
  * Installs a demo team with its members, its first member as the installer, unless it is installed already. An
- * installed one follows `serviceUrl`: local mode's Bot Connector sandbox is at this process's port, which may have
- * changed since the last start. Returns whether it installed the team.
+ * installed one follows `serviceUrl` (local mode's Bot Connector sandbox is at this process's port, which may have
+ * changed since the last start) and gets any demo member it lacks (one seeded by an older version). Returns whether
+ * it installed the team.
  */
 async function installDemoTeam(
   deps: Pick<SeedDeps, 'installs' | 'clock'>,
@@ -31,6 +32,9 @@ async function installDemoTeam(
   if (installed) {
     if (installed.serviceUrl !== serviceUrl)
       await deps.installs.saveInstallation({ ...installed, serviceUrl });
+    const known = new Set((await deps.installs.listMembers(scope)).map((m) => m.aadObjectId));
+    const missing = members.filter((m) => !known.has(m.aadObjectId));
+    if (missing.length > 0) await deps.installs.upsertMembers(scope, missing);
     return false;
   }
   await deps.installs.saveInstallation({
@@ -166,6 +170,9 @@ export async function seedDemoTeam(deps: SeedDeps, options: { serviceUrl: string
     summary: summarizeDiff(diffCharters(first, second)),
     at: now,
   });
+  // Each author has seen their own version: Adele's personal page shows what Lukas changed since.
+  await deps.installs.markCharterSeen(scope, adele, 1);
+  await deps.installs.markCharterSeen(scope, lukas, 2);
   await announceCharterVersion(deps.jobs, scope, 2, now);
   return true;
 }

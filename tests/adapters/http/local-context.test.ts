@@ -5,7 +5,8 @@
 import express from 'express';
 import request from 'supertest';
 
-import { localContext, localTabBoot } from '../../../src/adapters/http/local-context';
+import { localContext, localMyChartersBoot, localTabBoot } from '../../../src/adapters/http/local-context';
+import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import {
   DEMO_MEMBERS,
   DEMO_TEAM,
@@ -26,9 +27,16 @@ beforeAll(async () => {
     teams: [DEMO_TEAM, FRESH_DEMO_TEAM],
   };
   const boot = localTabBoot({ ...options, charters: t.deps });
+  const { checkins, reviews } = postgresStores(t.db);
+  const charterLinks = { kind: 'local' as const, tabEndpoint: 'http://localhost:3978' };
+  const meBoot = localMyChartersBoot({
+    ...options,
+    myCharters: { ...t.deps, checkins, reviews, charterLinks },
+  });
   app = express();
   localContext(options)(app);
   app.get('/boot', async (req, res) => void res.json(await boot(req)));
+  app.get('/me-boot', async (req, res) => void res.json(await meBoot(req)));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -44,7 +52,7 @@ describe('the local sandbox context and boot data', () => {
     const body = res.body as { teams: { teamId: string; teamName: string; members: { id: string }[] }[] };
     expect(body.teams.map((x) => [x.teamName, x.members.length])).toEqual([
       ['Contoso Product Team', 6],
-      ['Contoso Design Team', 4],
+      ['Contoso Design Team', 6], // Adele and Lukas are in both
     ]);
   });
 
@@ -89,5 +97,34 @@ describe('the local sandbox context and boot data', () => {
       charter: null,
       firstCharter: { canCreate: true, askName: null },
     });
+  });
+});
+
+describe('the personal page’s boot data', () => {
+  it('opens for the first demo member by name, who is in both teams and has changes to look at', async () => {
+    const res = await request(app).get('/me-boot').expect(200);
+    expect(res.body.userId).toBe(ADELE);
+    const teams = res.body.data.teams as {
+      teamName: string;
+      changesSinceSeen: { fromVersion: number } | null;
+    }[];
+    expect(teams.map((team) => team.teamName)).toEqual(['Contoso Design Team', 'Contoso Product Team']);
+    expect(teams[1]?.changesSinceSeen?.fromVersion).toBe(1); // Lukas wrote version 2 after Adele's
+  });
+
+  it('opens for the member picked last time in any team, with the theme; unknown ones are ignored', async () => {
+    const nestor = await request(app)
+      .get('/me-boot')
+      .set('Cookie', `teamCharter.localUser=${NESTOR}; teamCharter.localTheme=contrast`)
+      .expect(200);
+    expect(nestor.body).toMatchObject({ userId: NESTOR, theme: 'contrast' });
+    expect(nestor.body.data.teams.map((team: { teamName: string }) => team.teamName)).toEqual([
+      'Contoso Design Team',
+    ]);
+    const unknown = await request(app)
+      .get('/me-boot')
+      .set('Cookie', 'teamCharter.localUser=nobody')
+      .expect(200);
+    expect(unknown.body.userId).toBe(ADELE);
   });
 });

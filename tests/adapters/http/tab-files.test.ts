@@ -18,12 +18,13 @@ let dist: string;
 beforeEach(() => {
   dist = mkdtempSync(path.join(tmpdir(), 'tab-dist-'));
   writeFileSync(path.join(dist, 'index.html'), page('index-1.js'));
+  writeFileSync(path.join(dist, 'me.html'), page('me-1.js'));
 });
 afterEach(() => rmSync(dist, { recursive: true, force: true }));
 
-function appWith(boot?: () => Promise<unknown>) {
+function appWith(boot?: () => Promise<unknown>, meBoot?: () => Promise<unknown>) {
   const app = express();
-  tabFiles({ distDir: dist, host: { kind: 'local', boot } })(app);
+  tabFiles({ distDir: dist, host: { kind: 'local', boot, meBoot } })(app);
   return app;
 }
 
@@ -108,6 +109,22 @@ describe('local mode', () => {
     expect(res.headers.location).toBe('/tab/?team=t-1&theme=dark');
   });
 
+  it('opens the personal page at /me with its own boot data block', async () => {
+    const app = appWith(
+      async () => ({ page: 'tab' }),
+      async () => ({ page: 'me' }),
+    );
+    expect((await request(app).get('/me?theme=dark').expect(302)).headers.location).toBe(
+      '/tab/me?theme=dark',
+    );
+    const res = await request(app).get('/tab/me').expect(200);
+    expect(res.headers['content-security-policy']).toBe(TAB_CSP);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.text).toContain('src="/tab/assets/me-1.js"');
+    expect(res.text).toContain('<script type="application/json" id="me-boot">{"page":"me"}</script></body>');
+    expect(res.text).not.toContain('tab-boot');
+  });
+
   it('serves the tab to a browser’s own visit: there is no Teams in local mode', async () => {
     const res = await request(appWith())
       .get('/tab/')
@@ -119,7 +136,7 @@ describe('local mode', () => {
 });
 
 describe('outside local mode, a browser that opens the app by itself', () => {
-  it.each(['/', '/tab/', '/tab/index.html'])(
+  it.each(['/', '/tab/', '/tab/index.html', '/tab/me'])(
     'gets a page at %s saying this is a Teams app, with a link to open it in Teams, under the tab’s CSP',
     async (url) => {
       for (const fetchDest of [undefined, 'document']) {
@@ -170,6 +187,16 @@ describe('outside local mode, Teams', () => {
     }
   });
 
+  it('gets the personal page at the manifest’s URL (?host=teams), with no boot data', async () => {
+    for (const fetchDest of [undefined, 'iframe']) {
+      const req = request(teamsApp()).get('/tab/me?host=teams').set('Accept', 'text/html');
+      const res = await (fetchDest ? req.set('Sec-Fetch-Dest', fetchDest) : req);
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(page('me-1.js'));
+      expect(res.headers['content-security-policy']).toBe(TAB_CSP);
+    }
+  });
+
   it('gets the configuration page as before', async () => {
     const res = await request(teamsApp()).get('/tab/config').set('Sec-Fetch-Dest', 'document').expect(200);
     expect(res.text).toBe(page('index-1.js'));
@@ -177,7 +204,12 @@ describe('outside local mode, Teams', () => {
 });
 
 describe('the Teams-app page’s script', () => {
-  type FakeWindow = { self: unknown; top: unknown; location: { search: string }; nativeInterface?: unknown };
+  type FakeWindow = {
+    self: unknown;
+    top: unknown;
+    location: { pathname: string; search: string };
+    nativeInterface?: unknown;
+  };
 
   /** Runs the served script in a window shaped like `win`; returns where it sent the page, if anywhere. */
   async function run(win: FakeWindow): Promise<string | null> {
@@ -200,16 +232,20 @@ describe('the Teams-app page’s script', () => {
 
   it('leaves a plain browser on the page', async () => {
     const top = {};
-    expect(await run({ self: top, top, location: { search: '' } })).toBeNull();
+    expect(await run({ self: top, top, location: { pathname: '/', search: '' } })).toBeNull();
   });
 
-  it('hands a framed page or a Teams mobile webview over to the tab, keeping the query', async () => {
-    expect(await run({ self: {}, top: {}, location: { search: '?view=edit' } })).toBe(
+  it('hands a framed page or a Teams mobile webview over to the tab, keeping the page and the query', async () => {
+    expect(await run({ self: {}, top: {}, location: { pathname: '/', search: '?view=edit' } })).toBe(
       '/tab/?view=edit&host=teams',
     );
     const top = {};
-    expect(await run({ self: top, top, location: { search: '' }, nativeInterface: {} })).toBe(
-      '/tab/?host=teams',
+    expect(
+      await run({ self: top, top, location: { pathname: '/tab/', search: '' }, nativeInterface: {} }),
+    ).toBe('/tab/?host=teams');
+    // The personal page stays the personal page.
+    expect(await run({ self: {}, top: {}, location: { pathname: '/tab/me', search: '' } })).toBe(
+      '/tab/me?host=teams',
     );
   });
 

@@ -17,6 +17,7 @@ it('in Teams, “Ask them in a chat” asks Teams to open the drafted chat and d
   const openLink = jest.fn((_url: string) => Promise.resolve());
   const host: TeamsHost = {
     kind: 'teams',
+    hostName: 'Teams',
     teamId: TEAM_ID,
     theme: 'default',
     onThemeChange: () => undefined,

@@ -13,6 +13,7 @@ it('says where the charter lives, tells the host it has loaded and asks for no t
   const auth = jest.fn(() => Promise.reject(new Error('not expected')));
   const host: TeamsHost = {
     kind: 'teams',
+    hostName: 'Teams',
     teamId: null,
     theme: 'default',
     onThemeChange: () => undefined,

@@ -131,6 +131,7 @@ export class FakeCharterApi {
       });
     }
     if (path === `${base}/members`) return json(200, { members: MEMBERS });
+    if (path === `${base}/charter/seen` && method === 'PUT') return { ok: true, status: 204 } as Response;
     if (path === `${base}/charter` && method === 'GET') {
       if (!head)
         // like the server: the installer writes the first charter, the others are told whom to ask
@@ -205,7 +206,7 @@ export class FakeCharterApi {
   /** The `PUT …/charter` requests so far, with their bodies. */
   puts(): { headers: Record<string, string>; body: { content: CharterContent; why?: string } }[] {
     return this.requests
-      .filter((r) => r.method === 'PUT')
+      .filter((r) => r.method === 'PUT' && r.url === `/api/teams/${TEAM_ID}/charter`)
       .map((r) => ({ headers: r.headers, body: r.body as { content: CharterContent; why?: string } }));
   }
 

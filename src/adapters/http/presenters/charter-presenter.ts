@@ -67,6 +67,18 @@ export function myChartersBody(teams: readonly MyCharterView[]): MyChartersRespo
             fromVersion: team.changesSinceSeen.fromVersion,
             versions: team.changesSinceSeen.versions.map(versionSummaryBody),
             changes: team.changesSinceSeen.diff,
+            people: team.changesSinceSeen.people,
+          }
+        : null,
+      tabUrl: team.tabUrl,
+      openCheckIn: team.openCheckIn
+        ? { ...team.openCheckIn, closesAt: team.openCheckIn.closesAt.toISOString() }
+        : null,
+      nextReview: team.nextReview
+        ? {
+            ...team.nextReview,
+            start: team.nextReview.start.toISOString(),
+            end: team.nextReview.end.toISOString(),
           }
         : null,
     })),

@@ -14,6 +14,16 @@ export function teamIdParam(req: Request): string {
   return value.toLowerCase();
 }
 
+/** A path parameter that is one of our own ids (a UUID), e.g. `:roundId`. */
+export function uuidParam(req: Request, name: string): string {
+  const value = req.params[name];
+  if (typeof value !== 'string' || !GUID.test(value))
+    throw new ValidationError([
+      { path: name, message: `“${name}” must be an id like the ones the API returns.` },
+    ]);
+  return value.toLowerCase();
+}
+
 /** A version number from a path or query parameter. */
 export function versionNumber(value: unknown, name: string): number {
   if (typeof value !== 'string' || !/^[1-9]\d{0,8}$/.test(value))

@@ -1,9 +1,12 @@
 import type {
   CharterDraft,
   CharterResponse,
+  CheckInAnswerBody,
+  CheckInAnswerSaved,
   CurrentCharter,
   LocalContext,
   Me,
+  MyChartersResponse,
   TeamMember,
   TeamMembersResponse,
   VersionDiff,
@@ -44,6 +47,30 @@ export class CharterApi {
 
   me(): Promise<Me> {
     return this.json<Me>('GET', '/api/me');
+  }
+
+  /** Every team of the caller that has the app, in one call: the personal page's data. */
+  myCharters(): Promise<MyChartersResponse> {
+    return this.json<MyChartersResponse>('GET', '/api/me/charters');
+  }
+
+  /** The caller has now seen `version` of the team's charter: what changed since is measured from there. */
+  async markCharterSeen(teamId: string, version: number): Promise<void> {
+    await this.send('PUT', `${team(teamId)}/charter/seen`, { version });
+  }
+
+  /** Answers an open check-in with the card's inputs; a 400 names each problem at its input id (ApiError). */
+  answerCheckIn(
+    teamId: string,
+    roundId: string,
+    inputs: Record<string, string>,
+  ): Promise<CheckInAnswerSaved> {
+    const body: CheckInAnswerBody = { inputs };
+    return this.json<CheckInAnswerSaved>(
+      'PUT',
+      `${team(teamId)}/checkins/${encodeURIComponent(roundId)}/answer`,
+      body,
+    );
   }
 
   members(teamId: string): Promise<TeamMember[]> {

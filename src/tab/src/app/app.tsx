@@ -1,8 +1,9 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import type { LocalContext } from '../../../contract/api-types';
 import { CharterApi, type Fetch } from '../api/charter-api';
+import { useHostCharterApi } from '../api/use-host-charter-api';
 import { OpenInHostProvider } from '../host/host-links';
 import type { TabHost, ThemeName } from '../host/tab-host';
 import { appStrings } from '../strings/app';
@@ -21,7 +22,7 @@ import type { View } from './charter-tab.types';
 import { Loading } from './loading';
 import { LocalBanner } from './local-banner';
 import { TabLayout } from './tab-layout';
-import { loadedTheme, loadTheme } from './themes';
+import { useShownTheme } from './themes';
 
 /**
  * The theme the tab opens in: Teams's, or in the local sandbox `?theme=` or the one picked last time (which the boot
@@ -54,16 +55,13 @@ export interface AppProps {
 /** The tab: the host decides who is calling and which team; the charter views do the rest. */
 export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) {
   const [theme, setTheme] = useState<ThemeName>(() => initialTheme(host, start));
-  // The theme on screen: a theme not loaded yet (main.tsx loads the first one before rendering) follows when it is.
-  const [shown, setShown] = useState(() => loadedTheme(theme) ?? loadedTheme('default'));
+  const shown = useShownTheme(theme);
   const [local, setLocal] = useState<LocalContext | null>(start?.local?.context ?? null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [teamId, setTeamId] = useState<string | null>(start?.local?.teamId ?? null);
   const [userId, setUserId] = useState<string | null>(start?.local?.userId ?? null);
   // The first data is for the first team and member shown only: a team or member picked later is fetched for.
   const [preloaded, setPreloaded] = useState(start?.preloaded);
-  const userRef = useRef<string | null>(null);
-  userRef.current = userId;
   const booted = start?.local !== undefined; // the context came with the page
 
   // Without a team (a host that runs no channel tab) the short note is all there is: it has loaded.
@@ -93,22 +91,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
     };
   }, [host, fetchFn, booted]);
 
-  const api = useMemo(
-    () =>
-      new CharterApi(
-        host.kind === 'teams'
-          ? host.auth
-          : () =>
-              Promise.resolve<Record<string, string>>(
-                userRef.current ? { 'X-Local-User': userRef.current } : {},
-              ),
-        fetchFn,
-        '',
-        // Only the local server has the sandboxes; in Teams their paths are never asked for.
-        { localSandbox: host.kind === 'local' },
-      ),
-    [host, fetchFn],
-  );
+  const api = useHostCharterApi(host, fetchFn, userId);
 
   const changeUser = useCallback((id: string) => {
     store(USER_KEY, id);
@@ -131,18 +114,6 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
     store(THEME_KEY, t);
     setTheme(t);
   }, []);
-
-  useEffect(() => {
-    let live = true;
-    void loadTheme(theme).then((t) => {
-      if (!live) return;
-      setShown(t);
-      document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
-    });
-    return () => {
-      live = false;
-    };
-  }, [theme]);
 
   let body;
   if (host.kind === 'local') {

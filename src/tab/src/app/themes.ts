@@ -1,4 +1,5 @@
 import { teamsLightTheme, type Theme } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 
 import type { ThemeName } from '../host/tab-host';
 
@@ -17,4 +18,24 @@ export async function loadTheme(name: ThemeName): Promise<Theme> {
   loaded.dark = teamsDarkTheme;
   loaded.contrast = teamsHighContrastTheme;
   return loaded[name] ?? teamsLightTheme;
+}
+
+/**
+ * The Fluent theme to render for `theme`: the one shown so far until a theme not loaded yet has arrived (main.tsx loads
+ * the first one before rendering), so a change of theme never flashes. Also tells the browser light or dark.
+ */
+export function useShownTheme(theme: ThemeName): Theme | undefined {
+  const [shown, setShown] = useState(() => loadedTheme(theme) ?? loadedTheme('default'));
+  useEffect(() => {
+    let live = true;
+    void loadTheme(theme).then((t) => {
+      if (!live) return;
+      setShown(t);
+      document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+    });
+    return () => {
+      live = false;
+    };
+  }, [theme]);
+  return shown;
 }

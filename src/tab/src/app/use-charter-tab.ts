@@ -37,6 +37,14 @@ export function useCharterTab(props: CharterTabProps) {
     };
   }, []);
 
+  // What the charter view shows counts as seen: the personal page's "changed since you last looked" starts from here.
+  // Recording it is best effort: if it fails, the next look records it, and until then the personal page shows
+  // changes the person has already read, which is all that can go wrong.
+  const shownVersion = view === 'charter' ? (data?.charter?.version ?? null) : null;
+  useEffect(() => {
+    if (shownVersion !== null) api.markCharterSeen(teamId, shownVersion).catch(() => undefined);
+  }, [api, teamId, shownVersion]);
+
   useEffect(() => {
     const first = attempt === 0 ? preloaded : undefined;
     if (first && !isPromise(first)) {

@@ -10,6 +10,11 @@ export type ThemeName = 'default' | 'dark' | 'contrast';
 
 export interface TeamsHost {
   kind: 'teams';
+  /**
+   * Which Microsoft 365 app runs the page (teams-js `app.host.name`): `Teams`/`TeamsModern`, `Outlook`/`OutlookWin32`,
+   * `Office` (the Microsoft 365 app), …. Only Teams opens Teams deep links and channel tabs.
+   */
+  hostName: string;
   teamId: string | null;
   theme: ThemeName;
   /** Calls `listener` whenever Teams switches theme. */
@@ -35,6 +40,11 @@ export type TabHost = TeamsHost | LocalHost;
 
 /** How long a framed page waits for a Teams host to answer before it decides it is not in Teams. */
 export const TEAMS_HANDSHAKE_MS = 1000;
+
+/** Whether the host is Teams itself (desktop, web or mobile), where Teams links and channel tabs open. */
+export function isTeamsClient(host: TabHost): boolean {
+  return host.kind === 'teams' && /^Teams/.test(host.hostName);
+}
 
 export function toThemeName(theme: string | undefined): ThemeName {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
@@ -66,6 +76,7 @@ export async function detectHost(win: Window = window): Promise<TabHost> {
   const context = await teams.app.getContext();
   return {
     kind: 'teams',
+    hostName: context.app.host.name,
     teamId: context.team?.groupId ?? null,
     theme: toThemeName(context.app.theme),
     onThemeChange(listener) {
