@@ -41,6 +41,9 @@ const useStyles = makeStyles({
   },
   form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalM },
   scores: { flexWrap: 'wrap' },
+  // A long boundary name must not widen the form past a phone's width: the choice is cut, the list shows it whole.
+  select: { minWidth: 0, maxWidth: '100%' },
+  selectControl: { minWidth: 0, textOverflow: 'ellipsis' },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
@@ -100,7 +103,12 @@ export function CheckInForm(props: CheckInFormProps) {
         {checkIn.questions.boundaries.length > 0 ? (
           <>
             <Field label={s.boundary} validationMessage={problemAt(ANSWER_FIELDS.boundary)}>
-              <Select value={boundary} onChange={(_e, d) => set(ANSWER_FIELDS.boundary, d.value)}>
+              <Select
+                className={styles.select}
+                select={{ className: styles.selectControl }}
+                value={boundary}
+                onChange={(_e, d) => set(ANSWER_FIELDS.boundary, d.value)}
+              >
                 <option value="">{s.noBoundary}</option>
                 {checkIn.questions.boundaries.map((b) => (
                   <option key={b.id} value={b.id}>
