@@ -1,5 +1,7 @@
+import type { CharterStore } from '../../src/app/charters/charter-ports';
 import type { TeamScope } from '../../src/app/common-ports';
 import type { InstallStore, MemberInput } from '../../src/app/installs/install-ports';
+import { saveFirstVersion } from './charter-deps';
 
 /**
  * Installs team number `t` for review-booking tests and benchmarks: an installation (installed by its organizer
@@ -34,4 +36,42 @@ export async function installReviewTeam(
     ...members,
   ]);
   return { organizerId };
+}
+
+/**
+ * Saves team number `t`'s first charter, by its organizer: a one-hour review every other Tuesday at 15:00 Berlin from
+ * `startDate`, booked on `organizerId`'s mailbox, and no check-ins.
+ */
+export async function saveReviewTeamCharter(
+  charters: CharterStore,
+  scope: TeamScope,
+  t: number,
+  organizerId: string,
+  startDate: string,
+): Promise<void> {
+  await saveFirstVersion(
+    charters,
+    scope,
+    {
+      purpose: `Team ${t}`,
+      nonNegotiables: [],
+      outcomes: [{ id: `o-${t}`, title: 'Customers are happy', measure: null }],
+      boundaries: [],
+      checkIns: null,
+      review: {
+        cadence: {
+          pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['tuesday'] },
+          startTime: '15:00',
+          durationMinutes: 60,
+          timeZone: 'Europe/Berlin',
+          startDate,
+          endDate: null,
+        },
+        organizerId,
+      },
+      timeZone: 'Europe/Berlin',
+      editorIds: [organizerId],
+    },
+    { id: organizerId, name: `Organizer ${t}` },
+  );
 }

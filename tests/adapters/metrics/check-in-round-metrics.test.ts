@@ -52,22 +52,7 @@ it('counts the 429s, the cards sent, the job runs, the deliveries by state and t
     review: null,
     editorIds: [editor],
   });
-  await h.deps.charters.saveVersion(team.scope, {
-    expectedVersion: 0,
-    content,
-    author: { id: editor, name: 'Member 0000' },
-    why: null,
-    summary: 'Charter created',
-    at: h.clock.now(),
-  });
-  await h.deps.jobs.enqueue({
-    scope: team.scope,
-    kind: JOB_KINDS.checkinsSchedule,
-    key: 'v1',
-    runAt: h.clock.now(),
-    payload: { version: 1 },
-  });
-  await h.drainJobs();
+  await h.saveFirstCharter(team.scope, content, { id: editor, name: 'Member 0000' });
   const before = await scrape();
   expect(before.value('teamcharter_jobs', { kind: JOB_KINDS.checkinsRoundOpen, state: 'scheduled' })).toBe(1);
 

@@ -15,9 +15,8 @@ import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-seri
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
-import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
-import { installReviewTeam } from '../../support/review-teams';
+import { installReviewTeam, saveReviewTeamCharter } from '../../support/review-teams';
 import { openTestDatabase } from '../../support/test-database';
 
 const TENANT = '5f0c7a1e-3b2d-4c5e-8f9a-0b1c2d3e4f50';
@@ -65,34 +64,7 @@ describe('the review worker runs many teams’ jobs at once', () => {
         `organizer${t % ORGANIZERS}@contoso.example`,
         [],
       );
-      const content: CharterContent = {
-        purpose: `Team ${t}`,
-        nonNegotiables: [],
-        outcomes: [{ id: `o-${t}`, title: 'Customers are happy', measure: null }],
-        boundaries: [],
-        checkIns: null,
-        review: {
-          cadence: {
-            pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['tuesday'] },
-            startTime: '15:00',
-            durationMinutes: 60,
-            timeZone: 'Europe/Berlin',
-            startDate: '2027-06-01',
-            endDate: null,
-          },
-          organizerId,
-        },
-        timeZone: 'Europe/Berlin',
-        editorIds: [organizerId],
-      };
-      await charters.saveVersion(scope, {
-        expectedVersion: 0,
-        content,
-        author: { id: organizerId, name: `Organizer ${t}` },
-        why: null,
-        summary: 'Charter created',
-        at: new Date(),
-      });
+      await saveReviewTeamCharter(charters, scope, t, organizerId, '2027-06-01');
     }
   });
   afterAll(async () => {
