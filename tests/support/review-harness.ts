@@ -53,3 +53,35 @@ export async function openReviewHarness(
     },
   };
 }
+
+/**
+ * `openReviewHarness` for the tests of one file or `describe` block: opened before them (ahead of the caller's own
+ * `beforeAll`), closed after. Read its parts inside tests and hooks.
+ */
+export function useReviewHarness(
+  options: Parameters<typeof openReviewHarness>[0] = {},
+): Omit<ReviewHarness, 'close'> {
+  let harness: ReviewHarness | undefined;
+  beforeAll(async () => {
+    harness = await openReviewHarness(options);
+  }, 60_000);
+  afterAll(() => harness?.close());
+  const opened = (): ReviewHarness => {
+    if (!harness) throw new Error('The review harness opens in beforeAll.');
+    return harness;
+  };
+  return {
+    get db() {
+      return opened().db;
+    },
+    get graph() {
+      return opened().graph;
+    },
+    get charterDeps() {
+      return opened().charterDeps;
+    },
+    get deps() {
+      return opened().deps;
+    },
+  };
+}
