@@ -15,6 +15,7 @@ import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import SlotSuggestions from '../../../src/tab/src/reviews/slot-suggestions';
 import { withSlot } from '../../../src/tab/src/reviews/slot-time';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
+import { jsonResponse } from '../support/json-response';
 
 const REFUSED =
   'The organizer’s mailbox refused access — ask your admin to grant Calendars.ReadWrite to Team Charter for that mailbox.';
@@ -62,27 +63,16 @@ class FakeServer {
     this.requests.push({ method, url, body });
     if (method === 'POST' && url === `/api/teams/${TEAM_ID}/reviews/suggestions`) {
       if (this.holdSuggestions) await new Promise<void>((resolve) => (this.release = resolve));
-      return json(this.suggestions.status, this.suggestions.body);
+      return jsonResponse(this.suggestions.status, this.suggestions.body);
     }
     if (method === 'PUT' && url === `/api/teams/${TEAM_ID}/charter`)
-      return json(200, { ...charter(), version: 3, content: (body as { content: unknown }).content });
-    return json(404, { title: 'Not found', detail: `${method} ${url}` });
+      return jsonResponse(200, { ...charter(), version: 3, content: (body as { content: unknown }).content });
+    return jsonResponse(404, { title: 'Not found', detail: `${method} ${url}` });
   };
 
   answer(): void {
     this.release?.();
   }
-}
-
-/** jsdom has no Response: the few members CharterApi reads. */
-function json(status: number, body: unknown): Response {
-  return {
-    ok: status < 400,
-    status,
-    statusText: String(status),
-    headers: { get: () => null },
-    json: () => Promise.resolve(body),
-  } as unknown as Response;
 }
 
 function renderEditor(server: FakeServer) {
