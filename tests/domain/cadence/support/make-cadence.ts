@@ -13,5 +13,15 @@ export function makeCadence(changes: Partial<Cadence> = {}): Cadence {
   };
 }
 
+/** Weekly on Sundays, the day most zones change their clocks: `startTime` in `timeZone` from `startDate`. */
+export function sundaysAt(startTime: string, timeZone: string, startDate: string): Cadence {
+  return makeCadence({
+    pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['sunday'] },
+    startTime,
+    timeZone,
+    startDate,
+  });
+}
+
 /** ISO strings of instants, for readable expectations. */
 export const iso = (date: Date): string => date.toISOString();
