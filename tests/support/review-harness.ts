@@ -8,7 +8,12 @@ import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { Clock } from '../../src/app/common-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
-import type { ReviewSignals } from '../../src/app/reviews/review-ports';
+import type {
+  Calendar,
+  CalendarOccurrence,
+  ReviewSeriesRecord,
+  ReviewSignals,
+} from '../../src/app/reviews/review-ports';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { type GraphHarness, startGraphHarness } from '../adapters/graph/graph-harness';
 import { testCharterDeps } from './charter-deps';
@@ -84,4 +89,19 @@ export function useReviewHarness(
       return opened().deps;
     },
   };
+}
+
+/** The occurrence of the booked `series` that starts at `start`, as the organizer's calendar has it. */
+export async function occurrenceAt(
+  calendar: Calendar,
+  series: Pick<ReviewSeriesRecord, 'organizerMailbox' | 'graphSeriesId'>,
+  start: Date,
+): Promise<CalendarOccurrence | undefined> {
+  const [occurrence] = await calendar.listOccurrences(
+    series.organizerMailbox,
+    series.graphSeriesId ?? '',
+    new Date(start.getTime() - 1000),
+    new Date(start.getTime() + 1000),
+  );
+  return occurrence;
 }

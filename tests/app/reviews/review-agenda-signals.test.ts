@@ -15,7 +15,7 @@ import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import type { CheckInAnswer, ProgressScore } from '../../../src/domain/checkin/check-in';
-import { useReviewHarness } from '../../support/review-harness';
+import { occurrenceAt, useReviewHarness } from '../../support/review-harness';
 
 const scope: TeamScope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
 const HOSTILE = '<img src=x onerror=alert(1)> need a "pairing" day & more';
@@ -104,12 +104,7 @@ describe('check-in signals in the review agenda', () => {
     expect(
       await writeReviewAgenda(h.deps, scope, { seriesId: record.graphSeriesId, occurrenceStart: next.start }),
     ).toBe(true);
-    const [occurrence] = await h.graph.calendar.listOccurrences(
-      record.organizerMailbox,
-      record.graphSeriesId,
-      new Date(next.start.getTime() - 1000),
-      new Date(next.start.getTime() + 1000),
-    );
+    const occurrence = await occurrenceAt(h.graph.calendar, record, next.start);
     const body = occurrence?.bodyHtml ?? '';
     // outcome: 7 answers over the two shown rounds (2+3+4, 4+4+5+3), average 25/7 = 3.6, trend 3.0 → 4.0
     expect(body).toContain(

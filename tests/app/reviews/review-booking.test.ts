@@ -15,7 +15,7 @@ import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda'
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import { useReviewHarness } from '../../support/review-harness';
+import { occurrenceAt, useReviewHarness } from '../../support/review-harness';
 
 const scope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
 const adele: Caller = {
@@ -102,12 +102,7 @@ describe('review booking on the Graph sandbox', () => {
     expect(
       await writeReviewAgenda(h.deps, scope, { seriesId: record.graphSeriesId, occurrenceStart: next.start }),
     ).toBe(true);
-    const [occurrence] = await h.graph.calendar.listOccurrences(
-      record.organizerMailbox,
-      record.graphSeriesId,
-      new Date(next.start.getTime() - 1000),
-      new Date(next.start.getTime() + 1000),
-    );
+    const occurrence = await occurrenceAt(h.graph.calendar, record, next.start);
     expect(occurrence?.bodyHtml).toContain(
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;',
     );
@@ -116,12 +111,7 @@ describe('review booking on the Graph sandbox', () => {
     expect(occurrence?.joinUrl).toBe(record.joinUrl);
     // Writing it again replaces our agenda instead of stacking a second one.
     await writeReviewAgenda(h.deps, scope, { seriesId: record.graphSeriesId, occurrenceStart: next.start });
-    const [again] = await h.graph.calendar.listOccurrences(
-      record.organizerMailbox,
-      record.graphSeriesId,
-      new Date(next.start.getTime() - 1000),
-      new Date(next.start.getTime() + 1000),
-    );
+    const again = await occurrenceAt(h.graph.calendar, record, next.start);
     expect(again?.bodyHtml.split('id="team-charter-agenda"')).toHaveLength(2);
   });
 
