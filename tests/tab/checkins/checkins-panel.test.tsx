@@ -9,8 +9,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { renderCard } from '../../../src/adapters/bot/cards/render-card';
 import type { CharterResponse } from '../../../src/contract/api-types';
 import type { CheckInRound } from '../../../src/contract/api-types';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CheckInsPanel } from '../../../src/tab/src/checkins/checkins-panel';
+import { demoCharter, localApi } from '../support/demo-charter';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 import { jsonResponse } from '../support/json-response';
 
@@ -99,24 +99,23 @@ class FakeServer {
   };
 }
 
-function charter(checkIns = true): CharterResponse {
+/** The demo charter at version 1, with or without its check-in contract; a member who is not an editor reads it. */
+function charterWith(checkIns: boolean): CharterResponse {
   const content = demoContent();
-  return {
-    teamId: TEAM_ID,
-    teamName: 'Contoso Product Team',
+  return demoCharter({
     version: 1,
-    content: checkIns ? content : { ...content, checkIns: null },
     updatedAt: '2026-11-20T09:00:00.000Z',
-    updatedBy: { id: ADELE, name: 'Adele Vance' },
-  } as CharterResponse;
+    canEdit: false,
+    content: checkIns ? content : { ...content, checkIns: null },
+  });
 }
 
 function renderPanel(server: FakeServer, checkIns = true) {
-  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch);
+  const api = localApi(server.fetch);
   return render(
     <CheckInsPanel
       teamId={TEAM_ID}
-      charter={charter(checkIns)}
+      charter={charterWith(checkIns)}
       members={MEMBERS}
       api={api}
       viewerZone="Europe/Berlin"

@@ -8,26 +8,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 
 import type { CharterResponse, TeamReviews } from '../../../src/contract/api-types';
 import { diffCharters } from '../../../src/domain/charter/diff-charters';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { ReviewsPanel } from '../../../src/tab/src/reviews/reviews-panel';
+import { demoCharter, localApi } from '../support/demo-charter';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 import { jsonResponse } from '../support/json-response';
 
 const JOIN = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 const HOSTILE_AGENDA =
   '<div id="team-charter-agenda"><h2>Charter review — Contoso, 2026-12-03</h2><ol><li><b>&lt;img src=x onerror=alert(1)&gt;</b><br>Progress 3.6 of 5</li></ol><img src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><p>No support requests.</p></div>';
-
-function charter(canEdit: boolean): CharterResponse {
-  return {
-    teamId: TEAM_ID,
-    teamName: 'Contoso Product Team',
-    version: 2,
-    updatedAt: '2026-11-20T10:00:00.000Z',
-    updatedBy: { id: ADELE, name: 'Adele Vance' },
-    canEdit,
-    content: demoContent(),
-  };
-}
 
 function reviews(overrides: Partial<TeamReviews> = {}): TeamReviews {
   return {
@@ -109,7 +97,7 @@ class FakeServer {
       });
     }
     if (method === 'POST' && url === `${base}/proposals/p1/accept`)
-      return jsonResponse(200, { accepted: true, version: 3, charter: { ...charter(true), version: 3 } });
+      return jsonResponse(200, { accepted: true, version: 3, charter: { ...demoCharter(), version: 3 } });
     return jsonResponse(404, { title: 'Not found', detail: `no ${method} ${url}` });
   };
 }
@@ -120,11 +108,11 @@ function renderPanel(
   viewerZone = 'America/New_York',
   onCharterChange?: (charter?: CharterResponse) => void,
 ) {
-  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch);
+  const api = localApi(server.fetch);
   return render(
     <ReviewsPanel
       teamId={TEAM_ID}
-      charter={charter(canEdit)}
+      charter={demoCharter({ canEdit: canEdit })}
       members={MEMBERS}
       api={api}
       viewerZone={viewerZone}

@@ -10,10 +10,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { CharterResponse } from '../../../src/contract/api-types';
 import type { SlotAvailability, SuggestedSlot } from '../../../src/contract/api-types';
 import type { Cadence } from '../../../src/domain/cadence/cadence';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import SlotSuggestions from '../../../src/tab/src/reviews/slot-suggestions';
 import { withSlot } from '../../../src/tab/src/reviews/slot-time';
+import { demoCharter, localApi } from '../support/demo-charter';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 import { jsonResponse } from '../support/json-response';
 
@@ -36,18 +36,6 @@ function slot(start: string, out: Record<string, SlotAvailability> = {}): Sugges
   };
 }
 
-function charter(): CharterResponse {
-  return {
-    teamId: TEAM_ID,
-    teamName: 'Contoso Product Team',
-    version: 2,
-    updatedAt: '2026-11-20T10:00:00.000Z',
-    updatedBy: { id: ADELE, name: 'Adele Vance' },
-    canEdit: true,
-    content: demoContent(),
-  };
-}
-
 class FakeServer {
   requests: { method: string; url: string; body: unknown }[] = [];
   suggestions: { status: number; body: unknown } = {
@@ -66,7 +54,11 @@ class FakeServer {
       return jsonResponse(this.suggestions.status, this.suggestions.body);
     }
     if (method === 'PUT' && url === `/api/teams/${TEAM_ID}/charter`)
-      return jsonResponse(200, { ...charter(), version: 3, content: (body as { content: unknown }).content });
+      return jsonResponse(200, {
+        ...demoCharter(),
+        version: 3,
+        content: (body as { content: unknown }).content,
+      });
     return jsonResponse(404, { title: 'Not found', detail: `${method} ${url}` });
   };
 
@@ -79,9 +71,9 @@ function renderEditor(server: FakeServer) {
   const onSaved = jest.fn((_saved: CharterResponse) => undefined);
   render(
     <CharterEditor
-      api={new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch)}
+      api={localApi(server.fetch)}
       teamId={TEAM_ID}
-      charter={charter()}
+      charter={demoCharter()}
       members={MEMBERS}
       meId={ADELE}
       viewerZone="America/New_York"
@@ -209,7 +201,7 @@ describe('suggestions when no time suits everyone (Berlin, New York, Bengaluru)'
     const onChange = jest.fn();
     render(
       <SlotSuggestions
-        api={new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch)}
+        api={localApi(server.fetch)}
         teamId={TEAM_ID}
         cadence={demoContent().review?.cadence as Cadence}
         organizerId={ADELE}
