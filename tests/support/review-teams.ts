@@ -2,6 +2,7 @@ import type { CharterStore } from '../../src/app/charters/charter-ports';
 import type { TeamScope } from '../../src/app/common-ports';
 import type { InstallStore, MemberInput } from '../../src/app/installs/install-ports';
 import { saveFirstVersion } from './charter-deps';
+import { installTeam } from './install-team';
 
 /**
  * Installs team number `t` for review-booking tests and benchmarks: an installation (installed by its organizer
@@ -15,17 +16,7 @@ export async function installReviewTeam(
   members: readonly MemberInput[],
 ): Promise<{ organizerId: string }> {
   const organizerId = `org-${t}`;
-  await installs.saveInstallation({
-    ...scope,
-    teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
-    teamName: `Team ${t}`,
-    serviceUrl: 'http://127.0.0.1:1/',
-    channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
-    installedBy: organizerId,
-    installedAt: new Date(),
-    uninstalledAt: null,
-  });
-  await installs.upsertMembers(scope, [
+  await installTeam(installs, scope, `Team ${t}`, [
     {
       aadObjectId: organizerId,
       teamsUserId: null,
