@@ -100,21 +100,13 @@ describe('the review worker runs many teams’ jobs at once', () => {
 
   it('runs one team’s jobs in the order claimed, so a sync and the cancel after it never race', async () => {
     const [first] = scopes as [TeamScope];
-    const now = new Date();
-    await deps.jobs.enqueue({
-      scope: first,
-      kind: JOB_KINDS.reviewsSync,
-      key: 'again',
-      runAt: new Date(now.getTime() - 2000),
-      payload: {},
-    });
-    await deps.jobs.enqueue({
-      scope: first,
-      kind: JOB_KINDS.reviewsCancel,
-      key: 'uninstall',
-      runAt: new Date(now.getTime() - 1000),
-      payload: {},
-    });
+    const now = Date.now();
+    // A sync due two seconds ago, then the uninstall's cancel due a second ago.
+    for (const [kind, key, dueMsAgo] of [
+      [JOB_KINDS.reviewsSync, 'again', 2000],
+      [JOB_KINDS.reviewsCancel, 'uninstall', 1000],
+    ] as const)
+      await deps.jobs.enqueue({ scope: first, kind, key, runAt: new Date(now - dueMsAgo), payload: {} });
     expect(await runReviewJobs(runner, 40)).toBe(2);
     const record = await deps.reviews.getSeries(first);
     expect(record).toMatchObject({ state: 'cancelled' });
