@@ -18,11 +18,10 @@ import { botAuthentication } from '../src/adapters/bot/create-bot';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { checkInJobHandlers } from '../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../src/app/checkins/checkin-deps';
-import { openCheckInRound } from '../src/app/checkins/open-check-in-round';
 import { JOB_KINDS } from '../src/app/jobs/job-kinds';
 import { runDueJobs } from '../src/app/jobs/run-due-jobs';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
-import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
+import { benchCharter, benchCheckInDeps, openBenchRound } from './support/bench-check-ins';
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 1000);
@@ -31,65 +30,32 @@ async function main(): Promise<void> {
   const sandbox = new BotConnectorSandbox();
   const connector = await sandbox.listen();
   const tenantId = randomUUID();
-  const scope = { tenantId, teamId: randomUUID() };
   const members = Array.from({ length: size }, (_, i) => ({
     id: `29:bench-${i}`,
     aadObjectId: randomUUID(),
     name: `Member ${i}`,
   }));
-  sandbox.addTeam({
+  const team = {
     tenantId,
     teamsTeamId: '19:bench@thread.tacv2',
-    aadGroupId: scope.teamId,
+    aadGroupId: randomUUID(),
     name: 'Bench',
     members,
-  });
+  };
+  sandbox.addTeam(team);
   const auth = botAuthentication(null);
   const messenger = new BotConnectorMessenger({ auth, botAppId: '' });
   const opensAt = new Date('2026-01-05T09:00:00Z');
   const clock = { now: () => opensAt };
   const log = pino({ level: 'silent' });
   const deps: CheckInDeps = benchCheckInDeps(db, messenger, clock, log);
-  await deps.installs.saveInstallation({
-    ...scope,
-    teamsTeamId: '19:bench@thread.tacv2',
-    teamName: 'Bench',
-    serviceUrl: connector.url,
-    channelConversationId: '19:bench@thread.tacv2',
-    installedBy: null,
-    installedAt: opensAt,
-    uninstalledAt: null,
-  });
-  await deps.installs.upsertMembers(
-    scope,
-    members.map((m) => ({
-      aadObjectId: m.aadObjectId,
-      teamsUserId: m.id,
-      name: m.name,
-      email: null,
-      timeZone: null,
-    })),
+  await openBenchRound(
+    deps,
+    team,
+    connector.url,
+    benchCharter([{ id: randomUUID(), title: 'Fast fan-out' }]),
+    opensAt,
   );
-  const outcome = randomUUID();
-  await deps.charters.saveVersion(scope, {
-    expectedVersion: 0,
-    content: {
-      purpose: 'Bench',
-      nonNegotiables: [{ id: randomUUID(), text: 'Be kind.' }],
-      outcomes: [{ id: outcome, title: 'Fast fan-out' }],
-      boundaries: [],
-      checkIns: benchCheckIns(),
-      review: null,
-      timeZone: 'Europe/Berlin',
-      editorIds: [],
-    },
-    author: { id: 'bench', name: 'Bench' },
-    why: null,
-    summary: 'Bench',
-    at: opensAt,
-  });
-  const round = await openCheckInRound(deps, scope, opensAt);
-  if (!round) throw new Error('The round did not open.');
 
   const handlers = checkInJobHandlers(deps);
   const deliverOnly = { [JOB_KINDS.checkinsDeliver]: handlers[JOB_KINDS.checkinsDeliver] };

@@ -10,24 +10,16 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import {
-  ActivityHandler,
-  type AdaptiveCardInvokeResponse,
-  CardFactory,
-  CloudAdapter,
-  type TurnContext,
-} from 'botbuilder';
-import express from 'express';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, CardFactory } from 'botbuilder';
 import pino from 'pino';
 
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
 import type { Database } from '../src/adapters/storage/database';
 import type { CheckInDeps } from '../src/app/checkins/checkin-deps';
-import { openCheckInRound } from '../src/app/checkins/open-check-in-round';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
-import { closeServers, failBench, onEachDatabase, percentile, serveBot } from './support/bench-bot';
-import { benchCheckInDeps, benchCheckIns } from './support/bench-check-ins';
+import { benchOnEachDatabase, closeServers, percentile, serveBareBot, serveBot } from './support/bench-bot';
+import { benchCharter, benchCheckInDeps, openBenchRound } from './support/bench-check-ins';
 
 const STATIC_CARD = CardFactory.adaptiveCard({
   type: 'AdaptiveCard',
@@ -53,7 +45,8 @@ async function measure(driver: string, db: Database, size: number, waves: number
     aadObjectId: randomUUID(),
     name: `Member ${i}`,
   }));
-  sandbox.addTeam({ tenantId, teamsTeamId, aadGroupId: scope.teamId, name: 'Bench', members });
+  const team = { tenantId, teamsTeamId, aadGroupId: scope.teamId, name: 'Bench', members };
+  sandbox.addTeam(team);
 
   const opensAt = new Date('2026-01-05T09:00:00Z');
   const clock = { now: () => new Date(opensAt.getTime() + 60_000) };
@@ -61,58 +54,18 @@ async function measure(driver: string, db: Database, size: number, waves: number
   const auth = botAuthentication(null);
   const messenger = new BotConnectorMessenger({ auth, botAppId: '' });
   const deps: CheckInDeps = benchCheckInDeps(db, messenger, clock, log);
-  await deps.installs.saveInstallation({
-    ...scope,
-    teamsTeamId,
-    teamName: 'Bench',
-    serviceUrl: connector.url,
-    channelConversationId: teamsTeamId,
-    installedBy: null,
-    installedAt: opensAt,
-    uninstalledAt: null,
-  });
-  await deps.installs.upsertMembers(
-    scope,
-    members.map((m) => ({
-      aadObjectId: m.aadObjectId,
-      teamsUserId: m.id,
-      name: m.name,
-      email: null,
-      timeZone: null,
-    })),
-  );
   const [o1, o2, b1] = [randomUUID(), randomUUID(), randomUUID()];
-  await deps.charters.saveVersion(scope, {
-    expectedVersion: 0,
-    content: {
-      purpose: 'Bench',
-      nonNegotiables: [{ id: randomUUID(), text: 'Be kind.' }],
-      outcomes: [
-        { id: o1, title: 'Fast submits' },
-        { id: o2, title: 'No lost answers' },
-      ],
-      boundaries: [{ id: b1, area: 'Tools', right: 'team_decides' }],
-      checkIns: benchCheckIns(),
-      review: null,
-      timeZone: 'Europe/Berlin',
-      editorIds: [],
-    },
-    author: { id: 'bench', name: 'Bench' },
-    why: null,
-    summary: 'Bench',
-    at: opensAt,
-  });
-  const round = await openCheckInRound(deps, scope, opensAt);
-  if (!round) throw new Error('The round did not open.');
+  const content = benchCharter(
+    [
+      { id: o1, title: 'Fast submits' },
+      { id: o2, title: 'No lost answers' },
+    ],
+    [{ id: b1, area: 'Tools', right: 'team_decides' }],
+  );
+  const round = await openBenchRound(deps, team, connector.url, content, opensAt);
 
   const ours = await serveBot(botMount(auth, deps, log));
-  const bareAdapter = new CloudAdapter(auth);
-  const bareBot = new StaticCardBot();
-  const bare = await serveBot((app) =>
-    app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
-      await bareAdapter.process(req, res, (context: TurnContext) => bareBot.run(context));
-    }),
-  );
+  const bare = await serveBareBot(auth, new StaticCardBot());
 
   const ids = { roundId: round.id, teamId: scope.teamId, tenantId };
   let failures = 0;
@@ -176,10 +129,4 @@ async function measure(driver: string, db: Database, size: number, waves: number
   await connector.close();
 }
 
-async function main(): Promise<void> {
-  const size = Number(process.argv[2] ?? 100);
-  const waves = Number(process.argv[3] ?? 10);
-  await onEachDatabase('invoke', (driver, db) => measure(driver, db, size, waves));
-}
-
-main().catch(failBench);
+benchOnEachDatabase('invoke', [100, 10], measure);

@@ -11,15 +11,14 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { ActivityHandler, CloudAdapter, type TurnContext } from 'botbuilder';
-import express from 'express';
+import { ActivityHandler } from 'botbuilder';
 import pino from 'pino';
 
 import { BotConnectorMessenger } from '../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../src/adapters/bot/create-bot';
 import type { Database } from '../src/adapters/storage/database';
 import { BotConnectorSandbox } from '../src/sandbox/bot-connector/bot-connector-sandbox';
-import { closeServers, failBench, onEachDatabase, percentile, serveBot } from './support/bench-bot';
+import { benchOnEachDatabase, closeServers, percentile, serveBareBot, serveBot } from './support/bench-bot';
 import { benchCheckInDeps } from './support/bench-check-ins';
 
 /** Teams' limit for a bot's answer to an activity. */
@@ -41,13 +40,7 @@ async function measure(driver: string, db: Database, teams: number, concurrency:
   const messenger = new BotConnectorMessenger({ auth, botAppId: '' });
   const deps = benchCheckInDeps(db, messenger, { now: () => new Date() }, log);
   const ours = await serveBot(botMount(auth, deps, log));
-  const bareAdapter = new CloudAdapter(auth);
-  const bareBot = new DoNothingBot();
-  const bare = await serveBot((app) =>
-    app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
-      await bareAdapter.process(req, res, (context: TurnContext) => bareBot.run(context));
-    }),
-  );
+  const bare = await serveBareBot(auth, new DoNothingBot());
 
   const tenantId = randomUUID();
   const newTeam = (i: number) => {
@@ -131,10 +124,4 @@ async function measure(driver: string, db: Database, teams: number, concurrency:
   await connector.close();
 }
 
-async function main(): Promise<void> {
-  const teams = Number(process.argv[2] ?? 200);
-  const concurrency = Number(process.argv[3] ?? 10);
-  await onEachDatabase('install', (driver, db) => measure(driver, db, teams, concurrency));
-}
-
-main().catch(failBench);
+benchOnEachDatabase('install', [200, 10], measure);

@@ -11,23 +11,15 @@ import request from 'supertest';
 import { TAB_CSP } from '../src/adapters/http/tab-files';
 import { loadConfig } from '../src/config';
 import { type RunningApp, startApp } from '../src/main';
+import { PRODUCTION_SETTINGS } from './support/production-settings';
 
-const TEAMS_APP_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const PRODUCTION = {
-  MicrosoftAppId: '00000000-0000-4000-8000-0000000000b0',
-  MicrosoftAppPassword: 'bot-secret',
-  AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-0000000000a0',
-  AAD_APP_CLIENT_SECRET: 'aad-secret',
-  AAD_APP_TENANT_ID: '00000000-0000-4000-8000-0000000000c0',
-  TAB_ENDPOINT: 'https://charter.contoso.example',
-  TEAMS_APP_ID,
-};
+const { TEAMS_APP_ID } = PRODUCTION_SETTINGS;
 
 let dir: string;
 let app: RunningApp;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'team-charter-outside-teams-'));
-  const config = loadConfig({ ...PRODUCTION, DATA_DIR: path.join(dir, 'data') });
+  const config = loadConfig({ ...PRODUCTION_SETTINGS, DATA_DIR: path.join(dir, 'data') });
   expect(config.mode.kind).toBe('production');
   app = await startApp({
     config: { ...config, port: 0, host: '127.0.0.1' },

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
+import { type ActivityHandler, CloudAdapter, type TurnContext } from 'botbuilder';
 import express, { type Express } from 'express';
 import { Client } from 'pg';
 
@@ -27,6 +28,22 @@ export async function serveBot(mount: (app: Express) => void): Promise<{ url: st
   return { url: `http://127.0.0.1:${port}/api/messages`, server };
 }
 
+/**
+ * `bot` on botbuilder's own CloudAdapter and nothing else, served as `serveBot` serves: the baseline the bot
+ * benchmarks measure the real bot against.
+ */
+export function serveBareBot(
+  auth: ConstructorParameters<typeof CloudAdapter>[0],
+  bot: ActivityHandler,
+): Promise<{ url: string; server: Server }> {
+  const adapter = new CloudAdapter(auth);
+  return serveBot((app) =>
+    app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+      await adapter.process(req, res, (context: TurnContext) => bot.run(context));
+    }),
+  );
+}
+
 export function closeServers(...servers: Server[]): void {
   for (const server of servers) {
     server.closeAllConnections();
@@ -41,7 +58,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Runs `measure` on a fresh PGlite, then on a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
-export async function onEachDatabase(
+async function onEachDatabase(
   name: string,
   measure: (driver: string, db: Database) => Promise<void>,
 ): Promise<void> {
@@ -75,7 +92,20 @@ export async function onEachDatabase(
 }
 
 /** Prints a benchmark's failure and exits 1. */
-export function failBench(error: unknown): never {
+function failBench(error: unknown): never {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
+}
+
+/**
+ * A bot benchmark's command line: its numeric arguments from argv (`defaults` for those not given), `measure` run with
+ * them on each database (`onEachDatabase`), and a failure printed with exit code 1.
+ */
+export function benchOnEachDatabase<Args extends number[]>(
+  name: string,
+  defaults: Args,
+  measure: (driver: string, db: Database, ...args: Args) => Promise<void>,
+): void {
+  const args = defaults.map((value, i) => Number(process.argv[2 + i] ?? value)) as Args;
+  onEachDatabase(name, (driver, db) => measure(driver, db, ...args)).catch(failBench);
 }

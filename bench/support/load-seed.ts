@@ -23,6 +23,7 @@ import { reviewJobHandlers } from '../../src/app/reviews/review-job-handlers';
 import type { Calendar } from '../../src/app/reviews/review-ports';
 import { LOCAL_TENANT_ID } from '../../src/config';
 import type { CharterContent } from '../../src/domain/charter/charter';
+import { saveFirstVersion } from '../../tests/support/charter-deps';
 import { benchCheckInDeps } from './bench-check-ins';
 
 export interface LoadTeam {
@@ -100,14 +101,7 @@ export async function seedLoad(db: Database, size: number): Promise<LoadFixture>
       },
     ]);
     const content = teamCharter(userId, i);
-    await deps.charters.saveVersion(scope, {
-      expectedVersion: 0,
-      content,
-      author: { id: userId, name: `Editor ${i}` },
-      why: null,
-      summary: 'Charter created',
-      at: now,
-    });
+    await saveFirstVersion(deps.charters, scope, content, { id: userId, name: `Editor ${i}` }, now);
     return { teamId: scope.teamId, userId, content };
   };
   const teams: LoadTeam[] = [];
@@ -131,39 +125,33 @@ export async function seedLoad(db: Database, size: number): Promise<LoadFixture>
   );
   const outcomeIds = [randomUUID(), randomUUID()];
   const boundaryId = randomUUID();
-  await deps.charters.saveVersion(scope, {
-    expectedVersion: 0,
-    content: {
-      purpose: 'Answer check-ins under load.',
-      nonNegotiables: [{ id: randomUUID(), text: 'No lost answers.' }],
-      outcomes: outcomeIds.map((id, i) => ({ id, title: `Outcome ${i + 1}`, measure: null })),
-      boundaries: [{ id: boundaryId, area: 'Tools', right: 'team_decides', note: null }],
-      checkIns: {
-        cadence: {
-          pattern: {
-            kind: 'weekly',
-            interval: 1,
-            daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
-          },
-          startTime: opensAt.toISOString().slice(11, 16),
-          durationMinutes: 15,
-          timeZone: 'UTC',
-          startDate: opensAt.toISOString().slice(0, 10),
-          endDate: null,
+  const roundCharter: CharterContent = {
+    purpose: 'Answer check-ins under load.',
+    nonNegotiables: [{ id: randomUUID(), text: 'No lost answers.' }],
+    outcomes: outcomeIds.map((id, i) => ({ id, title: `Outcome ${i + 1}`, measure: null })),
+    boundaries: [{ id: boundaryId, area: 'Tools', right: 'team_decides', note: null }],
+    checkIns: {
+      cadence: {
+        pattern: {
+          kind: 'weekly',
+          interval: 1,
+          daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
         },
-        anonymityMinimum: 3,
-        quietHours: null,
-        namedAnswersVisibleTo: 'team',
+        startTime: opensAt.toISOString().slice(11, 16),
+        durationMinutes: 15,
+        timeZone: 'UTC',
+        startDate: opensAt.toISOString().slice(0, 10),
+        endDate: null,
       },
-      review: null,
-      timeZone: 'UTC',
-      editorIds: [],
+      anonymityMinimum: 3,
+      quietHours: null,
+      namedAnswersVisibleTo: 'team',
     },
-    author: { id: 'load', name: 'Load' },
-    why: null,
-    summary: 'Charter created',
-    at: now,
-  });
+    review: null,
+    timeZone: 'UTC',
+    editorIds: [],
+  };
+  await saveFirstVersion(deps.charters, scope, roundCharter, { id: 'load', name: 'Load' }, now);
   const round = await openCheckInRound(deps, scope, opensAt);
   if (!round) throw new Error('The load round did not open.');
   // The cards' fan-out is bench/checkin-fanout.ts's subject, not this one's: its delivery jobs are marked done.

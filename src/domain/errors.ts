@@ -15,6 +15,11 @@ export type UserErrorReason = 'validation' | 'not_found' | 'conflict' | 'forbidd
 
 export abstract class UserError extends Error {
   abstract readonly reason: UserErrorReason;
+  constructor(message: string) {
+    super(message);
+    // The concrete class's name (ValidationError, NotFoundError, …), as logs and stack traces show it.
+    this.name = new.target.name;
+  }
 }
 
 export class ValidationError extends UserError {
@@ -26,16 +31,11 @@ export class ValidationError extends UserError {
       : `${problems.length} fields need attention.`,
   ) {
     super(message);
-    this.name = 'ValidationError';
   }
 }
 
 export class NotFoundError extends UserError {
   readonly reason = 'not_found' as const;
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
 }
 
 /** A write based on a stale version, or a duplicate that must not happen twice. */
@@ -46,24 +46,15 @@ export class ConflictError extends UserError {
     readonly currentVersion?: number,
   ) {
     super(message);
-    this.name = 'ConflictError';
   }
 }
 
 export class ForbiddenError extends UserError {
   readonly reason = 'forbidden' as const;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ForbiddenError';
-  }
 }
 
 export class UnauthenticatedError extends UserError {
   readonly reason = 'unauthenticated' as const;
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnauthenticatedError';
-  }
 }
 
 /** A dependency we call (Graph, Bot Connector, the database) failed; `retryable` says whether trying again may help. */

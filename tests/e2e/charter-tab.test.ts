@@ -6,11 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
-import type { StartedApp } from './support/start-app';
-import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
+import { screenshotsDir, seriousViolations, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
 
@@ -23,16 +21,10 @@ const ALEX = 'b2e0f1d2-0001-4c3b-8a9f-000000000001';
 const NESTOR = 'b2e0f1d2-0004-4c3b-8a9f-000000000004';
 const shots = screenshotsDir();
 
-let app: StartedApp;
-let browser: Browser;
-
-useTabInChromium((a, b) => {
-  app = a;
-  browser = b;
-});
+const tab = useTabInChromium();
 
 async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({
+  return tab.browser.newContext({
     viewport: { width: 1100, height: 800 },
     deviceScaleFactor: 1,
     acceptDownloads: true,
@@ -43,7 +35,7 @@ async function openTab(context: BrowserContext, query = ''): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${app.url}/${query}`);
+  await page.goto(`${tab.app.url}/${query}`);
   await page.getByTestId('purpose').waitFor();
   // the schedule and the panels render just after the purpose is on screen
   await page.getByRole('heading', { name: 'Editors' }).waitFor();
@@ -52,23 +44,11 @@ async function openTab(context: BrowserContext, query = ''): Promise<Page> {
   return page;
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Fluent's focus manager (Tabster) puts aria-hidden focus sentinels at the edges of focus groups; they hand focus
-  // on at once and are never read, so they are left out of the scan.
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
 describe('the charter tab in Chromium (local mode)', () => {
   it('opens from / with the sandbox banner, and the member picker changes who is calling', async () => {
     const context = await newContext();
     const page = await openTab(context);
-    expect(page.url()).toBe(`${app.url}/tab/`);
+    expect(page.url()).toBe(`${tab.app.url}/tab/`);
     await expect(page.getByRole('region', { name: 'Local sandbox' }).isVisible()).resolves.toBe(true);
     expect(await page.getByTestId('purpose').textContent()).toContain('We help small retailers sell online');
     await page.getByRole('button', { name: 'Edit charter' }).waitFor();
@@ -130,23 +110,20 @@ describe('the charter tab in Chromium (local mode)', () => {
         await page.getByRole('form', { name: 'Edit the charter' }).waitFor();
       }
     };
-    const saveWithReason = async (page: Page, why: string) => {
+    const rewrite = async (page: Page, clause: number, text: string, why: string) => {
+      await page.getByRole('textbox', { name: `Non-negotiable ${clause}` }).fill(text);
       await page.getByRole('textbox', { name: /^Why this change/ }).fill(why);
       await page.getByRole('button', { name: 'Save new version' }).click();
     };
     await editBoth();
 
     // A saves first: non-negotiable 1 rewritten.
-    await a
-      .getByRole('textbox', { name: 'Non-negotiable 1' })
-      .fill('Customer data stays in the EU, backups too.');
-    await saveWithReason(a, 'A lesson from the audit.');
+    await rewrite(a, 1, 'Customer data stays in the EU, backups too.', 'A lesson from the audit.');
     await a.getByText('Customer data stays in the EU, backups too.').waitFor();
 
     // B, still on the old version, rewrites non-negotiable 2 and saves: 412, what changed, then the merge.
+    await rewrite(b, 2, 'Every change is reviewed by a second person before it ships.', 'Clearer wording.');
     const second2 = b.getByRole('textbox', { name: 'Non-negotiable 2' });
-    await second2.fill('Every change is reviewed by a second person before it ships.');
-    await saveWithReason(b, 'Clearer wording.');
     const conflict = b.getByTestId('conflict');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Customer data stays in the EU, backups too.');
@@ -171,15 +148,9 @@ describe('the charter tab in Chromium (local mode)', () => {
     await a.reload();
     await b.reload();
     await editBoth();
-    await a
-      .getByRole('textbox', { name: 'Non-negotiable 3' })
-      .fill('We say what is late as soon as we know.');
-    await saveWithReason(a, 'Sooner.');
+    await rewrite(a, 3, 'We say what is late as soon as we know.', 'Sooner.');
     await a.getByText('We say what is late as soon as we know.').waitFor();
-    await b
-      .getByRole('textbox', { name: 'Non-negotiable 3' })
-      .fill('We are honest about what is late, every week.');
-    await saveWithReason(b, 'Weekly.');
+    await rewrite(b, 3, 'We are honest about what is late, every week.', 'Weekly.');
     await b.getByTestId('conflict').getByRole('button', { name: 'Merge their changes into mine' }).click();
     const both = b.getByRole('group', { name: 'Changed on both sides: Non-negotiable 3' });
     await both.waitFor();
@@ -227,7 +198,10 @@ describe('the charter tab in Chromium (local mode)', () => {
   });
 
   it('lays out at 400 px and wide: diff badges keep their labels, the cadence fields never overlap', async () => {
-    const context = await browser.newContext({ viewport: { width: 400, height: 800 }, deviceScaleFactor: 1 });
+    const context = await tab.browser.newContext({
+      viewport: { width: 400, height: 800 },
+      deviceScaleFactor: 1,
+    });
     const page = await openTab(context);
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByRole('button', { name: 'Show changes' }).click();
@@ -342,13 +316,13 @@ describe('the charter tab in Chromium (local mode)', () => {
   });
 
   it('serves the configuration page the manifest points at, framable by Teams', async () => {
-    const response = await fetch(`${app.url}/tab/config`);
+    const response = await fetch(`${tab.app.url}/tab/config`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain('frame-ancestors');
     expect(response.headers.get('content-security-policy')).toContain('https://*.cloud.microsoft');
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/tab/config`);
+    await page.goto(`${tab.app.url}/tab/config`);
     await page.getByRole('link', { name: 'Open the tab' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

@@ -6,30 +6,19 @@
  */
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-
-import type { StartedApp } from './support/start-app';
-import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
+import { openPage, screenshotsDir, seriousViolations, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
 
 const shots = screenshotsDir();
 
-let app: StartedApp;
-let browser: Browser;
-
-useTabInChromium((a, b) => {
-  app = a;
-  browser = b;
-});
+const tab = useTabInChromium();
 
 it('lets a person play members, answer the check-in card and see the round’s aggregate', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${app.url}/`);
+  const { context, page, errors } = await openPage(tab.browser, `${tab.app.url}/`, {
+    width: 1100,
+    height: 900,
+  });
   const panel = page.getByRole('group', { name: 'Check-in results' });
   const current = panel.getByTestId('checkins-current');
   await current.waitFor();
@@ -73,16 +62,7 @@ it('lets a person play members, answer the check-in card and see the round’s a
   await panel.getByTestId('checkins-trend-chart').locator('svg').first().waitFor();
   await page.screenshot({ path: path.join(shots, 'checkins-panel.png'), fullPage: true });
 
-  const result = await new AxeBuilder({ page })
-    .include('[aria-labelledby="panel-checkins"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  expect(
-    result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
+  expect(await seriousViolations(page, '[aria-labelledby="panel-checkins"]')).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -7,11 +7,7 @@
  */
 import path from 'node:path';
 
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-
-import type { StartedApp } from './support/start-app';
-import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
+import { openPage, screenshotsDir, seriousViolations, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
 
@@ -19,18 +15,14 @@ const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
 const TEAM = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
 const shots = screenshotsDir();
 
-let app: StartedApp;
-let browser: Browser;
-
-useTabInChromium((a, b) => {
-  app = a;
-  browser = b;
-});
+const tab = useTabInChromium();
 
 async function reviewsOf(
   user: string,
 ): Promise<{ sync: { status: string }; series: { joinUrl: string } | null }> {
-  const response = await fetch(`${app.url}/api/teams/${TEAM}/reviews`, { headers: { 'X-Local-User': user } });
+  const response = await fetch(`${tab.app.url}/api/teams/${TEAM}/reviews`, {
+    headers: { 'X-Local-User': user },
+  });
   return (await response.json()) as { sync: { status: string }; series: { joinUrl: string } | null };
 }
 
@@ -41,11 +33,10 @@ it('shows the booked review series, the sandbox calendar agrees, and review outc
   const booked = await reviewsOf(ADELE);
   expect(booked.sync.status).toBe('in_step');
 
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1400 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${app.url}/`);
+  const { context, page, errors } = await openPage(tab.browser, `${tab.app.url}/`, {
+    width: 1100,
+    height: 1400,
+  });
   await page.getByTestId('purpose').waitFor();
   const panel = page.getByTestId('reviews-panel');
   await panel.getByRole('list', { name: 'Next reviews' }).waitFor();
@@ -61,16 +52,7 @@ it('shows the booked review series, the sandbox calendar agrees, and review outc
     'Charter review — Contoso Product Team',
   );
 
-  const violations = await new AxeBuilder({ page })
-    .include('[data-testid="reviews-panel"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .exclude('[data-tabster-dummy]')
-    .analyze();
-  expect(
-    violations.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help}`),
-  ).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="reviews-panel"]')).toEqual([]);
   await panel.screenshot({ path: path.join(shots, 'reviews-default.png') });
 
   // What Outlook would show: the sandbox's calendar page has the same series and join link.
@@ -92,7 +74,7 @@ it('shows the booked review series, the sandbox calendar agrees, and review outc
   await panel.getByRole('button', { name: 'Propose the changes' }).click();
   await panel.getByRole('heading', { name: /^The proposal: Review: 1 revised/ }).waitFor();
   const before = await (
-    await fetch(`${app.url}/api/teams/${TEAM}/charter`, { headers: { 'X-Local-User': ADELE } })
+    await fetch(`${tab.app.url}/api/teams/${TEAM}/charter`, { headers: { 'X-Local-User': ADELE } })
   ).json();
   await panel.getByRole('button', { name: 'Accept as new version' }).click();
   await panel

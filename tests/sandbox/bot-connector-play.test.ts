@@ -5,13 +5,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 
 import { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
-
-const CARD = 'application/vnd.microsoft.card.adaptive';
-const card = (text: string) => ({
-  type: 'AdaptiveCard',
-  version: '1.5',
-  body: [{ type: 'TextBlock', text }],
-});
+import { CARD, card, TEAM_OF_TWO } from './support/card-team';
 
 let sandbox: BotConnectorSandbox;
 let connector: { url: string; close(): Promise<void> };
@@ -32,16 +26,7 @@ beforeAll(async () => {
   sandbox = new BotConnectorSandbox({
     botEndpoint: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/messages`,
   });
-  sandbox.addTeam({
-    tenantId: 'tenant-1',
-    teamsTeamId: '19:team@thread.tacv2',
-    aadGroupId: 'group-1',
-    name: 'Team',
-    members: [
-      { id: '29:m0', aadObjectId: 'aad-0', name: 'Ada' },
-      { id: '29:m1', aadObjectId: 'aad-1', name: 'Ben' },
-    ],
-  });
+  sandbox.addTeam(TEAM_OF_TWO);
   connector = await sandbox.listen();
 });
 afterAll(async () => {

@@ -6,13 +6,8 @@ import path from 'node:path';
 
 import { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { persistBotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox-file';
+import { CARD, card, TEAM_OF_TWO } from './support/card-team';
 
-const CARD = 'application/vnd.microsoft.card.adaptive';
-const card = (text: string) => ({
-  type: 'AdaptiveCard',
-  version: '1.5',
-  body: [{ type: 'TextBlock', text }],
-});
 const cardActivity = (text: string) => ({
   type: 'message',
   attachments: [{ contentType: CARD, content: card(text) }],
@@ -20,16 +15,7 @@ const cardActivity = (text: string) => ({
 
 function sandboxWithTeam(): BotConnectorSandbox {
   const sandbox = new BotConnectorSandbox({ enforceLimits: false });
-  sandbox.addTeam({
-    tenantId: 'tenant-1',
-    teamsTeamId: '19:team@thread.tacv2',
-    aadGroupId: 'group-1',
-    name: 'Team',
-    members: [
-      { id: '29:m0', aadObjectId: 'aad-0', name: 'Ada' },
-      { id: '29:m1', aadObjectId: 'aad-1', name: 'Ben' },
-    ],
-  });
+  sandbox.addTeam(TEAM_OF_TWO);
   return sandbox;
 }
 

@@ -18,14 +18,18 @@ import type { Database } from '../../src/adapters/storage/database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import { checkInJobHandlers } from '../../src/app/checkins/check-in-job-handlers';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
-import type { Clock, Metrics, TeamScope } from '../../src/app/common-ports';
+import type { Author, Clock, Metrics, TeamScope } from '../../src/app/common-ports';
+import type { InstallStore } from '../../src/app/installs/install-ports';
+import { JOB_KINDS } from '../../src/app/jobs/job-kinds';
 import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
+import type { CharterContent } from '../../src/domain/charter/charter';
 import type { CharterLinkTarget } from '../../src/domain/links/charter-links';
 import {
   BotConnectorSandbox,
   type SandboxMember,
   type SandboxTeam,
 } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
+import { saveFirstVersion } from './charter-deps';
 
 export class MovableClock implements Clock {
   constructor(private at: Date) {}
@@ -48,6 +52,11 @@ export interface BotHarness {
   db: Database;
   /** Runs every due job (and those they queue) until none is due at the clock's time. */
   drainJobs(): Promise<number>;
+  /**
+   * Saves `content` as the team's first charter version, by `author`, queues the check-in planning that a save
+   * queues, and drains the jobs.
+   */
+  saveFirstCharter(scope: TeamScope, content: CharterContent, author: Author): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,30 +108,43 @@ export async function startBotHarness(
   sandbox.botEndpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/messages`;
   const handlers = checkInJobHandlers(deps);
 
+  const drainJobs = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const ran = await runDueJobs(
+        {
+          queue: deps.jobs,
+          clock,
+          log,
+          handlers,
+          workerId: 'test',
+          leaseMs: 60_000,
+          metrics: options.metrics,
+        },
+        50,
+      );
+      if (ran === 0) return total;
+      total += ran;
+    }
+  };
+
   return {
     sandbox,
     deps,
     messenger,
     clock,
     db,
-    async drainJobs() {
-      let total = 0;
-      for (;;) {
-        const ran = await runDueJobs(
-          {
-            queue: deps.jobs,
-            clock,
-            log,
-            handlers,
-            workerId: 'test',
-            leaseMs: 60_000,
-            metrics: options.metrics,
-          },
-          50,
-        );
-        if (ran === 0) return total;
-        total += ran;
-      }
+    drainJobs,
+    async saveFirstCharter(scope, content, author) {
+      await saveFirstVersion(deps.charters, scope, content, author, clock.now());
+      await deps.jobs.enqueue({
+        scope,
+        kind: JOB_KINDS.checkinsSchedule,
+        key: 'v1',
+        runAt: clock.now(),
+        payload: { version: 1 },
+      });
+      await drainJobs();
     },
     async close() {
       server.closeAllConnections();
@@ -133,6 +155,39 @@ export async function startBotHarness(
 }
 
 let seq = 0;
+
+/**
+ * Stores `team` as the install flow stores it: the installation, posting to `serviceUrl`, and every member of its
+ * roster. Its scope is `{ tenantId, teamId: aadGroupId }`.
+ */
+export async function saveSandboxInstall(
+  installs: InstallStore,
+  team: SandboxTeam,
+  serviceUrl: string,
+  installedAt: Date,
+): Promise<void> {
+  const scope = { tenantId: team.tenantId, teamId: team.aadGroupId };
+  await installs.saveInstallation({
+    ...scope,
+    teamsTeamId: team.teamsTeamId,
+    teamName: team.name,
+    serviceUrl,
+    channelConversationId: team.teamsTeamId,
+    installedBy: null,
+    installedAt,
+    uninstalledAt: null,
+  });
+  await installs.upsertMembers(
+    scope,
+    team.members.map((m) => ({
+      aadObjectId: m.aadObjectId,
+      teamsUserId: m.id,
+      name: m.name,
+      email: null,
+      timeZone: null,
+    })),
+  );
+}
 
 /** A team in the sandbox with `size` members (Teams ids, AAD ids and names), not installed yet. */
 export function sandboxTeam(

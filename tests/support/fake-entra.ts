@@ -12,7 +12,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair, type JWK } from 'jose';
+
+import { mintTestToken, type TokenOptions, tokenTimes } from './test-tokens';
 
 export const FAKE_TENANT_ID = '7d3f6a52-1c9e-4b8a-9f3e-2a6c0d5e8b41';
 /** A second tenant Entra knows, for cross-tenant cases. */
@@ -43,20 +45,9 @@ export interface FakeEntraClaims {
   [claim: string]: unknown;
 }
 
-export interface MintOptions {
+export interface MintOptions extends TokenOptions {
   /** `untrusted` signs with a key the JWKS does not publish, while the header still names the trusted `kid`. */
   key?: 'trusted' | 'untrusted';
-  /**
-   * `RS256` (default); `none` (unsigned); `HS256` signed with the trusted public key's PEM bytes as the HMAC
-   * secret (the classic RS/HS confusion attack).
-   */
-  alg?: 'RS256' | 'none' | 'HS256';
-  /** `exp` relative to now; negative for an expired token. Default 3600. */
-  expiresInSeconds?: number;
-  /** `nbf` relative to now; positive for a token not valid yet. Default 0. */
-  notBeforeSeconds?: number;
-  /** Merged over the protected header (`kid`, `typ`, …); a value of `undefined` removes the member. */
-  header?: Record<string, unknown>;
 }
 
 export interface FakeEntra {
@@ -176,14 +167,11 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     claims: Partial<FakeEntraClaims> = {},
     options: MintOptions = {},
   ): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
     const tid = 'tid' in claims ? claims.tid : FAKE_TENANT_ID;
-    const payload = withoutUndefined({
+    const payload = {
       aud: FAKE_CLIENT_ID,
       iss: issuerFor(typeof tid === 'string' ? tid : FAKE_TENANT_ID),
-      iat: now,
-      nbf: now + (options.notBeforeSeconds ?? 0),
-      exp: now + (options.expiresInSeconds ?? 3600),
+      ...tokenTimes(options),
       tid: FAKE_TENANT_ID,
       oid: FAKE_USER.oid,
       sub: 'kPZ3cR0fhFz9wq1r6XyPbqf0lQm0g4Hc2YbKxU8aT1E',
@@ -194,14 +182,9 @@ export async function startFakeEntra(): Promise<FakeEntra> {
       azpacr: '0',
       ver: '2.0',
       ...claims,
-    });
-    const alg = options.alg ?? 'RS256';
-    const header = withoutUndefined({ alg, typ: 'JWT', kid: trustedKid, ...options.header });
-
-    if (alg === 'none') return `${base64url(header)}.${base64url(payload)}.`;
-    const jwt = new SignJWT(payload).setProtectedHeader({ ...header, alg });
-    if (alg === 'HS256') return jwt.sign(new TextEncoder().encode(publicKeyPem));
-    return jwt.sign(options.key === 'untrusted' ? untrusted.privateKey : trusted.privateKey);
+    };
+    const privateKey = options.key === 'untrusted' ? untrusted.privateKey : trusted.privateKey;
+    return mintTestToken(payload, trustedKid, options, { privateKey, publicKeyPem });
   }
 
   return {
@@ -229,12 +212,4 @@ function safeUrl(text: string): URL | null {
   } catch {
     return null;
   }
-}
-
-function withoutUndefined<T extends Record<string, unknown>>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
-}
-
-function base64url(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }

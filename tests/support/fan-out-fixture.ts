@@ -18,7 +18,7 @@ import type { TeamScope } from '../../src/app/common-ports';
 import type { Cadence } from '../../src/domain/cadence/cadence';
 import { nextOccurrences } from '../../src/domain/cadence/next-occurrences';
 import type { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
-import { sandboxTeam } from './bot-harness';
+import { sandboxTeam, saveSandboxInstall } from './bot-harness';
 import { freePort } from './free-port';
 
 export interface FanOutTeam {
@@ -67,26 +67,7 @@ export async function seedFanOutTeam(
     startDate: '2026-01-01',
     endDate: null,
   };
-  await deps.installs.saveInstallation({
-    ...team.scope,
-    teamsTeamId: team.teamsTeamId,
-    teamName: team.name,
-    serviceUrl: sandbox.serviceUrl,
-    channelConversationId: team.teamsTeamId,
-    installedBy: null,
-    installedAt: now,
-    uninstalledAt: null,
-  });
-  await deps.installs.upsertMembers(
-    team.scope,
-    team.members.map((m) => ({
-      aadObjectId: m.aadObjectId,
-      teamsUserId: m.id,
-      name: m.name,
-      email: null,
-      timeZone: null,
-    })),
-  );
+  await saveSandboxInstall(deps.installs, team, sandbox.serviceUrl, now);
   await deps.charters.saveVersion(team.scope, {
     expectedVersion: 0,
     content: {

@@ -8,7 +8,12 @@ import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { Clock } from '../../src/app/common-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
-import type { ReviewSignals } from '../../src/app/reviews/review-ports';
+import type {
+  Calendar,
+  CalendarOccurrence,
+  ReviewSeriesRecord,
+  ReviewSignals,
+} from '../../src/app/reviews/review-ports';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { type GraphHarness, startGraphHarness } from '../adapters/graph/graph-harness';
 import { testCharterDeps } from './charter-deps';
@@ -52,4 +57,51 @@ export async function openReviewHarness(
       await db.dispose();
     },
   };
+}
+
+/**
+ * `openReviewHarness` for the tests of one file or `describe` block: opened before them (ahead of the caller's own
+ * `beforeAll`), closed after. Read its parts inside tests and hooks.
+ */
+export function useReviewHarness(
+  options: Parameters<typeof openReviewHarness>[0] = {},
+): Omit<ReviewHarness, 'close'> {
+  let harness: ReviewHarness | undefined;
+  beforeAll(async () => {
+    harness = await openReviewHarness(options);
+  }, 60_000);
+  afterAll(() => harness?.close());
+  const opened = (): ReviewHarness => {
+    if (!harness) throw new Error('The review harness opens in beforeAll.');
+    return harness;
+  };
+  return {
+    get db() {
+      return opened().db;
+    },
+    get graph() {
+      return opened().graph;
+    },
+    get charterDeps() {
+      return opened().charterDeps;
+    },
+    get deps() {
+      return opened().deps;
+    },
+  };
+}
+
+/** The occurrence of the booked `series` that starts at `start`, as the organizer's calendar has it. */
+export async function occurrenceAt(
+  calendar: Calendar,
+  series: Pick<ReviewSeriesRecord, 'organizerMailbox' | 'graphSeriesId'>,
+  start: Date,
+): Promise<CalendarOccurrence | undefined> {
+  const [occurrence] = await calendar.listOccurrences(
+    series.organizerMailbox,
+    series.graphSeriesId ?? '',
+    new Date(start.getTime() - 1000),
+    new Date(start.getTime() + 1000),
+  );
+  return occurrence;
 }

@@ -1,5 +1,8 @@
+import type { CharterStore } from '../../src/app/charters/charter-ports';
 import type { TeamScope } from '../../src/app/common-ports';
 import type { InstallStore, MemberInput } from '../../src/app/installs/install-ports';
+import { saveFirstVersion } from './charter-deps';
+import { installTeam } from './install-team';
 
 /**
  * Installs team number `t` for review-booking tests and benchmarks: an installation (installed by its organizer
@@ -13,17 +16,7 @@ export async function installReviewTeam(
   members: readonly MemberInput[],
 ): Promise<{ organizerId: string }> {
   const organizerId = `org-${t}`;
-  await installs.saveInstallation({
-    ...scope,
-    teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
-    teamName: `Team ${t}`,
-    serviceUrl: 'http://127.0.0.1:1/',
-    channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
-    installedBy: organizerId,
-    installedAt: new Date(),
-    uninstalledAt: null,
-  });
-  await installs.upsertMembers(scope, [
+  await installTeam(installs, scope, `Team ${t}`, [
     {
       aadObjectId: organizerId,
       teamsUserId: null,
@@ -34,4 +27,42 @@ export async function installReviewTeam(
     ...members,
   ]);
   return { organizerId };
+}
+
+/**
+ * Saves team number `t`'s first charter, by its organizer: a one-hour review every other Tuesday at 15:00 Berlin from
+ * `startDate`, booked on `organizerId`'s mailbox, and no check-ins.
+ */
+export async function saveReviewTeamCharter(
+  charters: CharterStore,
+  scope: TeamScope,
+  t: number,
+  organizerId: string,
+  startDate: string,
+): Promise<void> {
+  await saveFirstVersion(
+    charters,
+    scope,
+    {
+      purpose: `Team ${t}`,
+      nonNegotiables: [],
+      outcomes: [{ id: `o-${t}`, title: 'Customers are happy', measure: null }],
+      boundaries: [],
+      checkIns: null,
+      review: {
+        cadence: {
+          pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['tuesday'] },
+          startTime: '15:00',
+          durationMinutes: 60,
+          timeZone: 'Europe/Berlin',
+          startDate,
+          endDate: null,
+        },
+        organizerId,
+      },
+      timeZone: 'Europe/Berlin',
+      editorIds: [organizerId],
+    },
+    { id: organizerId, name: `Organizer ${t}` },
+  );
 }

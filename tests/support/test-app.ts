@@ -14,10 +14,11 @@ import type { Database } from '../../src/adapters/storage/database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { TeamScope } from '../../src/app/common-ports';
-import type { Installation, MemberInput } from '../../src/app/installs/install-ports';
+import type { MemberInput } from '../../src/app/installs/install-ports';
 import { DEMO_TEAM } from '../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
 import { testCharterDeps } from './charter-deps';
+import { installTeam } from './install-team';
 import { openTestDatabase } from './test-database';
 
 export const TEST_TAB_ENDPOINT = 'http://localhost:3978';
@@ -59,20 +60,7 @@ export async function createTestApp(
     app,
     db,
     deps,
-    async addTeam(scope, members, name = 'Another Team') {
-      const installation: Installation = {
-        ...scope,
-        teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
-        teamName: name,
-        serviceUrl: 'http://127.0.0.1:1/',
-        channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
-        installedBy: members[0]?.aadObjectId ?? null,
-        installedAt: new Date(),
-        uninstalledAt: null,
-      };
-      await installs.saveInstallation(installation);
-      await installs.upsertMembers(scope, members);
-    },
+    addTeam: (scope, members, name = 'Another Team') => installTeam(installs, scope, name, members),
     async close() {
       await db.dispose();
     },

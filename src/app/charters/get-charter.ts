@@ -16,7 +16,6 @@ export interface CharterView extends CharterRecord {
 export class NoCharterYetError extends NotFoundError {
   constructor(readonly firstCharter: FirstCharterRule) {
     super('This team has no charter yet.');
-    this.name = 'NoCharterYetError';
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 
-import type { Weekday } from '../cadence/cadence';
+import { type Weekday, WEEKDAYS } from '../cadence/cadence';
 
 export interface PersonAvailability {
   name: string;
@@ -44,15 +44,6 @@ export interface SuggestOptions {
 }
 
 const STEP_MS = 30 * 60_000;
-const WEEKDAY_BY_LUXON: Weekday[] = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-];
 const LOCAL_FORMAT = 'ccc d LLL HH:mm';
 
 /**
@@ -132,7 +123,8 @@ function workingIntervals(person: PersonAvailability, from: number, to: number):
     day <= last;
     day = day.plus({ days: 1 })
   ) {
-    if (!daysOfWeek.includes(WEEKDAY_BY_LUXON[day.weekday - 1] as Weekday)) continue;
+    // Luxon counts Monday 1 … Sunday 7; WEEKDAYS starts on Sunday.
+    if (!daysOfWeek.includes(WEEKDAYS[day.weekday % 7] as Weekday)) continue;
     const open = day.set({ hour: Math.floor(begin / 60), minute: begin % 60 });
     const close =
       finish >= 24 * 60

@@ -122,9 +122,8 @@ class GraphError extends Error {
   }
 }
 
-export class GraphSandbox {
-  readonly store = new SandboxStore();
-  readonly stats: SandboxStats = {
+function noStats(): SandboxStats {
+  return {
     httpRequests: 0,
     batches: 0,
     operations: 0,
@@ -134,6 +133,11 @@ export class GraphSandbox {
     tokensIssued: 0,
     tokenRequests: 0,
   };
+}
+
+export class GraphSandbox {
+  readonly store = new SandboxStore();
+  readonly stats: SandboxStats = noStats();
   private readonly tokens = new Map<string, { clientId: string; expiresAt: number }>();
   private readonly inFlight = new Map<string, number>();
   private readonly faults: FaultRule[] = [];
@@ -187,16 +191,7 @@ export class GraphSandbox {
   }
 
   resetStats(): void {
-    Object.assign(this.stats, {
-      httpRequests: 0,
-      batches: 0,
-      operations: 0,
-      throttled: 0,
-      faultsInjected: 0,
-      maxInFlightPerMailbox: 0,
-      tokensIssued: 0,
-      tokenRequests: 0,
-    });
+    Object.assign(this.stats, noStats());
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { closeCheckInRound } from '../../../src/app/checkins/close-check-in-roun
 import { questionsFromCharter } from '../../../src/domain/checkin/questions-from-charter';
 import type { CharterLinkTarget } from '../../../src/domain/links/charter-links';
 import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
+import { saveFirstVersion } from '../../support/charter-deps';
 import { validCharter } from '../../support/charter-fixtures';
 import { nth } from '../../support/nth';
 import { openTestDatabase } from '../../support/test-database';
@@ -65,14 +66,13 @@ async function installed(h: BotHarness, team: SandboxTeam): Promise<Card> {
 
 async function writeCharter(h: BotHarness, team: SandboxTeam): Promise<void> {
   const editor = nth(team.members, 0);
-  await h.deps.charters.saveVersion(team.scope, {
-    expectedVersion: 0,
-    content: validCharter({ editorIds: [editor.aadObjectId], review: null }),
-    author: { id: editor.aadObjectId, name: editor.name },
-    why: null,
-    summary: 'Charter created',
-    at: h.clock.now(),
-  });
+  await saveFirstVersion(
+    h.deps.charters,
+    team.scope,
+    validCharter({ editorIds: [editor.aadObjectId], review: null }),
+    { id: editor.aadObjectId, name: editor.name },
+    h.clock.now(),
+  );
 }
 
 /** Opens a round on the team's charter, closes it, and returns the summary card posted in the channel. */

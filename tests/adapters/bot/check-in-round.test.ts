@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 
 import type { Database } from '../../../src/adapters/storage/database';
 import { listCheckInRounds } from '../../../src/app/checkins/list-check-in-rounds';
-import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type BotHarness, sandboxTeam, startBotHarness } from '../../support/bot-harness';
 import { checkInContract } from '../../support/charter-fixtures';
@@ -57,22 +56,10 @@ it('runs a round for 25 members through throttling, answers, an edit, bad input,
     timeZone: 'Europe/Berlin',
     editorIds: [nth(team.members, 0).aadObjectId],
   };
-  await h.deps.charters.saveVersion(team.scope, {
-    expectedVersion: 0,
-    content,
-    author: { id: nth(team.members, 0).aadObjectId, name: 'Member 0000' },
-    why: null,
-    summary: 'Charter created',
-    at: h.clock.now(),
+  await h.saveFirstCharter(team.scope, content, {
+    id: nth(team.members, 0).aadObjectId,
+    name: 'Member 0000',
   });
-  await h.deps.jobs.enqueue({
-    scope: team.scope,
-    kind: JOB_KINDS.checkinsSchedule,
-    key: 'v1',
-    runAt: h.clock.now(),
-    payload: { version: 1 },
-  });
-  await h.drainJobs();
 
   // Member 24 pauses check-ins in the 1:1 chat.
   const paused = nth(team.members, 24);

@@ -2,27 +2,10 @@
  * The Graph adapter with the real @azure/msal-node and @microsoft/microsoft-graph-client against the Graph sandbox:
  * tokens, create/patch/cancel, occurrences, agenda bodies, errors, retries, $batch and the per-mailbox limit.
  */
-import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
-import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { CalendarError } from '../../../src/domain/review/calendar-error';
-import { type GraphHarness, startGraphHarness } from './graph-harness';
+import { type GraphHarness, reviewSeries, startGraphHarness } from './graph-harness';
 
 const ORGANIZER = 'AdeleV@contoso.example';
-
-function series(overrides: Partial<Parameters<typeof toGraphSchedule>[0]> = {}): CalendarSeriesInput {
-  return {
-    subject: 'Charter review — Contoso',
-    schedule: toGraphSchedule({
-      pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['thursday'] },
-      startTime: '15:00',
-      durationMinutes: 60,
-      timeZone: 'Europe/Berlin',
-      startDate: '2026-01-05',
-      ...overrides,
-    }),
-    attendees: [{ address: 'MeganB@contoso.example', name: 'Megan Bowen' }],
-  };
-}
 
 describe('GraphCalendar against the Graph sandbox', () => {
   let h: GraphHarness;
@@ -35,12 +18,12 @@ describe('GraphCalendar against the Graph sandbox', () => {
 
   it('books an online series with an msal token, and a repeat with the same transactionId returns the same series', async () => {
     const first = await h.calendar.createSeries(ORGANIZER, {
-      ...series(),
+      ...reviewSeries(),
       bodyHtml: '<p>Hi</p>',
       transactionId: 'tx-1',
     });
     const again = await h.calendar.createSeries(ORGANIZER, {
-      ...series(),
+      ...reviewSeries(),
       bodyHtml: '<p>Hi</p>',
       transactionId: 'tx-1',
     });
@@ -54,14 +37,14 @@ describe('GraphCalendar against the Graph sandbox', () => {
 
   it('patches the same series when the cadence changes, and lists its occurrences in UTC', async () => {
     const created = await h.calendar.createSeries(ORGANIZER, {
-      ...series(),
+      ...reviewSeries(),
       bodyHtml: '',
       transactionId: 'tx-2',
     });
     await h.calendar.updateSeries(
       ORGANIZER,
       created.id,
-      series({ startTime: '09:30', pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] } }),
+      reviewSeries({ startTime: '09:30', pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday'] } }),
     );
     const occurrences = await h.calendar.listOccurrences(
       ORGANIZER,
@@ -79,7 +62,7 @@ describe('GraphCalendar against the Graph sandbox', () => {
 
   it('rewrites one occurrence body and keeps its Teams join block', async () => {
     const created = await h.calendar.createSeries(ORGANIZER, {
-      ...series(),
+      ...reviewSeries(),
       bodyHtml: '<p>intro</p>',
       transactionId: 'tx-3',
     });
@@ -107,7 +90,7 @@ describe('GraphCalendar against the Graph sandbox', () => {
 
   it('cancels a series with a comment, and cancelling it again is not an error', async () => {
     const created = await h.calendar.createSeries(ORGANIZER, {
-      ...series(),
+      ...reviewSeries(),
       bodyHtml: '',
       transactionId: 'tx-4',
     });
@@ -118,7 +101,7 @@ describe('GraphCalendar against the Graph sandbox', () => {
   });
 
   it('turns a Graph validation 400 into a non-retryable CalendarError with Graph’s code', async () => {
-    const bad = series();
+    const bad = reviewSeries();
     bad.schedule.recurrence.range.startDate = '2026-01-09';
     const error = await h.calendar
       .createSeries(ORGANIZER, { ...bad, bodyHtml: '', transactionId: 'tx-5' })
@@ -131,14 +114,18 @@ describe('GraphCalendar against the Graph sandbox', () => {
   it('says the organizer’s mailbox refused access when Graph answers 403', async () => {
     h.running.sandbox.setMailbox('locked@contoso.example', { denied: true });
     const error = await h.calendar
-      .createSeries('locked@contoso.example', { ...series(), bodyHtml: '', transactionId: 'tx-6' })
+      .createSeries('locked@contoso.example', { ...reviewSeries(), bodyHtml: '', transactionId: 'tx-6' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ failure: 'access_denied', retryable: false });
   });
 
   it('rides out a 429 storm with Retry-After and a 503/504 run without it (the library’s RetryHandler)', async () => {
     h.running.sandbox.injectFault({ status: 429, retryAfterSeconds: 0, times: 3, pathIncludes: '/events' });
-    const a = await h.calendar.createSeries(ORGANIZER, { ...series(), bodyHtml: '', transactionId: 'tx-7' });
+    const a = await h.calendar.createSeries(ORGANIZER, {
+      ...reviewSeries(),
+      bodyHtml: '',
+      transactionId: 'tx-7',
+    });
     h.running.sandbox.injectFault({
       status: 503,
       retryAfterSeconds: null,
@@ -151,7 +138,11 @@ describe('GraphCalendar against the Graph sandbox', () => {
       times: 1,
       pathIncludes: '/events',
     });
-    const b = await h.calendar.createSeries(ORGANIZER, { ...series(), bodyHtml: '', transactionId: 'tx-8' });
+    const b = await h.calendar.createSeries(ORGANIZER, {
+      ...reviewSeries(),
+      bodyHtml: '',
+      transactionId: 'tx-8',
+    });
     expect(a.id).not.toBe(b.id);
     expect(
       h.running.sandbox.store.liveEvents().filter((e) => /^tx-[78]$/.test(e.transactionId ?? '')),
@@ -161,7 +152,7 @@ describe('GraphCalendar against the Graph sandbox', () => {
   it('gives up after the retries with a retryable error that carries Retry-After', async () => {
     h.running.sandbox.injectFault({ status: 429, retryAfterSeconds: 0, times: 4, pathIncludes: '/events' });
     const error = await h.calendar
-      .createSeries(ORGANIZER, { ...series(), bodyHtml: '', transactionId: 'tx-9' })
+      .createSeries(ORGANIZER, { ...reviewSeries(), bodyHtml: '', transactionId: 'tx-9' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ failure: 'throttled', retryable: true, retryAfterMs: 0 });
   });
@@ -180,7 +171,7 @@ describe('GraphCalendar against the Graph sandbox', () => {
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         h.calendar.createSeries(mailboxes[i % 10] as string, {
-          ...series(),
+          ...reviewSeries(),
           bodyHtml: '',
           transactionId: `batch-${i}`,
         }),
@@ -198,9 +189,13 @@ describe('GraphCalendar against the Graph sandbox', () => {
   it('reports a batch’s per-request failures to each caller and books the rest', async () => {
     h.running.sandbox.setMailbox('denied2@contoso.example', { denied: true });
     const outcomes = await Promise.allSettled([
-      h.calendar.createSeries(ORGANIZER, { ...series(), bodyHtml: '', transactionId: 'p-1' }),
-      h.calendar.createSeries('denied2@contoso.example', { ...series(), bodyHtml: '', transactionId: 'p-2' }),
-      h.calendar.createSeries(ORGANIZER, { ...series(), bodyHtml: '', transactionId: 'p-3' }),
+      h.calendar.createSeries(ORGANIZER, { ...reviewSeries(), bodyHtml: '', transactionId: 'p-1' }),
+      h.calendar.createSeries('denied2@contoso.example', {
+        ...reviewSeries(),
+        bodyHtml: '',
+        transactionId: 'p-2',
+      }),
+      h.calendar.createSeries(ORGANIZER, { ...reviewSeries(), bodyHtml: '', transactionId: 'p-3' }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ failure: 'access_denied' });
@@ -243,7 +238,7 @@ describe('GraphCalendar with a wrong client secret', () => {
     const h = await startGraphHarness({}, { clientSecret: 'wrong' });
     try {
       const error = await h.calendar
-        .createSeries(ORGANIZER, { ...series(), bodyHtml: '', transactionId: 'x' })
+        .createSeries(ORGANIZER, { ...reviewSeries(), bodyHtml: '', transactionId: 'x' })
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ failure: 'unauthorized', retryable: false });
       expect(h.running.sandbox.store.liveEvents()).toHaveLength(0);

@@ -8,27 +8,15 @@ import { GraphCalendar } from '../../../src/adapters/graph/graph-calendar';
 import { graphAnswerFailure } from '../../../src/adapters/graph/graph-failures';
 import { GraphTransport } from '../../../src/adapters/graph/graph-transport';
 import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
-import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { CalendarError } from '../../../src/domain/review/calendar-error';
 import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
-import { CLIENT_ID, CLIENT_SECRET, TENANT } from './graph-harness';
+import { CLIENT_ID, CLIENT_SECRET, reviewSeries, TENANT } from './graph-harness';
 
 const ORGANIZER = 'AdeleV@contoso.example';
 
+/** A new series, with a transaction id of its own. */
 function series(): CalendarSeriesInput & { bodyHtml: string; transactionId: string } {
-  return {
-    subject: 'Charter review — Contoso',
-    schedule: toGraphSchedule({
-      pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['thursday'] },
-      startTime: '15:00',
-      durationMinutes: 60,
-      timeZone: 'Europe/Berlin',
-      startDate: '2026-01-05',
-    }),
-    attendees: [{ address: 'MeganB@contoso.example', name: 'Megan Bowen' }],
-    bodyHtml: '',
-    transactionId: `tx-${Math.random().toString(36).slice(2)}`,
-  };
+  return { ...reviewSeries(), bodyHtml: '', transactionId: `tx-${Math.random().toString(36).slice(2)}` };
 }
 
 describe('Entra ID and Graph failures, as the Graph adapter classifies them', () => {

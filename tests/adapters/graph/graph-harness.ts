@@ -2,12 +2,32 @@
 import { createAppTokenSource } from '../../../src/adapters/graph/app-token-provider';
 import { GraphCalendar } from '../../../src/adapters/graph/graph-calendar';
 import { GraphTransport, type GraphTransportOptions } from '../../../src/adapters/graph/graph-transport';
+import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
+import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import type { GraphSandboxOptions } from '../../../src/sandbox/graph/graph-sandbox';
 import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
 
 export const TENANT = '7d3f6a52-1c9e-4b8a-9f3e-2a6c0d5e8b41';
 export const CLIENT_ID = 'c0ffee00-1111-4222-8333-444455556666';
 export const CLIENT_SECRET = 'sandbox-secret';
+
+/** A review series: every other Thursday 15:00–16:00 Berlin from 2026-01-05, with one attendee; override the schedule. */
+export function reviewSeries(
+  overrides: Partial<Parameters<typeof toGraphSchedule>[0]> = {},
+): CalendarSeriesInput {
+  return {
+    subject: 'Charter review — Contoso',
+    schedule: toGraphSchedule({
+      pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['thursday'] },
+      startTime: '15:00',
+      durationMinutes: 60,
+      timeZone: 'Europe/Berlin',
+      startDate: '2026-01-05',
+      ...overrides,
+    }),
+    attendees: [{ address: 'MeganB@contoso.example', name: 'Megan Bowen' }],
+  };
+}
 
 export interface GraphHarness {
   running: RunningGraphSandbox;

@@ -17,6 +17,8 @@ afterAll(() => t.close());
 const as = (userId: string) => ({
   get: (url: string) => request(t.app).get(url).set('X-Local-User', userId),
   put: (url: string) => request(t.app).put(url).set('X-Local-User', userId),
+  /** A save of the charter on top of the version `etag` names. */
+  save: (etag: string) => request(t.app).put(charterUrl).set('X-Local-User', userId).set('If-Match', etag),
 });
 
 async function current() {
@@ -124,8 +126,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
     const before = await current();
     const content = { ...before.body.content, purpose: 'We help small retailers sell online, simply.' };
     const res = await as(LUKAS)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .send({ content, why: 'Shorter, so people remember it.' })
       .expect(200);
     expect(res.headers.etag).toBe(`"${before.body.version + 1}"`);
@@ -143,8 +144,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
     const before = await current();
     const stale = `"${before.body.version - 1}"`;
     const res = await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', stale)
+      .save(stale)
       .send({ content: { ...before.body.content, purpose: 'An old draft overwriting newer work' } })
       .expect(412);
     expect(res.body.currentVersion).toBe(before.body.version);
@@ -156,8 +156,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
     const before = await current();
     const save = (purpose: string) =>
       as(ADELE)
-        .put(charterUrl)
-        .set('If-Match', before.etag)
+        .save(before.etag)
         .send({ content: { ...before.body.content, purpose } });
     const results = await Promise.all([save('Version from tab one'), save('Version from tab two')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
@@ -170,8 +169,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
   it('answers three bad fields with 400 naming all three, and changes nothing', async () => {
     const before = await current();
     const res = await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .send({
         content: { ...before.body.content, purpose: '', nonNegotiables: [], timeZone: 'Atlantis/Capital' },
       })
@@ -189,8 +187,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
   it('rejects unknown fields by name', async () => {
     const before = await current();
     const res = await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .send({ content: { ...before.body.content, mood: 'great' }, why: null })
       .expect(400);
     expect(res.body.errors).toEqual([{ path: 'content', message: 'Unknown field: mood. Remove it.' }]);
@@ -199,8 +196,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
   it('refuses a member who is not an editor with 403 and changes nothing', async () => {
     const before = await current();
     await as(DIEGO)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .send({ content: { ...before.body.content, purpose: 'Diego was here' } })
       .expect(403);
     expect((await current()).body).toEqual(before.body);
@@ -208,10 +204,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
 
   it('creates no new version when nothing changed', async () => {
     const before = await current();
-    const res = await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
-      .send({ content: before.body.content });
+    const res = await as(ADELE).save(before.etag).send({ content: before.body.content });
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe(before.etag);
   });
@@ -220,8 +213,7 @@ describe('PUT /api/teams/:teamId/charter', () => {
     const before = await current();
     const outcomes = before.body.content.outcomes as { id: string }[];
     const res = await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .send({
         content: { ...before.body.content, outcomes: [...outcomes, { title: '  Fewer   pager alerts  ' }] },
       })
@@ -236,22 +228,15 @@ describe('PUT /api/teams/:teamId/charter', () => {
 
   it('refuses bodies that are not JSON, malformed, or too large', async () => {
     const before = await current();
-    await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
-      .set('Content-Type', 'text/plain')
-      .send('hi')
-      .expect(415);
+    await as(ADELE).save(before.etag).set('Content-Type', 'text/plain').send('hi').expect(415);
     const bad = await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .set('Content-Type', 'application/json')
       .send('{"content": ')
       .expect(400);
     expect(bad.body.detail).toBe('The body is not valid JSON.');
     await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .send({ content: { ...before.body.content, purpose: 'x'.repeat(70_000) } })
       .expect(413);
     expect((await current()).body).toEqual(before.body);
@@ -428,8 +413,7 @@ describe('follow-up work', () => {
   it('queues check-in scheduling and review sync once per saved version', async () => {
     const before = await current();
     const res = await as(ADELE)
-      .put(charterUrl)
-      .set('If-Match', before.etag)
+      .save(before.etag)
       .send({ content: { ...before.body.content, purpose: 'A purpose that sets work off.' } })
       .expect(200);
     const version = res.body.version as number;

@@ -14,17 +14,9 @@ import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { type Config, ConfigError, loadConfig } from '../../../src/config';
 import { type RunningApp, startApp } from '../../../src/main';
 import { parseExposition } from '../../support/exposition';
+import { PRODUCTION_SETTINGS } from '../../support/production-settings';
 
 const TOKEN = 'scrape-me-4f9a1c2e7b5d8a3f';
-const PRODUCTION = {
-  MicrosoftAppId: '00000000-0000-4000-8000-0000000000b0',
-  MicrosoftAppPassword: 'bot-secret',
-  AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-0000000000a0',
-  AAD_APP_CLIENT_SECRET: 'aad-secret',
-  AAD_APP_TENANT_ID: '00000000-0000-4000-8000-0000000000c0',
-  TAB_ENDPOINT: 'https://charter.contoso.example',
-  TEAMS_APP_ID: '00000000-0000-4000-8000-0000000000d0',
-};
 
 let dir: string;
 beforeAll(async () => {
@@ -59,7 +51,7 @@ it('serves the Prometheus text format openly in local mode, with the queue read 
 }, 120_000); // a whole app start (PGlite, migrations, the demo seed) on a busy machine
 
 it('requires the bearer METRICS_TOKEN outside local mode', async () => {
-  await withApp({ ...PRODUCTION, METRICS_TOKEN: TOKEN }, 'token', async (app) => {
+  await withApp({ ...PRODUCTION_SETTINGS, METRICS_TOKEN: TOKEN }, 'token', async (app) => {
     const none = await request(app.url).get('/metrics').expect(401);
     expect(none.headers['www-authenticate']).toBe('Bearer realm="metrics"');
     expect(none.text).not.toContain('teamcharter_');
@@ -76,7 +68,7 @@ it('requires the bearer METRICS_TOKEN outside local mode', async () => {
 }, 120_000);
 
 it('answers 404 outside local mode when no METRICS_TOKEN is set, whatever the caller sends', async () => {
-  const access = metricsAccess(false, loadConfig(PRODUCTION).metricsToken);
+  const access = metricsAccess(false, loadConfig(PRODUCTION_SETTINGS).metricsToken);
   expect(access).toEqual({ kind: 'hidden' });
   const app = express().use(metricsRoutes(new PrometheusMetrics({ processMetrics: false }), access));
   await request(app).get('/metrics').expect(404);
@@ -92,8 +84,8 @@ it('answers 404 outside local mode when no METRICS_TOKEN is set, whatever the ca
 
 it('refuses a METRICS_TOKEN that is short or has spaces, naming the setting', () => {
   for (const METRICS_TOKEN of ['too-short', 'has a space in it 1234567'])
-    expect(() => loadConfig({ ...PRODUCTION, METRICS_TOKEN })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...PRODUCTION_SETTINGS, METRICS_TOKEN })).toThrow(ConfigError);
   expect(() => loadConfig({ METRICS_TOKEN: 'too-short' })).toThrow(/METRICS_TOKEN must be at least 16/);
-  expect(loadConfig({ ...PRODUCTION, METRICS_TOKEN: TOKEN }).metricsToken).toBe(TOKEN);
-  expect(loadConfig({ ...PRODUCTION, METRICS_TOKEN: ' ' }).metricsToken).toBeUndefined();
+  expect(loadConfig({ ...PRODUCTION_SETTINGS, METRICS_TOKEN: TOKEN }).metricsToken).toBe(TOKEN);
+  expect(loadConfig({ ...PRODUCTION_SETTINGS, METRICS_TOKEN: ' ' }).metricsToken).toBeUndefined();
 });

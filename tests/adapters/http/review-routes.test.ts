@@ -11,17 +11,14 @@ import request from 'supertest';
 import { localAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { reviewRoutes } from '../../../src/adapters/http/routes/review-routes';
-import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
-import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
-import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
+import { useReviewHarness } from '../../support/review-harness';
 import { testMember } from '../../support/test-app';
-import type { GraphHarness } from '../graph/graph-harness';
 
 const [ADELE, LUKAS, , DIEGO] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [string, string, string, string];
 const TEAM = DEMO_TEAM.teamId;
@@ -29,27 +26,20 @@ const scope = { tenantId: DEMO_TEAM.tenantId, teamId: TEAM };
 const reviewsUrl = `/api/teams/${TEAM}/reviews`;
 const STRANGER = '99999999-9999-4999-8999-999999999999';
 
-let harness: ReviewHarness;
-let db: ReviewHarness['db'];
-let graph: GraphHarness;
+const h = useReviewHarness();
 let app: Express;
-let deps: ReviewDeps;
-let charterDeps: CharterDeps;
 
 beforeAll(async () => {
-  harness = await openReviewHarness();
-  ({ db, graph, deps, charterDeps } = harness);
   app = createHttpApp({
     logger: pino({ level: 'silent' }),
     authenticate: localAuthenticate(DEMO_TEAM.tenantId),
-    charters: charterDeps,
-    installs: charterDeps.installs,
+    charters: h.charterDeps,
+    installs: h.charterDeps.installs,
     readiness: () => Promise.resolve({ ready: true, checks: {} }),
-    apiRouters: [reviewRoutes(deps, charterDeps)],
+    apiRouters: [reviewRoutes(h.deps, h.charterDeps)],
   });
-  await syncReviewSeries(deps, scope);
+  await syncReviewSeries(h.deps, scope);
 }, 60_000);
-afterAll(() => harness.close());
 
 const as = (userId: string) => ({
   get: (url: string) => request(app).get(url).set('X-Local-User', userId),
@@ -75,10 +65,10 @@ async function charter(): Promise<{
 async function runReviewJobs(): Promise<number> {
   return runDueJobs(
     {
-      queue: deps.jobs,
-      clock: deps.clock,
-      log: deps.log,
-      handlers: reviewJobHandlers(deps),
+      queue: h.deps.jobs,
+      clock: h.deps.clock,
+      log: h.deps.log,
+      handlers: reviewJobHandlers(h.deps),
       workerId: 'test',
       leaseMs: 60_000,
     },
@@ -90,7 +80,7 @@ describe('GET /api/teams/:teamId/reviews', () => {
   it('shows a member the booked series, its next three occurrences with the join link, sync state and agenda', async () => {
     const res = await as(DIEGO).get(reviewsUrl).expect(200);
     const body = res.body as ReviewsBody;
-    const [master] = graph.running.sandbox.store.liveEvents();
+    const [master] = h.graph.running.sandbox.store.liveEvents();
     expect(body.series).toMatchObject({
       organizer: { id: ADELE, name: 'Adele Vance', mailbox: 'AdeleV@contoso.example' },
       joinUrl: master?.onlineMeeting?.joinUrl,
@@ -118,7 +108,7 @@ describe('GET /api/teams/:teamId/reviews', () => {
     expect(forbidden.body.detail).toBe('You are not a member of this team.');
     // Adele is a member of a team in another tenant; from her own tenant it does not exist.
     const other = { tenantId: '22222222-2222-4222-8222-222222222222', teamId: randomUUID() };
-    await charterDeps.installs.saveInstallation({
+    await h.charterDeps.installs.saveInstallation({
       ...other,
       teamsTeamId: `19:${other.teamId}@thread.tacv2`,
       teamName: 'Fabrikam',
@@ -128,7 +118,7 @@ describe('GET /api/teams/:teamId/reviews', () => {
       installedAt: new Date(),
       uninstalledAt: null,
     });
-    await charterDeps.installs.upsertMembers(other, [testMember(ADELE, 'Adele Vance')]);
+    await h.charterDeps.installs.upsertMembers(other, [testMember(ADELE, 'Adele Vance')]);
     for (const url of ['', '/proposals'])
       expect((await as(ADELE).get(`/api/teams/${other.teamId}/reviews${url}`).expect(404)).body.detail).toBe(
         'Team Charter is not installed in this team.',
@@ -138,7 +128,7 @@ describe('GET /api/teams/:teamId/reviews', () => {
 
   it('shows that the organizer’s mailbox refused access with the admin-consent step, until a re-sync succeeds', async () => {
     const mailbox = 'AdeleV@contoso.example';
-    graph.running.sandbox.setMailbox(mailbox, { denied: true });
+    h.graph.running.sandbox.setMailbox(mailbox, { denied: true });
     const before = await charter();
     const content = structuredClone(before.content) as unknown as {
       review: { cadence: { startTime: string } };
@@ -157,13 +147,13 @@ describe('GET /api/teams/:teamId/reviews', () => {
       message: expect.stringMatching(/an admin must grant Team Charter the Calendars\.ReadWrite/),
     });
 
-    graph.running.sandbox.setMailbox(mailbox, { denied: false });
+    h.graph.running.sandbox.setMailbox(mailbox, { denied: false });
     await as(DIEGO).post(`${reviewsUrl}/sync`).expect(202, { queued: true });
     expect(await runReviewJobs()).toBe(1);
     const fixed = (await as(DIEGO).get(reviewsUrl).expect(200)).body as ReviewsBody;
     expect(fixed.sync).toMatchObject({ status: 'in_step', error: null });
-    expect(graph.running.sandbox.store.liveEvents()).toHaveLength(1);
-    expect(graph.running.sandbox.store.liveEvents()[0]?.start.dateTime).toMatch(/T15:00:00/);
+    expect(h.graph.running.sandbox.store.liveEvents()).toHaveLength(1);
+    expect(h.graph.running.sandbox.store.liveEvents()[0]?.start.dateTime).toMatch(/T15:00:00/);
   });
 });
 
@@ -175,7 +165,7 @@ describe('POST /api/teams/:teamId/reviews/suggestions', () => {
       const hours = { ...demoWorkingHours(zone) };
       if (zone === 'America/New_York') Object.assign(hours, { startTime: '06:00', endTime: '14:00' });
       if (zone === 'Asia/Kolkata') Object.assign(hours, { startTime: '12:00', endTime: '20:00' });
-      graph.running.sandbox.setMailbox(m.email as string, { workingHours: hours });
+      h.graph.running.sandbox.setMailbox(m.email as string, { workingHours: hours });
     }
     const res = await as(DIEGO).post(`${reviewsUrl}/suggestions`).send({ durationMinutes: 60 }).expect(200);
     const slots = res.body.slots as {
@@ -194,7 +184,7 @@ describe('POST /api/teams/:teamId/reviews/suggestions', () => {
 
   it('says the organizer’s mailbox refused access, with the admin step, instead of a bare 502', async () => {
     const mailbox = 'AdeleV@contoso.example';
-    graph.running.sandbox.setMailbox(mailbox, { denied: true });
+    h.graph.running.sandbox.setMailbox(mailbox, { denied: true });
     try {
       const res = await as(DIEGO).post(`${reviewsUrl}/suggestions`).send({}).expect(502);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -202,7 +192,7 @@ describe('POST /api/teams/:teamId/reviews/suggestions', () => {
         /mailbox refused access: an admin must grant Team Charter the Calendars\.ReadWrite/,
       );
     } finally {
-      graph.running.sandbox.setMailbox(mailbox, { denied: false });
+      h.graph.running.sandbox.setMailbox(mailbox, { denied: false });
     }
   });
 
@@ -319,7 +309,7 @@ describe('review outcomes → proposal → accept or drop', () => {
       'Checkout <works> on every phone & tablet',
     ]);
     // the new version goes through the ordinary save path, so the series follows it
-    const queued = await db.query(
+    const queued = await h.db.query(
       `select kind from jobs where tenant_id = $1 and team_id = $2 and key = $3`,
       [scope.tenantId, TEAM, `v${version + 1}`],
     );

@@ -1,22 +1,10 @@
 // Graph calls by status: the real msal-node and graph-client against the Graph sandbox, with 429s injected — every
 // try counts (the library's RetryHandler rides them out below our code), and each answer inside a $batch counts too.
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
-import type { CalendarSeriesInput } from '../../../src/app/reviews/review-ports';
-import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { parseExposition } from '../../support/exposition';
-import { type GraphHarness, startGraphHarness } from '../graph/graph-harness';
+import { type GraphHarness, reviewSeries, startGraphHarness } from '../graph/graph-harness';
 
-const series: CalendarSeriesInput = {
-  subject: 'Charter review',
-  schedule: toGraphSchedule({
-    pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['thursday'] },
-    startTime: '15:00',
-    durationMinutes: 60,
-    timeZone: 'Europe/Berlin',
-    startDate: '2026-01-05',
-  }),
-  attendees: [{ address: 'MeganB@contoso.example', name: 'Megan Bowen' }],
-};
+const series = reviewSeries();
 
 let h: GraphHarness;
 let metrics: PrometheusMetrics;

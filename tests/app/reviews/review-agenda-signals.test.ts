@@ -9,35 +9,28 @@ import { PostgresCheckInStore } from '../../../src/adapters/storage/postgres-che
 import type { TeamScope } from '../../../src/app/common-ports';
 import { checkInReviewSignals } from '../../../src/app/reviews/check-in-review-signals';
 import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
-import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import type { CheckInAnswer, ProgressScore } from '../../../src/domain/checkin/check-in';
-import type { GraphHarness } from '../../adapters/graph/graph-harness';
-import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
+import { occurrenceAt, useReviewHarness } from '../../support/review-harness';
 
 const scope: TeamScope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
 const HOSTILE = '<img src=x onerror=alert(1)> need a "pairing" day & more';
 
 describe('check-in signals in the review agenda', () => {
-  let harness: ReviewHarness;
-  let graph: GraphHarness;
-  let deps: ReviewDeps;
+  const h = useReviewHarness({
+    signals: (db) => checkInReviewSignals({ checkins: new PostgresCheckInStore(db) }),
+  });
   let checkins: PostgresCheckInStore;
   let content: CharterContent;
 
   beforeAll(async () => {
-    harness = await openReviewHarness({
-      signals: (db) => checkInReviewSignals({ checkins: new PostgresCheckInStore(db) }),
-    });
-    ({ graph, deps } = harness);
-    checkins = new PostgresCheckInStore(harness.db);
-    content = ((await deps.charters.getCurrent(scope)) as { content: CharterContent }).content;
+    checkins = new PostgresCheckInStore(h.db);
+    content = ((await h.deps.charters.getCurrent(scope)) as { content: CharterContent }).content;
   });
-  afterAll(() => harness.close());
 
   /** A closed round that opened at `opensAt`, with one answer per entry of `answers` (members in order). */
   async function closedRound(
@@ -87,7 +80,7 @@ describe('check-in signals in the review agenda', () => {
   }
 
   it('writes per-clause signals and support requests since the last review into the occurrence, escaped', async () => {
-    const record = await syncReviewSeries(deps, scope);
+    const record = await syncReviewSeries(h.deps, scope);
     if (!record?.cadence || !record.graphSeriesId) throw new Error('not booked');
     const [next] = nextOccurrences(record.cadence, new Date(), 1);
     if (!next) throw new Error('no occurrence');
@@ -109,14 +102,9 @@ describe('check-in signals in the review agenda', () => {
     await closedRound(day(15), [{ score: 4 }, { score: 4 }, { score: 5, boundary: 'helped' }, { score: 3 }]);
 
     expect(
-      await writeReviewAgenda(deps, scope, { seriesId: record.graphSeriesId, occurrenceStart: next.start }),
+      await writeReviewAgenda(h.deps, scope, { seriesId: record.graphSeriesId, occurrenceStart: next.start }),
     ).toBe(true);
-    const [occurrence] = await graph.calendar.listOccurrences(
-      record.organizerMailbox,
-      record.graphSeriesId,
-      new Date(next.start.getTime() - 1000),
-      new Date(next.start.getTime() + 1000),
-    );
+    const occurrence = await occurrenceAt(h.graph.calendar, record, next.start);
     const body = occurrence?.bodyHtml ?? '';
     // outcome: 7 answers over the two shown rounds (2+3+4, 4+4+5+3), average 25/7 = 3.6, trend 3.0 → 4.0
     expect(body).toContain(
@@ -136,7 +124,7 @@ describe('check-in signals in the review agenda', () => {
 
     // The tab's agenda preview carries the same signals.
     const view = await getTeamReviews(
-      deps,
+      h.deps,
       { tenantId: scope.tenantId, userId: DEMO_MEMBERS[3]?.aadObjectId as string, name: 'Diego' },
       scope.teamId,
     );
@@ -150,7 +138,7 @@ describe('check-in signals in the review agenda', () => {
       [{ score: 3, support: 'Named, but editors only', named: true }, { score: 3 }, { score: 3 }],
       'editors',
     );
-    const { signals, supportRequests } = await deps.signals.since(scope, since);
+    const { signals, supportRequests } = await h.deps.signals.since(scope, since);
     expect(supportRequests).toEqual([
       '1 request for support without a name (ask who wants to talk it through).',
     ]);

@@ -19,11 +19,10 @@ import { getTeamReviews } from '../../../src/app/reviews/get-team-reviews';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
-import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
 import { CLIENT_ID, CLIENT_SECRET, TENANT } from '../../adapters/graph/graph-harness';
 import { parseExposition } from '../../support/exposition';
-import { installReviewTeam } from '../../support/review-teams';
+import { installReviewTeam, saveReviewTeamCharter } from '../../support/review-teams';
 import { usePostgresHarness } from '../../support/storage-harness';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -73,14 +72,7 @@ function reviewSyncFailureSuite(db: () => Database): void {
       jobs: { backoffBaseMs: 20, random: () => 0.5 },
     });
     const { organizerId } = await installReviewTeam(installs, scope, t, options.organizer, []);
-    await charters.saveVersion(scope, {
-      expectedVersion: 0,
-      content: charterOf(t, organizerId),
-      author: { id: organizerId, name: `Organizer ${t}` },
-      why: null,
-      summary: 'Charter created',
-      at: new Date(),
-    });
+    await saveReviewTeamCharter(charters, scope, t, organizerId, '2027-06-01');
     const local = options.authorityHost === undefined;
     const calendar = new GraphCalendar(
       new GraphTransport({
@@ -235,29 +227,6 @@ function reviewSyncFailureSuite(db: () => Database): void {
     });
     expect(run.failedLines[0]?.fields).not.toHaveProperty('advice');
   });
-}
-
-function charterOf(t: number, organizerId: string): CharterContent {
-  return {
-    purpose: `Team ${t}`,
-    nonNegotiables: [],
-    outcomes: [{ id: `o-${t}`, title: 'Customers are happy', measure: null }],
-    boundaries: [],
-    checkIns: null,
-    review: {
-      cadence: {
-        pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['tuesday'] },
-        startTime: '15:00',
-        durationMinutes: 60,
-        timeZone: 'Europe/Berlin',
-        startDate: '2027-06-01',
-        endDate: null,
-      },
-      organizerId,
-    },
-    timeZone: 'Europe/Berlin',
-    editorIds: [organizerId],
-  };
 }
 
 describe('the review-sync job on PGlite', () => {

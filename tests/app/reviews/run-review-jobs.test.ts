@@ -15,9 +15,8 @@ import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-seri
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
-import type { CharterContent } from '../../../src/domain/charter/charter';
 import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
-import { installReviewTeam } from '../../support/review-teams';
+import { installReviewTeam, saveReviewTeamCharter } from '../../support/review-teams';
 import { openTestDatabase } from '../../support/test-database';
 
 const TENANT = '5f0c7a1e-3b2d-4c5e-8f9a-0b1c2d3e4f50';
@@ -65,34 +64,7 @@ describe('the review worker runs many teams’ jobs at once', () => {
         `organizer${t % ORGANIZERS}@contoso.example`,
         [],
       );
-      const content: CharterContent = {
-        purpose: `Team ${t}`,
-        nonNegotiables: [],
-        outcomes: [{ id: `o-${t}`, title: 'Customers are happy', measure: null }],
-        boundaries: [],
-        checkIns: null,
-        review: {
-          cadence: {
-            pattern: { kind: 'weekly', interval: 2, daysOfWeek: ['tuesday'] },
-            startTime: '15:00',
-            durationMinutes: 60,
-            timeZone: 'Europe/Berlin',
-            startDate: '2027-06-01',
-            endDate: null,
-          },
-          organizerId,
-        },
-        timeZone: 'Europe/Berlin',
-        editorIds: [organizerId],
-      };
-      await charters.saveVersion(scope, {
-        expectedVersion: 0,
-        content,
-        author: { id: organizerId, name: `Organizer ${t}` },
-        why: null,
-        summary: 'Charter created',
-        at: new Date(),
-      });
+      await saveReviewTeamCharter(charters, scope, t, organizerId, '2027-06-01');
     }
   });
   afterAll(async () => {
@@ -128,21 +100,13 @@ describe('the review worker runs many teams’ jobs at once', () => {
 
   it('runs one team’s jobs in the order claimed, so a sync and the cancel after it never race', async () => {
     const [first] = scopes as [TeamScope];
-    const now = new Date();
-    await deps.jobs.enqueue({
-      scope: first,
-      kind: JOB_KINDS.reviewsSync,
-      key: 'again',
-      runAt: new Date(now.getTime() - 2000),
-      payload: {},
-    });
-    await deps.jobs.enqueue({
-      scope: first,
-      kind: JOB_KINDS.reviewsCancel,
-      key: 'uninstall',
-      runAt: new Date(now.getTime() - 1000),
-      payload: {},
-    });
+    const now = Date.now();
+    // A sync due two seconds ago, then the uninstall's cancel due a second ago.
+    for (const [kind, key, dueMsAgo] of [
+      [JOB_KINDS.reviewsSync, 'again', 2000],
+      [JOB_KINDS.reviewsCancel, 'uninstall', 1000],
+    ] as const)
+      await deps.jobs.enqueue({ scope: first, kind, key, runAt: new Date(now - dueMsAgo), payload: {} });
     expect(await runReviewJobs(runner, 40)).toBe(2);
     const record = await deps.reviews.getSeries(first);
     expect(record).toMatchObject({ state: 'cancelled' });

@@ -6,12 +6,10 @@
 import { DateTime } from 'luxon';
 
 import type { Caller } from '../../../src/app/caller';
-import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { suggestReviewSlots } from '../../../src/app/reviews/suggest-review-slots';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
-import type { GraphHarness } from '../../adapters/graph/graph-harness';
-import { openReviewHarness, type ReviewHarness } from '../../support/review-harness';
+import { useReviewHarness } from '../../support/review-harness';
 
 // Friday 6 March 2026, 00:00 UTC: the window crosses the US change to summer time (Sunday 8 March), not Europe's.
 const NOW = new Date('2026-03-06T00:00:00Z');
@@ -30,21 +28,16 @@ const HOURS: Record<string, { startTime: string; endTime: string }> = {
 };
 
 describe('suggesting review slots from getSchedule', () => {
-  let harness: ReviewHarness;
-  let graph: GraphHarness;
-  let deps: ReviewDeps;
+  const h = useReviewHarness({ clock: { now: () => NOW } });
 
-  beforeAll(async () => {
-    harness = await openReviewHarness({ clock: { now: () => NOW } });
-    ({ graph, deps } = harness);
+  beforeAll(() => {
     for (const m of DEMO_MEMBERS) {
       const zone = m.timeZone as string;
-      graph.running.sandbox.setMailbox(m.email as string, {
+      h.graph.running.sandbox.setMailbox(m.email as string, {
         workingHours: { ...demoWorkingHours(zone), ...HOURS[zone] },
       });
     }
   });
-  afterAll(() => harness.close());
 
   function insideWorkingHours(start: Date, end: Date, zone: string): boolean {
     const hours = HOURS[zone];
@@ -62,10 +55,10 @@ describe('suggesting review slots from getSchedule', () => {
     // Shared hours: 12:00–14:30 UTC while New York is on standard time, 11:00–14:30 UTC from 8 March.
     // Lukas (Berlin) is busy at the first shared hour, so Friday's slot moves to 13:00 UTC.
     const busy = { start: new Date('2026-03-06T12:00:00Z'), end: new Date('2026-03-06T13:00:00Z') };
-    graph.running.sandbox.addBusy('LukasB@contoso.example', busy.start, busy.end);
-    const before = { ...graph.running.sandbox.stats };
+    h.graph.running.sandbox.addBusy('LukasB@contoso.example', busy.start, busy.end);
+    const before = { ...h.graph.running.sandbox.stats };
 
-    const slots = await suggestReviewSlots(deps, diego, scope.teamId, { durationMinutes: 60 });
+    const slots = await suggestReviewSlots(h.deps, diego, scope.teamId, { durationMinutes: 60 });
 
     expect(slots.map((s) => s.start.toISOString())).toEqual([
       '2026-03-06T13:00:00.000Z',
@@ -99,15 +92,15 @@ describe('suggesting review slots from getSchedule', () => {
       'Mon 9 Mar 16:30',
     ]);
     // One getSchedule request for the whole team.
-    expect(graph.running.sandbox.stats.operations - before.operations).toBe(1);
+    expect(h.graph.running.sandbox.stats.operations - before.operations).toBe(1);
   });
 
   it('when the working hours never overlap, offers the least-bad slots and names who would be outside their day', async () => {
     // Bengaluru's 08:00–12:00 ends before New York's day starts: every slot leaves someone out.
-    graph.running.sandbox.setMailbox('PriyaN@contoso.example', {
+    h.graph.running.sandbox.setMailbox('PriyaN@contoso.example', {
       workingHours: { ...demoWorkingHours('Asia/Kolkata'), startTime: '08:00', endTime: '12:00' },
     });
-    const slots = await suggestReviewSlots(deps, diego, scope.teamId, { durationMinutes: 60 });
+    const slots = await suggestReviewSlots(h.deps, diego, scope.teamId, { durationMinutes: 60 });
     expect(slots).toHaveLength(3);
     const outside = slots.map((s) => [
       s.conflicts,
@@ -131,7 +124,7 @@ describe('suggesting review slots from getSchedule', () => {
 
   it('refuses an organizer without a mailbox', async () => {
     await expect(
-      suggestReviewSlots(deps, diego, scope.teamId, { durationMinutes: 30, organizerId: 'nobody' }),
+      suggestReviewSlots(h.deps, diego, scope.teamId, { durationMinutes: 30, organizerId: 'nobody' }),
     ).rejects.toMatchObject({ problems: [{ path: 'organizerId' }] });
   });
 });

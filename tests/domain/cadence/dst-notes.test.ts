@@ -1,7 +1,7 @@
 import type { Cadence } from '../../../src/domain/cadence/cadence';
 import { dstNotes } from '../../../src/domain/cadence/dst-notes';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
-import { makeCadence } from './support/make-cadence';
+import { sundaysAt } from './support/make-cadence';
 
 const notesFor = (cadence: Cadence, after: string) =>
   dstNotes(cadence, nextOccurrences(cadence, new Date(after), 5));
@@ -9,12 +9,7 @@ const notesFor = (cadence: Cadence, after: string) =>
 describe('DST notes beside the next occurrences', () => {
   it('says a start time that does not exist on the spring-forward day runs later by the gap', () => {
     // London springs forward at 01:00 on Sunday 29 March 2026: 01:30 does not exist that day.
-    const cadence = makeCadence({
-      pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['sunday'] },
-      startTime: '01:30',
-      timeZone: 'Europe/London',
-      startDate: '2026-03-01',
-    });
+    const cadence = sundaysAt('01:30', 'Europe/London', '2026-03-01');
     expect(notesFor(cadence, '2026-03-20T00:00:00Z')).toEqual([
       { kind: 'gap', localDate: '2026-03-29', startTime: '01:30', runsAt: '02:30' },
     ]);
@@ -22,24 +17,14 @@ describe('DST notes beside the next occurrences', () => {
 
   it('says a start time that happens twice on the fall-back day runs at the first of the two', () => {
     // Berlin falls back at 03:00 on Sunday 25 October 2026: 02:30 happens twice.
-    const cadence = makeCadence({
-      pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['sunday'] },
-      startTime: '02:30',
-      timeZone: 'Europe/Berlin',
-      startDate: '2026-10-01',
-    });
+    const cadence = sundaysAt('02:30', 'Europe/Berlin', '2026-10-01');
     expect(notesFor(cadence, '2026-10-20T00:00:00Z')).toEqual([
       { kind: 'repeated', localDate: '2026-10-25', startTime: '02:30' },
     ]);
   });
 
   it('has nothing to say about a start time the clock change does not touch', () => {
-    const cadence = makeCadence({
-      pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['sunday'] },
-      startTime: '09:00',
-      timeZone: 'Europe/Berlin',
-      startDate: '2026-03-01',
-    });
+    const cadence = sundaysAt('09:00', 'Europe/Berlin', '2026-03-01');
     expect(notesFor(cadence, '2026-03-20T00:00:00Z')).toEqual([]);
   });
 });

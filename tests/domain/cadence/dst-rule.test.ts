@@ -6,7 +6,7 @@
 import { Settings } from 'luxon';
 
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
-import { iso, makeCadence } from './support/make-cadence';
+import { iso, makeCadence, sundaysAt } from './support/make-cadence';
 
 /** The single occurrence a daily-ish cadence has on `date` (weekly on that weekday, starting that day). */
 function occurrenceOn(date: string, startTime: string, timeZone: string, durationMinutes = 60) {
@@ -33,20 +33,33 @@ function occurrenceOn(date: string, startTime: string, timeZone: string, duratio
   return { start: iso(occurrence.start), end: iso(occurrence.end) };
 }
 
-describe('United States (America/New_York)', () => {
-  it('skips the non-existent 02:30 on the spring-forward Sunday in New York by moving it to 03:30', () => {
-    // 2026-03-08: 02:00 EST → 03:00 EDT. 03:30 EDT = 07:30Z.
-    expect(occurrenceOn('2026-03-08', '02:30', 'America/New_York').start).toBe('2026-03-08T07:30:00.000Z');
+describe('a start time in a spring-forward gap moves on by the gap; one in a fall-back overlap is the earlier instant', () => {
+  it.each([
+    // 02:00 EST → 03:00 EDT. 03:30 EDT = 07:30Z.
+    ['America/New_York', '2026-03-08', '02:30', 'gap', '2026-03-08T07:30:00.000Z'],
+    // 02:00 EDT → 01:00 EST; 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST).
+    ['America/New_York', '2026-11-01', '01:30', 'overlap', '2026-11-01T05:30:00.000Z'],
+    // 02:00 CET → 03:00 CEST. 03:30 CEST = 01:30Z.
+    ['Europe/Berlin', '2026-03-29', '02:30', 'gap', '2026-03-29T01:30:00.000Z'],
+    // 03:00 CEST → 02:00 CET; 02:30 is 00:30Z (CEST) and 01:30Z (CET).
+    ['Europe/Berlin', '2026-10-25', '02:30', 'overlap', '2026-10-25T00:30:00.000Z'],
+    // A 30-minute DST. 02:00 (+10:30) → 02:30 (+11:00). 02:45 +11:00 = 15:45Z the day before.
+    ['Australia/Lord_Howe', '2026-10-04', '02:15', 'gap', '2026-10-03T15:45:00.000Z'],
+    // 02:00 (+11:00) → 01:30 (+10:30); 01:45 is 14:45Z and 15:15Z on the 4th.
+    ['Australia/Lord_Howe', '2026-04-05', '01:45', 'overlap', '2026-04-04T14:45:00.000Z'],
+    // +12:45 / +13:45. 02:45 (+12:45) → 03:45 (+13:45). 04:00 +13:45 = 14:15Z the day before.
+    ['Pacific/Chatham', '2026-09-27', '03:00', 'gap', '2026-09-26T14:15:00.000Z'],
+    // 03:45 (+13:45) → 02:45 (+12:45); 03:00 is 13:15Z and 14:15Z on the 4th.
+    ['Pacific/Chatham', '2026-04-05', '03:00', 'overlap', '2026-04-04T13:15:00.000Z'],
+  ])('in %s on %s, %s (in the %s) starts at %s', (timeZone, date, startTime, _where, start) => {
+    expect(occurrenceOn(date, startTime, timeZone).start).toBe(start);
   });
+});
 
+describe('United States (America/New_York)', () => {
   it('keeps 02:30 at 02:30 on the Sundays either side of the spring-forward Sunday', () => {
     expect(occurrenceOn('2026-03-01', '02:30', 'America/New_York').start).toBe('2026-03-01T07:30:00.000Z'); // EST
     expect(occurrenceOn('2026-03-15', '02:30', 'America/New_York').start).toBe('2026-03-15T06:30:00.000Z'); // EDT
-  });
-
-  it('books the ambiguous 01:30 on the fall-back Sunday in New York at its first, daylight-time instance', () => {
-    // 2026-11-01: 02:00 EDT → 01:00 EST; 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST).
-    expect(occurrenceOn('2026-11-01', '01:30', 'America/New_York').start).toBe('2026-11-01T05:30:00.000Z');
   });
 
   it('ends an hour-long 01:30 meeting on the fall-back Sunday at 01:30 EST, sixty elapsed minutes later', () => {
@@ -64,50 +77,9 @@ describe('United States (America/New_York)', () => {
   });
 });
 
-describe('European Union (Europe/Berlin)', () => {
-  it('moves the non-existent 02:30 on the last Sunday of March in Berlin to 03:30 CEST', () => {
-    // 2026-03-29: 02:00 CET → 03:00 CEST. 03:30 CEST = 01:30Z.
-    expect(occurrenceOn('2026-03-29', '02:30', 'Europe/Berlin').start).toBe('2026-03-29T01:30:00.000Z');
-  });
-
-  it('books the ambiguous 02:30 on the last Sunday of October in Berlin at its first, summer-time instance', () => {
-    // 2026-10-25: 03:00 CEST → 02:00 CET; 02:30 is 00:30Z (CEST) and 01:30Z (CET).
-    expect(occurrenceOn('2026-10-25', '02:30', 'Europe/Berlin').start).toBe('2026-10-25T00:30:00.000Z');
-  });
-});
-
-describe('Lord Howe Island (Australia/Lord_Howe, a 30-minute DST)', () => {
-  it('moves the non-existent 02:15 on the first Sunday of October to 02:45, by the 30-minute gap', () => {
-    // 2026-10-04: 02:00 (+10:30) → 02:30 (+11:00). 02:45 +11:00 = 15:45Z the day before.
-    expect(occurrenceOn('2026-10-04', '02:15', 'Australia/Lord_Howe').start).toBe('2026-10-03T15:45:00.000Z');
-  });
-
-  it('books the ambiguous 01:45 on the first Sunday of April at its first, +11:00 instance', () => {
-    // 2026-04-05: 02:00 (+11:00) → 01:30 (+10:30); 01:45 is 14:45Z and 15:15Z on the 4th.
-    expect(occurrenceOn('2026-04-05', '01:45', 'Australia/Lord_Howe').start).toBe('2026-04-04T14:45:00.000Z');
-  });
-});
-
-describe('Chatham Islands (Pacific/Chatham, +12:45 / +13:45)', () => {
-  it('moves the non-existent 03:00 on the last Sunday of September to 04:00 +13:45', () => {
-    // 2026-09-27: 02:45 (+12:45) → 03:45 (+13:45). 04:00 +13:45 = 14:15Z the day before.
-    expect(occurrenceOn('2026-09-27', '03:00', 'Pacific/Chatham').start).toBe('2026-09-26T14:15:00.000Z');
-  });
-
-  it('books the ambiguous 03:00 on the first Sunday of April at its first, +13:45 instance', () => {
-    // 2026-04-05: 03:45 (+13:45) → 02:45 (+12:45); 03:00 is 13:15Z and 14:15Z on the 4th.
-    expect(occurrenceOn('2026-04-05', '03:00', 'Pacific/Chatham').start).toBe('2026-04-04T13:15:00.000Z');
-  });
-});
-
 describe('India (Asia/Kolkata, +05:30 all year)', () => {
   it('keeps 09:30 at 04:00Z every week of the year, whatever other zones do', () => {
-    const cadence = makeCadence({
-      pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['sunday'] },
-      startTime: '09:30',
-      timeZone: 'Asia/Kolkata',
-      startDate: '2026-01-01',
-    });
+    const cadence = sundaysAt('09:30', 'Asia/Kolkata', '2026-01-01');
     const starts = nextOccurrences(cadence, new Date('2026-01-01T00:00:00Z'), 53).map((o) =>
       iso(o.start).slice(11),
     );

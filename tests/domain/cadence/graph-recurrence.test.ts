@@ -1,6 +1,6 @@
 import { toGraphSchedule } from '../../../src/domain/cadence/graph-recurrence';
 import { checkRecurringEventBody } from './support/expand-patterned-recurrence';
-import { makeCadence } from './support/make-cadence';
+import { makeCadence, sundaysAt } from './support/make-cadence';
 
 describe('toGraphSchedule', () => {
   it('books a weekly cadence as a weekly pattern with Sunday-first weeks, in the Windows zone, with no end', () => {
@@ -105,14 +105,7 @@ describe('toGraphSchedule', () => {
   });
 
   it('keeps the start time of a first occurrence that falls in the spring-forward gap and ends it a full hour after 03:30', () => {
-    const schedule = toGraphSchedule(
-      makeCadence({
-        pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['sunday'] },
-        startTime: '02:30',
-        timeZone: 'America/New_York',
-        startDate: '2026-03-08',
-      }),
-    );
+    const schedule = toGraphSchedule(sundaysAt('02:30', 'America/New_York', '2026-03-08'));
     // Every occurrence is at 02:30; on this day Outlook (like nextOccurrences) moves it to 03:30 EDT.
     expect(schedule.start).toEqual({ dateTime: '2026-03-08T02:30:00', timeZone: 'Eastern Standard Time' });
     expect(schedule.end).toEqual({ dateTime: '2026-03-08T04:30:00', timeZone: 'Eastern Standard Time' });
@@ -120,14 +113,7 @@ describe('toGraphSchedule', () => {
 
   it('gives end in UTC when its wall time happens twice and the later one is meant, so the meeting keeps its length', () => {
     // 01:15 EDT (05:15Z) + 60 min = 06:15Z, which New York shows as 01:15 EST: read back, 01:15 would be EDT.
-    const schedule = toGraphSchedule(
-      makeCadence({
-        pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['sunday'] },
-        startTime: '01:15',
-        timeZone: 'America/New_York',
-        startDate: '2026-11-01',
-      }),
-    );
+    const schedule = toGraphSchedule(sundaysAt('01:15', 'America/New_York', '2026-11-01'));
     expect(schedule.start).toEqual({ dateTime: '2026-11-01T01:15:00', timeZone: 'Eastern Standard Time' });
     expect(schedule.end).toEqual({ dateTime: '2026-11-01T06:15:00', timeZone: 'UTC' });
   });

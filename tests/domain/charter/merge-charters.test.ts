@@ -18,14 +18,30 @@ describe('mergeCharters', () => {
       { id: 'nn-3', text: 'We ship on Tuesdays.' },
     ],
   });
+  /** `base` with non-negotiable `id` reworded to `text`. */
+  const reworded = (id: string, text: string) =>
+    withClauses(base, 'nonNegotiables', (c) => (c.id === id ? { ...c, text } : c));
+  /** `base` without non-negotiable `id`. */
+  const without = (id: string) => ({
+    ...base,
+    nonNegotiables: base.nonNegotiables.filter((c) => c.id !== id),
+  });
+
+  /** The conflict over non-negotiable nn-2: my side and theirs (null where deleted). */
+  const conflictOverNn2 = (
+    mine: NonNegotiable | null | undefined,
+    theirs: NonNegotiable | null | undefined,
+  ) => ({
+    part: 'nonNegotiables',
+    id: 'nn-2',
+    base: base.nonNegotiables[1],
+    mine,
+    theirs,
+  });
 
   it('keeps both editors’ words when they changed different non-negotiables', () => {
-    const mine = withClauses(base, 'nonNegotiables', (c) =>
-      c.id === 'nn-1' ? { ...c, text: 'Customer data stays in the EU region.' } : c,
-    );
-    const theirs = withClauses(base, 'nonNegotiables', (c) =>
-      c.id === 'nn-3' ? { ...c, text: 'We ship on Wednesdays.' } : c,
-    );
+    const mine = reworded('nn-1', 'Customer data stays in the EU region.');
+    const theirs = reworded('nn-3', 'We ship on Wednesdays.');
     const { merged, conflicts } = mergeCharters(base, mine, theirs);
     expect(conflicts).toEqual([]);
     expect(merged.nonNegotiables).toEqual([
@@ -36,19 +52,11 @@ describe('mergeCharters', () => {
   });
 
   it('lists one conflict and keeps mine when both changed the same clause differently', () => {
-    const mine = withClauses(base, 'nonNegotiables', (c) => (c.id === 'nn-2' ? { ...c, text: 'Mine.' } : c));
-    const theirs = withClauses(base, 'nonNegotiables', (c) =>
-      c.id === 'nn-2' ? { ...c, text: 'Theirs.' } : c,
-    );
+    const mine = reworded('nn-2', 'Mine.');
+    const theirs = reworded('nn-2', 'Theirs.');
     const { merged, conflicts } = mergeCharters(base, mine, theirs);
     expect(conflicts).toEqual([
-      {
-        part: 'nonNegotiables',
-        id: 'nn-2',
-        base: base.nonNegotiables[1],
-        mine: { id: 'nn-2', text: 'Mine.' },
-        theirs: { id: 'nn-2', text: 'Theirs.' },
-      },
+      conflictOverNn2({ id: 'nn-2', text: 'Mine.' }, { id: 'nn-2', text: 'Theirs.' }),
     ]);
     expect(merged.nonNegotiables.map((c) => c.text)).toEqual([
       'Customer data stays in the EU.',
@@ -69,37 +77,19 @@ describe('mergeCharters', () => {
   });
 
   it('keeps their version, as a conflict, of a clause I deleted and they edited', () => {
-    const mine = { ...base, nonNegotiables: base.nonNegotiables.filter((c) => c.id !== 'nn-2') };
-    const theirs = withClauses(base, 'nonNegotiables', (c) =>
-      c.id === 'nn-2' ? { ...c, text: 'Theirs.' } : c,
-    );
+    const mine = without('nn-2');
+    const theirs = reworded('nn-2', 'Theirs.');
     const { merged, conflicts } = mergeCharters(base, mine, theirs);
-    expect(conflicts).toEqual([
-      {
-        part: 'nonNegotiables',
-        id: 'nn-2',
-        base: base.nonNegotiables[1],
-        mine: null,
-        theirs: theirs.nonNegotiables[1],
-      },
-    ]);
+    expect(conflicts).toEqual([conflictOverNn2(null, theirs.nonNegotiables[1])]);
     expect(merged.nonNegotiables.map((c) => c.id)).toEqual(['nn-1', 'nn-2', 'nn-3']);
     expect(merged.nonNegotiables[1]).toEqual({ id: 'nn-2', text: 'Theirs.' });
   });
 
   it('keeps mine, as a conflict, of a clause I edited and they deleted', () => {
-    const mine = withClauses(base, 'nonNegotiables', (c) => (c.id === 'nn-2' ? { ...c, text: 'Mine.' } : c));
-    const theirs = { ...base, nonNegotiables: base.nonNegotiables.filter((c) => c.id !== 'nn-2') };
+    const mine = reworded('nn-2', 'Mine.');
+    const theirs = without('nn-2');
     const { merged, conflicts } = mergeCharters(base, mine, theirs);
-    expect(conflicts).toEqual([
-      {
-        part: 'nonNegotiables',
-        id: 'nn-2',
-        base: base.nonNegotiables[1],
-        mine: mine.nonNegotiables[1],
-        theirs: null,
-      },
-    ]);
+    expect(conflicts).toEqual([conflictOverNn2(mine.nonNegotiables[1], null)]);
     expect(merged.nonNegotiables[1]).toEqual({ id: 'nn-2', text: 'Mine.' });
   });
 

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 
 import type { Weekday } from '../../../src/domain/cadence/cadence';
 import { type PersonAvailability, suggestSlots } from '../../../src/domain/review/suggest-slots';
+import { wallClockAt } from '../cadence/support/intl-zone';
 
 const WEEKDAYS_ONLY: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const nineToFive = { daysOfWeek: WEEKDAYS_ONLY, startTime: '09:00', endTime: '17:00' };
@@ -139,41 +140,12 @@ const ZONES = [
   'UTC',
   'Pacific/Chatham',
 ];
-const INTL_WEEKDAY: Record<string, Weekday> = {
-  Sun: 'sunday',
-  Mon: 'monday',
-  Tue: 'tuesday',
-  Wed: 'wednesday',
-  Thu: 'thursday',
-  Fri: 'friday',
-  Sat: 'saturday',
-};
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock of an instant in a zone, read with Intl. */
+/** The wall clock of an instant in a zone, read with Intl (support/intl-zone.ts): its weekday, minute of the day, date. */
 function wall(ms: number, timeZone: string): { weekday: Weekday; minute: number; date: string } {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(ms);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    weekday: INTL_WEEKDAY[get('weekday')] as Weekday,
-    minute: Number(get('hour')) * 60 + Number(get('minute')),
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-  };
+  const { date, time, weekday } = wallClockAt(ms, timeZone);
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return { weekday, minute: hour * 60 + minute, date };
 }
 
 /** How many people cannot come to [start, end): the oracle. */

@@ -15,7 +15,7 @@ import type { TeamScope } from '../../../src/app/common-ports';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
 import type { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
 import { type AppProcess, startAppProcess, waitFor } from '../../support/fan-out-fixture';
-import { installReviewTeam } from '../../support/review-teams';
+import { installReviewTeam, saveReviewTeamCharter } from '../../support/review-teams';
 import type { Figures } from './fault-scale';
 import type { RoundStorage } from './round-under-faults';
 
@@ -61,32 +61,8 @@ async function seedTeams(db: Database, teams: number): Promise<{ tenantId: strin
         timeZone: null,
       },
     ]);
-    const cadence = {
-      pattern: { kind: 'weekly' as const, interval: 2, daysOfWeek: ['tuesday' as const] },
-      startTime: '15:00',
-      durationMinutes: 60,
-      timeZone: 'Europe/Berlin',
-      // far enough ahead that no agenda job falls due during the run
-      startDate: '2027-06-07',
-      endDate: null,
-    };
-    await charters.saveVersion(scope, {
-      expectedVersion: 0,
-      content: {
-        purpose: `Team ${t} reviews its charter every other week.`,
-        nonNegotiables: [],
-        outcomes: [{ id: `o-${t}`, title: 'Booked once', measure: null }],
-        boundaries: [],
-        checkIns: null,
-        review: { cadence, organizerId },
-        timeZone: 'Europe/Berlin',
-        editorIds: [organizerId],
-      },
-      author: { id: organizerId, name: `Organizer ${t}` },
-      why: null,
-      summary: 'Charter created',
-      at: new Date(),
-    });
+    // far enough ahead that no agenda job falls due during the run
+    await saveReviewTeamCharter(charters, scope, t, organizerId, '2027-06-07');
     await jobs.enqueue({ scope, kind: JOB_KINDS.reviewsSync, key: 'v1', runAt: new Date(), payload: {} });
   }
   return { tenantId, scopes };

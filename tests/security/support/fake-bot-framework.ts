@@ -8,21 +8,18 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair, type JWK } from 'jose';
+
+import { mintTestToken, type TokenOptions, tokenTimes } from '../../support/test-tokens';
 
 const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
-export interface BotTokenOptions {
+export interface BotTokenOptions extends TokenOptions {
   /**
    * `trusted` (default); `untrusted`: a key the JWKS does not publish, under the trusted kid (a forged signature);
    * `webchat`: a published key endorsed for another channel only.
    */
   key?: 'trusted' | 'untrusted' | 'webchat';
-  alg?: 'RS256' | 'none' | 'HS256';
-  expiresInSeconds?: number;
-  notBeforeSeconds?: number;
-  /** Merged over the protected header; `undefined` removes a member. */
-  header?: Record<string, unknown>;
 }
 
 export interface FakeBotFramework {
@@ -76,27 +73,15 @@ export async function startFakeBotFramework(): Promise<FakeBotFramework> {
   return {
     metadataUrl: `${origin}/v1/.well-known/openidconfiguration`,
     async mintToken(claims, options = {}) {
-      const now = Math.floor(Date.now() / 1000);
-      const payload = withoutUndefined({
-        iss: BOT_FRAMEWORK_ISSUER,
-        iat: now,
-        nbf: now + (options.notBeforeSeconds ?? 0),
-        exp: now + (options.expiresInSeconds ?? 3600),
-        ...claims,
-      });
-      const alg = options.alg ?? 'RS256';
+      const payload = { iss: BOT_FRAMEWORK_ISSUER, ...tokenTimes(options), ...claims };
       const kid = options.key === 'webchat' ? kids.webchat : kids.trusted;
-      const header = withoutUndefined({ alg, typ: 'JWT', kid, ...options.header });
-      if (alg === 'none') return `${b64(header)}.${b64(payload)}.`;
-      const jwt = new SignJWT(payload).setProtectedHeader({ ...header, alg });
-      if (alg === 'HS256') return jwt.sign(new TextEncoder().encode(publicKeyPem));
-      const signer =
+      const privateKey =
         options.key === 'untrusted'
           ? untrusted.privateKey
           : options.key === 'webchat'
             ? webchat.privateKey
             : trusted.privateKey;
-      return jwt.sign(signer);
+      return mintTestToken(payload, kid, options, { privateKey, publicKeyPem });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -104,12 +89,4 @@ export async function startFakeBotFramework(): Promise<FakeBotFramework> {
         server.closeAllConnections();
       }),
   };
-}
-
-function withoutUndefined<T extends Record<string, unknown>>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
-}
-
-function b64(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }

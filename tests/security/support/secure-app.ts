@@ -47,6 +47,7 @@ import {
   OTHER_TENANT_ID,
   startFakeEntra,
 } from '../../support/fake-entra';
+import { installTeam } from '../../support/install-team';
 import { openTestDatabase } from '../../support/test-database';
 import { type FakeBotFramework, startFakeBotFramework } from './fake-bot-framework';
 import type { Tally } from './tally';
@@ -169,19 +170,8 @@ async function startSecureApp(): Promise<SecureApp> {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const install = async (scope: TeamScope, name: string, members: MemberInput[]) => {
-    await installs.saveInstallation({
-      ...scope,
-      teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
-      teamName: name,
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
-      channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
-      installedBy: members[0]?.aadObjectId ?? null,
-      installedAt: new Date(),
-      uninstalledAt: null,
-    });
-    await installs.upsertMembers(scope, members);
-  };
+  const install = (scope: TeamScope, name: string, members: MemberInput[]) =>
+    installTeam(installs, scope, name, members, 'https://smba.trafficmanager.net/emea/');
   await install(scopeA, 'Team A', [member(ADA, 'Ada Lovelace', 'ada'), member(BEN, 'Ben Okafor', 'ben')]);
   await install(scopeB, 'Team B', [member(BOB, 'Bob Kahn', 'bob'), member(BEA, 'Bea Ruiz', 'bea')]);
   await install(scopeUA, 'Team A of another tenant', [member(MALLORY, 'Mallory Moe', 'mallory')]);

@@ -5,8 +5,8 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
 
 import type { CharterResponse } from '../../../src/contract/api-types';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
+import { localApi } from '../support/demo-charter';
 import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -15,7 +15,7 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 export async function renderEditor(options: { fake?: FakeCharterApi; me?: string } = {}) {
   const fake = options.fake ?? new FakeCharterApi();
   const me = options.me ?? ADELE;
-  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': me }), fake.fetch);
+  const api = localApi(fake.fetch, me);
   const onSaved = jest.fn((_saved: CharterResponse) => undefined);
   await act(async () => {
     render(

@@ -26,33 +26,45 @@ const markdownish = fc.string({
 });
 
 describe('card Markdown', () => {
-  it('renders bold, italic, lists and links as Teams does', () => {
-    expect(cardMarkdownToHtml('**Bold** and *italic* and _also_')).toBe(
-      '<p><strong>Bold</strong> and <em>italic</em> and <em>also</em></p>',
-    );
-    expect(cardMarkdownToHtml('Steps:\n- one\n- two\n\n3. three\n4. four')).toBe(
-      '<p>Steps:</p><ul><li>one</li><li>two</li></ul><ol start="3"><li>three</li><li>four</li></ol>',
-    );
-    expect(cardMarkdownToHtml('See [the guide](https://example.com/a?b=1&c=2).')).toBe(
-      '<p>See <a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer">the guide</a>.</p>',
-    );
-    expect(cardMarkdownToHtml('line one\nline two')).toBe('<p>line one<br>line two</p>');
-  });
-
-  it('keeps text as typed where Markdown does not apply: snake_case, lone stars, other link schemes', () => {
-    expect(cardMarkdownToHtml('snake_case_name')).toBe('<p>snake_case_name</p>');
-    expect(cardMarkdownToHtml('2 * 3 * 4')).toBe('<p>2 * 3 * 4</p>');
-    expect(cardMarkdownToHtml('[x](javascript:alert(1))')).toBe('<p>[x](javascript:alert(1))</p>');
-    expect(cardMarkdownToHtml('<b>hi</b> & bye')).toBe('<p>&lt;b&gt;hi&lt;/b&gt; &amp; bye</p>');
-  });
-
-  it('shows backslash-escaped characters as the characters, never as syntax', () => {
-    expect(cardMarkdownToHtml('\\*not italic\\* \\- \\\\ \\[x\\]\\(https://a.b\\)')).toBe(
-      '<p>*not italic* - \\ [x](https://a.b)</p>',
-    );
-    expect(cardMarkdownToHtml('\\- not a list\n1\\. not a list either')).toBe(
-      '<p>- not a list<br>1. not a list either</p>',
-    );
+  describe.each([
+    [
+      'renders bold, italic, lists and links as Teams does',
+      [
+        [
+          '**Bold** and *italic* and _also_',
+          '<p><strong>Bold</strong> and <em>italic</em> and <em>also</em></p>',
+        ],
+        [
+          'Steps:\n- one\n- two\n\n3. three\n4. four',
+          '<p>Steps:</p><ul><li>one</li><li>two</li></ul><ol start="3"><li>three</li><li>four</li></ol>',
+        ],
+        [
+          'See [the guide](https://example.com/a?b=1&c=2).',
+          '<p>See <a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer">the guide</a>.</p>',
+        ],
+        ['line one\nline two', '<p>line one<br>line two</p>'],
+      ],
+    ],
+    [
+      'keeps text as typed where Markdown does not apply: snake_case, lone stars, other link schemes',
+      [
+        ['snake_case_name', '<p>snake_case_name</p>'],
+        ['2 * 3 * 4', '<p>2 * 3 * 4</p>'],
+        ['[x](javascript:alert(1))', '<p>[x](javascript:alert(1))</p>'],
+        ['<b>hi</b> & bye', '<p>&lt;b&gt;hi&lt;/b&gt; &amp; bye</p>'],
+      ],
+    ],
+    [
+      'shows backslash-escaped characters as the characters, never as syntax',
+      [
+        ['\\*not italic\\* \\- \\\\ \\[x\\]\\(https://a.b\\)', '<p>*not italic* - \\ [x](https://a.b)</p>'],
+        ['\\- not a list\n1\\. not a list either', '<p>- not a list<br>1. not a list either</p>'],
+      ],
+    ],
+  ] as const)('%s', (_behaviour, cases) => {
+    it.each(cases)('%j → %j', (markdown, html) => {
+      expect(cardMarkdownToHtml(markdown)).toBe(html);
+    });
   });
 
   it('makes only its own elements, and links only to web and mail addresses, whatever the text', () => {

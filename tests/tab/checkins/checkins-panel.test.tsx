@@ -9,9 +9,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { renderCard } from '../../../src/adapters/bot/cards/render-card';
 import type { CharterResponse } from '../../../src/contract/api-types';
 import type { CheckInRound } from '../../../src/contract/api-types';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CheckInsPanel } from '../../../src/tab/src/checkins/checkins-panel';
+import { demoCharter, localApi } from '../support/demo-charter';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
+import { jsonResponse } from '../support/json-response';
 
 const ROUND = '4b7f6c1e-3a55-4d0e-9a57-2f1c0b9e6d10';
 const OUTCOME = '0f9b1d22-6f0a-4f57-9a3e-5c1e2d3f4a5b';
@@ -73,59 +74,48 @@ class FakeServer {
     const path = url.split('?')[0];
     if (path === `/api/teams/${TEAM_ID}/checkins`)
       return this.failRounds
-        ? json(503, { title: 'Unavailable', detail: 'Try later.' })
-        : json(200, {
+        ? jsonResponse(503, { title: 'Unavailable', detail: 'Try later.' })
+        : jsonResponse(200, {
             rounds: [
               round(ROUND, '2026-11-28T09:00:00.000Z', 'open', this.responses),
               round('5c8e7d2f-4b66-4e1f-8b68-3a2d1c0f7e21', this.firstRoundOpensAt, 'closed', 5),
             ],
           });
-    if (!this.sandbox) return json(404, { title: 'Not found', detail: `No ${path}` });
+    if (!this.sandbox) return jsonResponse(404, { title: 'Not found', detail: `No ${path}` });
     if (url === `/sandbox/connector/play?team=${TEAM_ID}`)
-      return json(200, { members: MEMBERS.slice(0, 2).map((m) => ({ aadObjectId: m.id, name: m.name })) });
+      return jsonResponse(200, {
+        members: MEMBERS.slice(0, 2).map((m) => ({ aadObjectId: m.id, name: m.name })),
+      });
     if (path === `/sandbox/connector/play/members/${ADELE}/card`)
-      return json(200, { activityId: '1:7', card: card('ask') });
+      return jsonResponse(200, { activityId: '1:7', card: card('ask') });
     if (path === `/sandbox/connector/play/members/${ADELE}/invoke` && method === 'POST') {
       this.responses += 1;
-      return json(200, {
+      return jsonResponse(200, {
         status: 200,
         body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card('thanks') },
       });
     }
-    return json(404, { title: 'Not found', detail: `No ${method} ${path}` });
+    return jsonResponse(404, { title: 'Not found', detail: `No ${method} ${path}` });
   };
 }
 
-/** A fetch Response as the tab reads it (jsdom has no Response). */
-function json(status: number, body: unknown): Response {
-  const text = JSON.stringify(body);
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) },
-    json: () => Promise.resolve(JSON.parse(text) as unknown),
-  } as unknown as Response;
-}
-
-function charter(checkIns = true): CharterResponse {
+/** The demo charter at version 1, with or without its check-in contract; a member who is not an editor reads it. */
+function charterWith(checkIns: boolean): CharterResponse {
   const content = demoContent();
-  return {
-    teamId: TEAM_ID,
-    teamName: 'Contoso Product Team',
+  return demoCharter({
     version: 1,
-    content: checkIns ? content : { ...content, checkIns: null },
     updatedAt: '2026-11-20T09:00:00.000Z',
-    updatedBy: { id: ADELE, name: 'Adele Vance' },
-  } as CharterResponse;
+    canEdit: false,
+    content: checkIns ? content : { ...content, checkIns: null },
+  });
 }
 
 function renderPanel(server: FakeServer, checkIns = true) {
-  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch);
+  const api = localApi(server.fetch);
   return render(
     <CheckInsPanel
       teamId={TEAM_ID}
-      charter={charter(checkIns)}
+      charter={charterWith(checkIns)}
       members={MEMBERS}
       api={api}
       viewerZone="Europe/Berlin"

@@ -6,14 +6,14 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, render, screen } from '@testing-library/react';
 
 import type { CharterResponse } from '../../../src/contract/api-types';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { HistoryView } from '../../../src/tab/src/history/history-view';
+import { localApi } from '../support/demo-charter';
 import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
 
 export async function renderHistory(options: { fake?: FakeCharterApi; me?: string; canEdit?: boolean } = {}) {
   const fake = options.fake ?? new FakeCharterApi();
   const me = options.me ?? ADELE;
-  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': me }), fake.fetch);
+  const api = localApi(fake.fetch, me);
   const onCharterChange = jest.fn((_changed?: CharterResponse) => undefined);
   await act(async () => {
     render(

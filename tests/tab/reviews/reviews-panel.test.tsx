@@ -8,25 +8,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 
 import type { CharterResponse, TeamReviews } from '../../../src/contract/api-types';
 import { diffCharters } from '../../../src/domain/charter/diff-charters';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { ReviewsPanel } from '../../../src/tab/src/reviews/reviews-panel';
+import { demoCharter, localApi } from '../support/demo-charter';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
+import { jsonResponse } from '../support/json-response';
 
 const JOIN = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
 const HOSTILE_AGENDA =
   '<div id="team-charter-agenda"><h2>Charter review — Contoso, 2026-12-03</h2><ol><li><b>&lt;img src=x onerror=alert(1)&gt;</b><br>Progress 3.6 of 5</li></ol><img src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><p>No support requests.</p></div>';
-
-function charter(canEdit: boolean): CharterResponse {
-  return {
-    teamId: TEAM_ID,
-    teamName: 'Contoso Product Team',
-    version: 2,
-    updatedAt: '2026-11-20T10:00:00.000Z',
-    updatedBy: { id: ADELE, name: 'Adele Vance' },
-    canEdit,
-    content: demoContent(),
-  };
-}
 
 function reviews(overrides: Partial<TeamReviews> = {}): TeamReviews {
   return {
@@ -63,13 +52,15 @@ class FakeServer {
     this.requests.push({ method, url, body });
     const base = `/api/teams/${TEAM_ID}/reviews`;
     if (url === '/sandbox/graph/_calendar.json')
-      return this.sandbox ? json(200, { events: [] }) : json(404, { title: 'Not found', detail: 'no' });
+      return this.sandbox
+        ? jsonResponse(200, { events: [] })
+        : jsonResponse(404, { title: 'Not found', detail: 'no' });
     if (method === 'GET' && url === base) {
-      if (this.pendingAnswers <= 0) return json(200, this.view);
+      if (this.pendingAnswers <= 0) return jsonResponse(200, this.view);
       this.pendingAnswers -= 1;
-      return json(200, { ...this.view, sync: { status: 'pending', charterVersion: 2, error: null } });
+      return jsonResponse(200, { ...this.view, sync: { status: 'pending', charterVersion: 2, error: null } });
     }
-    if (method === 'POST' && url === `${base}/sync`) return json(202, { queued: true });
+    if (method === 'POST' && url === `${base}/sync`) return jsonResponse(202, { queued: true });
     if (method === 'POST' && url === `${base}/outcomes`) {
       const outcomes = (body as { outcomes: { clauseId: string; decision: string; text?: string }[] })
         .outcomes;
@@ -79,7 +70,11 @@ class FakeServer {
           : [],
       );
       if (problems.length)
-        return json(400, { title: 'Some fields need attention', detail: 'Invalid', errors: problems });
+        return jsonResponse(400, {
+          title: 'Some fields need attention',
+          detail: 'Invalid',
+          errors: problems,
+        });
       const before = demoContent();
       const after = JSON.parse(JSON.stringify(before)) as typeof before;
       const decided = (id: string) => outcomes.find((o) => o.clauseId === id);
@@ -88,7 +83,7 @@ class FakeServer {
           clause.title = decided(clause.id)?.text ?? clause.title;
       after.outcomes = after.outcomes.filter((c) => decided(c.id)?.decision !== 'drop');
       after.boundaries = after.boundaries.filter((c) => decided(c.id)?.decision !== 'drop');
-      return json(201, {
+      return jsonResponse(201, {
         proposal: {
           id: 'p1',
           baseVersion: 2,
@@ -102,20 +97,9 @@ class FakeServer {
       });
     }
     if (method === 'POST' && url === `${base}/proposals/p1/accept`)
-      return json(200, { accepted: true, version: 3, charter: { ...charter(true), version: 3 } });
-    return json(404, { title: 'Not found', detail: `no ${method} ${url}` });
+      return jsonResponse(200, { accepted: true, version: 3, charter: { ...demoCharter(), version: 3 } });
+    return jsonResponse(404, { title: 'Not found', detail: `no ${method} ${url}` });
   };
-}
-
-/** A fetch Response as the tab reads it (jsdom has no Response). */
-function json(status: number, body: unknown): Response {
-  return {
-    ok: status < 400,
-    status,
-    statusText: String(status),
-    headers: { get: () => null },
-    json: () => Promise.resolve(body),
-  } as unknown as Response;
 }
 
 function renderPanel(
@@ -124,11 +108,11 @@ function renderPanel(
   viewerZone = 'America/New_York',
   onCharterChange?: (charter?: CharterResponse) => void,
 ) {
-  const api = new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch);
+  const api = localApi(server.fetch);
   return render(
     <ReviewsPanel
       teamId={TEAM_ID}
-      charter={charter(canEdit)}
+      charter={demoCharter({ canEdit: canEdit })}
       members={MEMBERS}
       api={api}
       viewerZone={viewerZone}

@@ -10,11 +10,12 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { CharterResponse } from '../../../src/contract/api-types';
 import type { SlotAvailability, SuggestedSlot } from '../../../src/contract/api-types';
 import type { Cadence } from '../../../src/domain/cadence/cadence';
-import { CharterApi } from '../../../src/tab/src/api/charter-api';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import SlotSuggestions from '../../../src/tab/src/reviews/slot-suggestions';
 import { withSlot } from '../../../src/tab/src/reviews/slot-time';
+import { demoCharter, localApi } from '../support/demo-charter';
 import { ADELE, demoContent, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
+import { jsonResponse } from '../support/json-response';
 
 const REFUSED =
   'The organizer’s mailbox refused access — ask your admin to grant Calendars.ReadWrite to Team Charter for that mailbox.';
@@ -35,18 +36,6 @@ function slot(start: string, out: Record<string, SlotAvailability> = {}): Sugges
   };
 }
 
-function charter(): CharterResponse {
-  return {
-    teamId: TEAM_ID,
-    teamName: 'Contoso Product Team',
-    version: 2,
-    updatedAt: '2026-11-20T10:00:00.000Z',
-    updatedBy: { id: ADELE, name: 'Adele Vance' },
-    canEdit: true,
-    content: demoContent(),
-  };
-}
-
 class FakeServer {
   requests: { method: string; url: string; body: unknown }[] = [];
   suggestions: { status: number; body: unknown } = {
@@ -62,11 +51,15 @@ class FakeServer {
     this.requests.push({ method, url, body });
     if (method === 'POST' && url === `/api/teams/${TEAM_ID}/reviews/suggestions`) {
       if (this.holdSuggestions) await new Promise<void>((resolve) => (this.release = resolve));
-      return json(this.suggestions.status, this.suggestions.body);
+      return jsonResponse(this.suggestions.status, this.suggestions.body);
     }
     if (method === 'PUT' && url === `/api/teams/${TEAM_ID}/charter`)
-      return json(200, { ...charter(), version: 3, content: (body as { content: unknown }).content });
-    return json(404, { title: 'Not found', detail: `${method} ${url}` });
+      return jsonResponse(200, {
+        ...demoCharter(),
+        version: 3,
+        content: (body as { content: unknown }).content,
+      });
+    return jsonResponse(404, { title: 'Not found', detail: `${method} ${url}` });
   };
 
   answer(): void {
@@ -74,24 +67,13 @@ class FakeServer {
   }
 }
 
-/** jsdom has no Response: the few members CharterApi reads. */
-function json(status: number, body: unknown): Response {
-  return {
-    ok: status < 400,
-    status,
-    statusText: String(status),
-    headers: { get: () => null },
-    json: () => Promise.resolve(body),
-  } as unknown as Response;
-}
-
 function renderEditor(server: FakeServer) {
   const onSaved = jest.fn((_saved: CharterResponse) => undefined);
   render(
     <CharterEditor
-      api={new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch)}
+      api={localApi(server.fetch)}
       teamId={TEAM_ID}
-      charter={charter()}
+      charter={demoCharter()}
       members={MEMBERS}
       meId={ADELE}
       viewerZone="America/New_York"
@@ -219,7 +201,7 @@ describe('suggestions when no time suits everyone (Berlin, New York, Bengaluru)'
     const onChange = jest.fn();
     render(
       <SlotSuggestions
-        api={new CharterApi(() => Promise.resolve({ 'X-Local-User': ADELE }), server.fetch)}
+        api={localApi(server.fetch)}
         teamId={TEAM_ID}
         cadence={demoContent().review?.cadence as Cadence}
         organizerId={ADELE}

@@ -6,6 +6,7 @@
  */
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { ADELE, FakeCharterApi, TEAM_ID } from './fake-charter-api';
+import { jsonResponse } from './json-response';
 
 const BASE = `/api/teams/${TEAM_ID}/reviews`;
 
@@ -86,13 +87,5 @@ export class FakeReviewsServer {
   };
 }
 
-function json(status: number, body: unknown): Promise<Response> {
-  const text = JSON.stringify(body);
-  return Promise.resolve({
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) },
-    json: () => Promise.resolve(JSON.parse(text) as unknown),
-  } as unknown as Response);
-}
+const json = (status: number, body: unknown): Promise<Response> =>
+  Promise.resolve(jsonResponse(status, body));

@@ -9,6 +9,16 @@ export const cardActionData = z.looseObject({
 
 export type CardActionData = z.infer<typeof cardActionData>;
 
+/** The member's round that a card action is about: their tenant and id, the team and the round the card names. */
+export function cardRound(member: { tenantId: string; aadObjectId: string }, data: CardActionData) {
+  return {
+    tenantId: member.tenantId,
+    aadObjectId: member.aadObjectId,
+    teamId: data.teamId,
+    roundId: data.roundId,
+  };
+}
+
 /** The inputs of a submitted card: every string field except our own ids. */
 export function cardInputs(data: Record<string, unknown>): Record<string, string> {
   const inputs: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import type { CheckInDeps } from '../../../app/checkins/checkin-deps';
 import { showCheckInCard } from '../../../app/checkins/show-check-in-card';
 import type { CheckInCardReply } from '../../../app/checkins/submit-check-in-answer';
-import type { CardActionData } from './card-action-data';
+import { type CardActionData, cardRound } from './card-action-data';
 
 /** `checkin.edit`: the questions again, with the member's answer filled in. */
 export function editCheckIn(
@@ -9,10 +9,5 @@ export function editCheckIn(
   member: { tenantId: string; aadObjectId: string },
   data: CardActionData,
 ): Promise<CheckInCardReply> {
-  return showCheckInCard(deps, {
-    tenantId: member.tenantId,
-    aadObjectId: member.aadObjectId,
-    teamId: data.teamId,
-    roundId: data.roundId,
-  });
+  return showCheckInCard(deps, cardRound(member, data));
 }

@@ -1,6 +1,6 @@
 import type { CheckInDeps } from '../../../app/checkins/checkin-deps';
 import { type CheckInCardReply, submitCheckInAnswer } from '../../../app/checkins/submit-check-in-answer';
-import { type CardActionData, cardInputs } from './card-action-data';
+import { type CardActionData, cardInputs, cardRound } from './card-action-data';
 
 /** `checkin.submit`: the member's answer. */
 export function submitCheckIn(
@@ -8,11 +8,5 @@ export function submitCheckIn(
   member: { tenantId: string; aadObjectId: string },
   data: CardActionData,
 ): Promise<CheckInCardReply> {
-  return submitCheckInAnswer(deps, {
-    tenantId: member.tenantId,
-    aadObjectId: member.aadObjectId,
-    teamId: data.teamId,
-    roundId: data.roundId,
-    inputs: cardInputs(data),
-  });
+  return submitCheckInAnswer(deps, { ...cardRound(member, data), inputs: cardInputs(data) });
 }

@@ -1,11 +1,20 @@
-import { Field, Input, Select } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 
-import type { Cadence, CadencePattern, Weekday, WeekIndex } from '../../../domain/cadence/cadence';
+import type { Cadence, CadencePattern } from '../../../domain/cadence/cadence';
 import { WEEK_INDEXES, WEEKDAYS } from '../../../domain/cadence/cadence';
 import { cadenceStrings } from '../strings/cadence';
 import { useCadencePickerStyles } from './cadence-picker.styles';
 import { CheckboxGroup } from './checkbox-group';
+import { OptionsSelect } from './options-select';
 import type { CadencePickerModel } from './use-cadence-picker';
+
+const PATTERN_KINDS = ['weekly', 'monthlyOnDate', 'monthlyOnPosition'] as const;
+
+/** The 1st to the 28th, then the month's last day. */
+const DAYS_OF_MONTH = [
+  ...Array.from({ length: 28 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })),
+  { value: 'last', label: cadenceStrings.lastDay },
+];
 
 /** A new pattern of `kind`, keeping the interval (a weekly one repeats every four weeks at most). */
 function patternFor(kind: CadencePattern['kind'], interval: number): CadencePattern {
@@ -27,16 +36,11 @@ export function CadencePatternFields({ picker, value }: { picker: CadencePickerM
   return (
     <>
       <Field label={cadenceStrings.labels.pattern} {...field('pattern.kind')}>
-        <Select
+        <OptionsSelect
           value={p.kind}
-          onChange={(_e, d) => setPattern(patternFor(d.value as CadencePattern['kind'], p.interval))}
-        >
-          {(['weekly', 'monthlyOnDate', 'monthlyOnPosition'] as const).map((k) => (
-            <option key={k} value={k}>
-              {cadenceStrings.patternKinds[k]}
-            </option>
-          ))}
-        </Select>
+          options={PATTERN_KINDS.map((k) => ({ value: k, label: cadenceStrings.patternKinds[k] }))}
+          onSelect={(kind) => setPattern(patternFor(kind, p.interval))}
+        />
       </Field>
       <Field label={cadenceStrings.labels.interval} {...field('pattern.interval')}>
         <Input
@@ -69,43 +73,28 @@ export function CadencePatternFields({ picker, value }: { picker: CadencePickerM
       ) : null}
       {p.kind === 'monthlyOnDate' ? (
         <Field label={cadenceStrings.labels.dayOfMonth} {...field('pattern.dayOfMonth')}>
-          <Select
+          <OptionsSelect
             value={String(p.dayOfMonth)}
-            onChange={(_e, d) =>
-              setPattern({ ...p, dayOfMonth: d.value === 'last' ? 'last' : Number(d.value) })
-            }
-          >
-            {Array.from({ length: 28 }, (_, i) => (
-              <option key={i + 1} value={String(i + 1)}>
-                {i + 1}
-              </option>
-            ))}
-            <option value="last">{cadenceStrings.lastDay}</option>
-          </Select>
+            options={DAYS_OF_MONTH}
+            onSelect={(day) => setPattern({ ...p, dayOfMonth: day === 'last' ? 'last' : Number(day) })}
+          />
         </Field>
       ) : null}
       {p.kind === 'monthlyOnPosition' ? (
         <>
           <Field label={cadenceStrings.labels.position} {...field('pattern.index')}>
-            <Select value={p.index} onChange={(_e, d) => setPattern({ ...p, index: d.value as WeekIndex })}>
-              {WEEK_INDEXES.map((i) => (
-                <option key={i} value={i}>
-                  {cadenceStrings.weekIndexes[i]}
-                </option>
-              ))}
-            </Select>
+            <OptionsSelect
+              value={p.index}
+              options={WEEK_INDEXES.map((i) => ({ value: i, label: cadenceStrings.weekIndexes[i] }))}
+              onSelect={(index) => setPattern({ ...p, index })}
+            />
           </Field>
           <Field label={cadenceStrings.labels.weekday} {...field('pattern.dayOfWeek')}>
-            <Select
+            <OptionsSelect
               value={p.dayOfWeek}
-              onChange={(_e, d) => setPattern({ ...p, dayOfWeek: d.value as Weekday })}
-            >
-              {WEEKDAYS.map((w) => (
-                <option key={w} value={w}>
-                  {cadenceStrings.weekdays[w]}
-                </option>
-              ))}
-            </Select>
+              options={WEEKDAYS.map((w) => ({ value: w, label: cadenceStrings.weekdays[w] }))}
+              onSelect={(dayOfWeek) => setPattern({ ...p, dayOfWeek })}
+            />
           </Field>
         </>
       ) : null}

@@ -1,10 +1,11 @@
-import { Field, Input, Select } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 
 import { cadenceStrings } from '../strings/cadence';
 import { CadencePatternFields } from './cadence-pattern-fields';
 import { useCadencePickerStyles } from './cadence-picker.styles';
 import type { CadencePickerProps } from './cadence-picker.types';
 import { CadencePreview } from './cadence-preview';
+import { OptionsSelect } from './options-select';
 import { useCadencePicker } from './use-cadence-picker';
 
 const HOURS_MINUTES = /^\d{2}:\d{2}$/;
@@ -39,17 +40,12 @@ export function CadencePicker(props: CadencePickerProps) {
         />
       </Field>
       <Field label={cadenceStrings.labels.timeZone} {...field('timeZone')}>
-        <Select
+        <OptionsSelect
           className={styles.fill}
           value={value.timeZone}
-          onChange={(_e, d) => set({ timeZone: d.value })}
-        >
-          {props.zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </Select>
+          options={props.zones.map((z) => ({ value: z, label: z }))}
+          onSelect={(timeZone) => set({ timeZone })}
+        />
       </Field>
       <Field label={cadenceStrings.labels.startDate} {...field('startDate')}>
         <Input

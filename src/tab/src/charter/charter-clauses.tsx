@@ -3,11 +3,25 @@
  * the non-negotiables, the outcomes with their measures, the boundaries with their decision rights, and the check-in
  * contract's rules. Every value is rendered as text.
  */
+import type { ReactNode } from 'react';
+
 import type { CharterContent } from '../../../contract/api-types';
 import { charterStrings } from '../strings/charter';
 
 /** How each decision right's badge is coloured (Fluent's tint badge colours, tab.css). */
 const RIGHT_TONE = { team_decides: 'success', consult_first: 'informative', escalate: 'warning' } as const;
+
+/** One part of the charter page: a section named by its heading (`id` names the heading). */
+export function CharterSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="tc-section" aria-labelledby={id}>
+      <h2 className="tc-subtitle1" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 export function NonNegotiableList({ items }: { items: CharterContent['nonNegotiables'] }) {
   return (

@@ -4,11 +4,12 @@
  * A chunk of its own, fetched while the first part renders.
  */
 import type { CharterResponse, TeamMember } from '../../../contract/api-types';
+import type { Cadence } from '../../../domain/cadence/cadence';
 import { panels } from '../app/panels';
 import type { PanelProps } from '../app/panels.types';
 import { charterStrings } from '../strings/charter';
 import { describeCadence, safeNextOccurrences } from './cadence-text';
-import { CheckInRules } from './charter-clauses';
+import { CharterSection, CheckInRules } from './charter-clauses';
 import { OccurrenceList } from './occurrence-list';
 
 /** The check-in and review panels, beside the charter. */
@@ -39,68 +40,67 @@ export function CharterSchedule({
 }) {
   const c = charter.content;
   const nameOf = (id: string): string => members.find((m) => m.id === id)?.name ?? id;
-  const nextRound = c.checkIns ? safeNextOccurrences(c.checkIns.cadence, now, 1) : null;
-  const nextReview = c.review ? safeNextOccurrences(c.review.cadence, now, 1) : null;
   return (
     <>
-      <section className="tc-section" aria-labelledby="sec-checkins">
-        <h2 className="tc-subtitle1" id="sec-checkins">
-          {charterStrings.checkIns}
-        </h2>
+      <CharterSection id="sec-checkins" title={charterStrings.checkIns}>
         {c.checkIns ? (
           <>
             <p className="tc-body1 tc-flush">{describeCadence(c.checkIns.cadence)}</p>
-            <h3 className="tc-h3">{charterStrings.nextRound}</h3>
-            {nextRound && nextRound.length > 0 ? (
-              <OccurrenceList
-                occurrences={nextRound}
-                viewerZone={viewerZone}
-                teamZone={c.checkIns.cadence.timeZone}
-                label={charterStrings.nextRound}
-              />
-            ) : (
-              <p className="tc-body1 tc-flush">{charterStrings.noNextOccurrence}</p>
-            )}
+            <NextOccurrence
+              title={charterStrings.nextRound}
+              cadence={c.checkIns.cadence}
+              now={now}
+              viewerZone={viewerZone}
+            />
             <CheckInRules checkIns={c.checkIns} />
           </>
         ) : (
           <p className="tc-body1 tc-flush tc-secondary">{charterStrings.checkInsOff}</p>
         )}
-      </section>
+      </CharterSection>
 
-      <section className="tc-section" aria-labelledby="sec-review">
-        <h2 className="tc-subtitle1" id="sec-review">
-          {charterStrings.reviewCycle}
-        </h2>
+      <CharterSection id="sec-review" title={charterStrings.reviewCycle}>
         {c.review ? (
           <>
             <p className="tc-body1 tc-flush">{describeCadence(c.review.cadence)}</p>
             <span className="tc-caption1 tc-secondary">
               {charterStrings.organizedBy(nameOf(c.review.organizerId))}
             </span>
-            <h3 className="tc-h3">{charterStrings.nextReview}</h3>
-            {nextReview && nextReview.length > 0 ? (
-              <OccurrenceList
-                occurrences={nextReview}
-                viewerZone={viewerZone}
-                teamZone={c.review.cadence.timeZone}
-                label={charterStrings.nextReview}
-              />
-            ) : (
-              <p className="tc-body1 tc-flush">{charterStrings.noNextOccurrence}</p>
-            )}
+            <NextOccurrence
+              title={charterStrings.nextReview}
+              cadence={c.review.cadence}
+              now={now}
+              viewerZone={viewerZone}
+            />
           </>
         ) : (
           <p className="tc-body1 tc-flush tc-secondary">{charterStrings.reviewCycleOff}</p>
         )}
-      </section>
+      </CharterSection>
 
-      <section className="tc-section" aria-labelledby="sec-editors">
-        <h2 className="tc-subtitle1" id="sec-editors">
-          {charterStrings.editors}
-        </h2>
+      <CharterSection id="sec-editors" title={charterStrings.editors}>
         <p className="tc-body1 tc-flush">{editors}</p>
-      </section>
+      </CharterSection>
+    </>
+  );
+}
+
+/** The next occurrence of `cadence` under its heading, in the viewer's zone and the cadence's own. */
+function NextOccurrence(props: { title: string; cadence: Cadence; now: Date; viewerZone: string }) {
+  const next = safeNextOccurrences(props.cadence, props.now, 1);
+  return (
+    <>
+      <h3 className="tc-h3">{props.title}</h3>
+      {next && next.length > 0 ? (
+        <OccurrenceList
+          occurrences={next}
+          viewerZone={props.viewerZone}
+          teamZone={props.cadence.timeZone}
+          label={props.title}
+        />
+      ) : (
+        <p className="tc-body1 tc-flush">{charterStrings.noNextOccurrence}</p>
+      )}
     </>
   );
 }

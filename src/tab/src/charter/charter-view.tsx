@@ -9,7 +9,7 @@ import { formatDateTime, formatList } from '../format';
 import { useOpenInHost } from '../host/host-links';
 import { charterStrings } from '../strings/charter';
 import { chatDeepLink } from '../teams/chat-link';
-import { NonNegotiableList, OutcomesAndBoundaries } from './charter-clauses';
+import { CharterSection, NonNegotiableList, OutcomesAndBoundaries } from './charter-clauses';
 
 // The schedule and the panels: a chunk of their own, fetched and rendered once the purpose and clauses are painted.
 const scheduleAndPanels = () => import('./charter-schedule-and-panels');
@@ -96,28 +96,19 @@ export function CharterView(props: CharterViewProps) {
           )}
         </header>
 
-        <section className="tc-section" aria-labelledby="sec-purpose">
-          <h2 className="tc-subtitle1" id="sec-purpose">
-            {charterStrings.purpose}
-          </h2>
+        <CharterSection id="sec-purpose" title={charterStrings.purpose}>
           <p className="tc-purpose" data-testid="purpose" elementtiming="purpose">
             {c.purpose}
           </p>
-        </section>
+        </CharterSection>
 
-        <section className="tc-section" aria-labelledby="sec-nn">
-          <h2 className="tc-subtitle1" id="sec-nn">
-            {charterStrings.nonNegotiables}
-          </h2>
+        <CharterSection id="sec-nn" title={charterStrings.nonNegotiables}>
           <NonNegotiableList items={c.nonNegotiables} />
-        </section>
+        </CharterSection>
 
-        <section className="tc-section" aria-labelledby="sec-flex">
-          <h2 className="tc-subtitle1" id="sec-flex">
-            {charterStrings.flexibleExecution}
-          </h2>
+        <CharterSection id="sec-flex" title={charterStrings.flexibleExecution}>
           <OutcomesAndBoundaries content={c} />
-        </section>
+        </CharterSection>
 
         {painted ? (
           <Suspense fallback={null}>

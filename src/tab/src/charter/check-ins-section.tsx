@@ -1,12 +1,13 @@
-import { Field, Input, Select, Switch } from '@fluentui/react-components';
+import { Field, Input, Switch } from '@fluentui/react-components';
 
-import { CHARTER_LIMITS } from '../../../domain/charter/charter';
+import { CHARTER_LIMITS, NAMED_ANSWER_AUDIENCES, type QuietHours } from '../../../domain/charter/charter';
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
-import { CadencePicker } from './cadence-picker';
 import { useCharterEditorStyles } from './charter-editor.styles';
+import { EditorCadence } from './editor-cadence';
 import { EditorSection } from './editor-section';
 import { PartConflicts } from './merge-conflict-card';
+import { OptionsSelect } from './options-select';
 import type { CharterEditorModel } from './use-charter-editor';
 
 /** The check-in contract: when rounds run, how many answers before results show, quiet hours, who sees names. */
@@ -15,6 +16,23 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
   const checkIns = editor.state.checkIns;
   const { field, idFor } = editor;
   const quiet = checkIns?.quietHours ?? null;
+  // Clearing either end turns quiet hours off; setting one fills the other with its default.
+  const quietHoursField = (end: keyof QuietHours, label: string) => (
+    <Field {...field(`checkIns.quietHours.${end}`, label)}>
+      <Input
+        id={idFor(`checkIns.quietHours.${end}`)}
+        type="time"
+        value={quiet?.[end] ?? ''}
+        onChange={(_e, d) =>
+          editor.patchCheckIns({
+            quietHours: d.value
+              ? { start: quiet?.start ?? '19:00', end: quiet?.end ?? '08:00', [end]: d.value }
+              : null,
+          })
+        }
+      />
+    </Field>
+  );
   return (
     <EditorSection editor={editor} name="checkIns" title={charterStrings.checkIns}>
       <Switch
@@ -25,19 +43,13 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
       />
       {checkIns ? (
         <>
-          <div id={idFor('checkIns.cadence')}>
-            <CadencePicker
-              path="checkIns.cadence"
-              value={checkIns.cadence}
-              onChange={(cadence) => editor.patchCheckIns({ cadence })}
-              errorAt={(path) => editor.errorAt(path)}
-              onBlurPath={editor.touch}
-              viewerZone={editor.viewerZone}
-              zones={editor.zones}
-              now={editor.now}
-              quietHours={quiet}
-            />
-          </div>
+          <EditorCadence
+            editor={editor}
+            path="checkIns.cadence"
+            value={checkIns.cadence}
+            onChange={(cadence) => editor.patchCheckIns({ cadence })}
+            quietHours={quiet}
+          />
           <div className={styles.grid}>
             <Field {...field('checkIns.anonymityMinimum', editorStrings.anonymityMinimum)}>
               <Input
@@ -50,41 +62,18 @@ export function CheckInsSection({ editor }: { editor: CharterEditorModel }) {
                 onChange={(_e, d) => editor.patchCheckIns({ anonymityMinimum: Number(d.value) })}
               />
             </Field>
-            <Field {...field('checkIns.quietHours.start', editorStrings.quietHoursFrom)}>
-              <Input
-                id={idFor('checkIns.quietHours.start')}
-                type="time"
-                value={quiet?.start ?? ''}
-                onChange={(_e, d) =>
-                  editor.patchCheckIns({
-                    quietHours: d.value ? { start: d.value, end: quiet?.end ?? '08:00' } : null,
-                  })
-                }
-              />
-            </Field>
-            <Field {...field('checkIns.quietHours.end', editorStrings.quietHoursUntil)}>
-              <Input
-                id={idFor('checkIns.quietHours.end')}
-                type="time"
-                value={quiet?.end ?? ''}
-                onChange={(_e, d) =>
-                  editor.patchCheckIns({
-                    quietHours: d.value ? { start: quiet?.start ?? '19:00', end: d.value } : null,
-                  })
-                }
-              />
-            </Field>
+            {quietHoursField('start', editorStrings.quietHoursFrom)}
+            {quietHoursField('end', editorStrings.quietHoursUntil)}
             <Field {...field('checkIns.namedAnswersVisibleTo', editorStrings.namedAnswersVisibleTo)}>
-              <Select
+              <OptionsSelect
                 id={idFor('checkIns.namedAnswersVisibleTo')}
                 value={checkIns.namedAnswersVisibleTo}
-                onChange={(_e, d) =>
-                  editor.patchCheckIns({ namedAnswersVisibleTo: d.value as 'team' | 'editors' })
-                }
-              >
-                <option value="team">{editorStrings.namedAudiences.team}</option>
-                <option value="editors">{editorStrings.namedAudiences.editors}</option>
-              </Select>
+                options={NAMED_ANSWER_AUDIENCES.map((a) => ({
+                  value: a,
+                  label: editorStrings.namedAudiences[a],
+                }))}
+                onSelect={(namedAnswersVisibleTo) => editor.patchCheckIns({ namedAnswersVisibleTo })}
+              />
             </Field>
           </div>
         </>

@@ -1,10 +1,11 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-components';
 
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
 import { CheckboxGroup } from './checkbox-group';
 import { EditorSection } from './editor-section';
 import { PartConflicts } from './merge-conflict-card';
+import { OptionsSelect } from './options-select';
 import type { CharterEditorModel } from './use-charter-editor';
 
 /** The team's time zone and who may change the charter. */
@@ -20,17 +21,12 @@ export function EditorsSection({ editor }: { editor: CharterEditorModel }) {
   return (
     <EditorSection editor={editor} name="editors" title={charterStrings.editors}>
       <Field {...editor.field('timeZone', editorStrings.teamTimeZone)}>
-        <Select
+        <OptionsSelect
           id={editor.idFor('timeZone')}
           value={state.timeZone}
-          onChange={(_e, d) => editor.update({ timeZone: d.value })}
-        >
-          {editor.zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </Select>
+          options={editor.zones.map((z) => ({ value: z, label: z }))}
+          onSelect={(timeZone) => editor.update({ timeZone })}
+        />
       </Field>
       <PartConflicts editor={editor} part="timeZone" what={editorStrings.teamTimeZone} />
       <CheckboxGroup

@@ -1,6 +1,6 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-components';
 
-import { CHARTER_LIMITS as L, DECISION_RIGHTS, type DecisionRight } from '../../../domain/charter/charter';
+import { CHARTER_LIMITS as L, DECISION_RIGHTS } from '../../../domain/charter/charter';
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
 import { useCharterEditorStyles } from './charter-editor.styles';
@@ -8,6 +8,7 @@ import { ClauseListEditor } from './clause-list-editor';
 import { CountedTextField } from './counted-text-field';
 import { newKey } from './editor-rows';
 import { EditorSection } from './editor-section';
+import { OptionsSelect } from './options-select';
 import type { CharterEditorModel } from './use-charter-editor';
 
 /** Outcomes the team owns (each with how it will know) and the boundaries of its decisions. */
@@ -77,17 +78,12 @@ export function FlexibleExecutionSection({ editor }: { editor: CharterEditorMode
               (area) => patch({ area }),
             )}
             <Field {...editor.field(`boundaries.${i}.right`, editorStrings.whoDecidesLabel(i + 1))}>
-              <Select
+              <OptionsSelect
                 id={editor.idFor(`boundaries.${i}.right`)}
                 value={row.right}
-                onChange={(_e, d) => patch({ right: d.value as DecisionRight })}
-              >
-                {DECISION_RIGHTS.map((r) => (
-                  <option key={r} value={r}>
-                    {charterStrings.decisionRights[r]}
-                  </option>
-                ))}
-              </Select>
+                options={DECISION_RIGHTS.map((r) => ({ value: r, label: charterStrings.decisionRights[r] }))}
+                onSelect={(right) => patch({ right })}
+              />
             </Field>
             {text(
               `boundaries.${i}.note`,

@@ -1,11 +1,12 @@
-import { Field, Select, Switch } from '@fluentui/react-components';
+import { Field, Switch } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 
 import { charterStrings } from '../strings/charter';
 import { editorStrings } from '../strings/editor';
-import { CadencePicker } from './cadence-picker';
+import { EditorCadence } from './editor-cadence';
 import { EditorSection } from './editor-section';
 import { PartConflicts } from './merge-conflict-card';
+import { OptionsSelect } from './options-select';
 import type { CharterEditorModel } from './use-charter-editor';
 
 // Reads free/busy through the API only when an editor works on the review cadence: its own chunk.
@@ -24,18 +25,12 @@ export function ReviewsSection({ editor }: { editor: CharterEditorModel }) {
       />
       {review ? (
         <>
-          <div id={editor.idFor('review.cadence')}>
-            <CadencePicker
-              path="review.cadence"
-              value={review.cadence}
-              onChange={(cadence) => editor.patchReview({ cadence })}
-              errorAt={(path) => editor.errorAt(path)}
-              onBlurPath={editor.touch}
-              viewerZone={editor.viewerZone}
-              zones={editor.zones}
-              now={editor.now}
-            />
-          </div>
+          <EditorCadence
+            editor={editor}
+            path="review.cadence"
+            value={review.cadence}
+            onChange={(cadence) => editor.patchReview({ cadence })}
+          />
           <Suspense fallback={null}>
             <SlotSuggestions
               key={`${review.organizerId}|${review.cadence.durationMinutes}`}
@@ -48,17 +43,12 @@ export function ReviewsSection({ editor }: { editor: CharterEditorModel }) {
             />
           </Suspense>
           <Field {...editor.field('review.organizerId', editorStrings.reviewOrganizer)}>
-            <Select
+            <OptionsSelect
               id={editor.idFor('review.organizerId')}
               value={review.organizerId}
-              onChange={(_e, d) => editor.patchReview({ organizerId: d.value })}
-            >
-              {editor.members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </Select>
+              options={editor.members.map((m) => ({ value: m.id, label: m.name }))}
+              onSelect={(organizerId) => editor.patchReview({ organizerId })}
+            />
           </Field>
         </>
       ) : null}

@@ -9,7 +9,7 @@ import type {
   Outcome,
   ReviewPlan,
 } from '../../../domain/charter/charter';
-import type { CharterDiff, ListChange } from '../../../domain/charter/diff-charters';
+import type { CharterDiff, ListChange, ValueChange } from '../../../domain/charter/diff-charters';
 import { describeCadence } from '../charter/cadence-text';
 import { formatList } from '../format';
 import { charterStrings } from '../strings/charter';
@@ -87,6 +87,18 @@ function listRows<T>(change: ListChange<T>, text: (item: T) => string): ReactNod
   ];
 }
 
+/** The row of a part that holds one value: before and after, or none when it did not change. */
+function valueRows<T>(key: string, change: ValueChange<T> | null, text: (value: T) => string): ReactNode[] {
+  return change
+    ? [
+        <Change key={key} kind="changed">
+          <BeforeAfter before={text(change.before)} after={text(change.after)} />
+        </Change>,
+      ]
+    : [];
+}
+
+const asIs = (value: string): string => value;
 const nnText = (n: NonNegotiable): string => n.text;
 const outcomeText = (o: Outcome): string =>
   o.measure ? `${o.title} (${charterStrings.measure}: ${o.measure})` : o.title;
@@ -106,49 +118,22 @@ export function DiffView({ diff, members }: { diff: CharterDiff; members: readon
   const parts: { title: string; rows: ReactNode[] }[] = [
     {
       title: charterStrings.purpose,
-      rows: diff.purpose
-        ? [
-            <Change key="p" kind="changed">
-              <BeforeAfter before={diff.purpose.before} after={diff.purpose.after} />
-            </Change>,
-          ]
-        : [],
+      rows: valueRows('p', diff.purpose, asIs),
     },
     { title: charterStrings.nonNegotiables, rows: listRows(diff.nonNegotiables, nnText) },
     { title: charterStrings.outcomes, rows: listRows(diff.outcomes, outcomeText) },
     { title: charterStrings.boundaries, rows: listRows(diff.boundaries, boundaryText) },
     {
       title: charterStrings.checkInContract,
-      rows: diff.checkIns
-        ? [
-            <Change key="c" kind="changed">
-              <BeforeAfter
-                before={checkInText(diff.checkIns.before)}
-                after={checkInText(diff.checkIns.after)}
-              />
-            </Change>,
-          ]
-        : [],
+      rows: valueRows('c', diff.checkIns, checkInText),
     },
     {
       title: charterStrings.reviewCycle,
-      rows: diff.review
-        ? [
-            <Change key="r" kind="changed">
-              <BeforeAfter before={reviewText(diff.review.before)} after={reviewText(diff.review.after)} />
-            </Change>,
-          ]
-        : [],
+      rows: valueRows('r', diff.review, reviewText),
     },
     {
       title: historyStrings.timeZone,
-      rows: diff.timeZone
-        ? [
-            <Change key="t" kind="changed">
-              <BeforeAfter before={diff.timeZone.before} after={diff.timeZone.after} />
-            </Change>,
-          ]
-        : [],
+      rows: valueRows('t', diff.timeZone, asIs),
     },
     {
       title: charterStrings.editors,

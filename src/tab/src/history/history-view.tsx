@@ -4,7 +4,6 @@ import {
   Caption1,
   Field,
   makeStyles,
-  Select,
   Spinner,
   Subtitle1,
   tokens,
@@ -13,6 +12,7 @@ import { useState } from 'react';
 
 import type { TeamMember, VersionDiff, VersionSummary } from '../../../contract/api-types';
 import { isEmptyDiff } from '../../../domain/charter/diff-charters';
+import { OptionsSelect } from '../charter/options-select';
 import { formatDateTime } from '../format';
 import { appStrings } from '../strings/app';
 import { charterStrings } from '../strings/charter';
@@ -84,6 +84,10 @@ export function HistoryView(
   if (error) return <Body1 role="alert">{error}</Body1>;
   if (!versions) return <Spinner label={appStrings.loading} />;
   const when = (v: VersionSummary): string => formatDateTime(v.createdAt, props.viewerZone);
+  const versionOptions = versions.map((v) => ({
+    value: String(v.version),
+    label: historyStrings.versionOption(v.version, when(v)),
+  }));
 
   // One status region for both the list and an opened version, so what a restore did is announced across the switch.
   const status = (
@@ -119,22 +123,18 @@ export function HistoryView(
           </Subtitle1>
           <div className={styles.compare}>
             <Field label={historyStrings.fromVersion}>
-              <Select value={String(from)} onChange={(_e, d) => setPicked({ from: Number(d.value), to })}>
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {historyStrings.versionOption(v.version, when(v))}
-                  </option>
-                ))}
-              </Select>
+              <OptionsSelect
+                value={String(from)}
+                options={versionOptions}
+                onSelect={(v) => setPicked({ from: Number(v), to })}
+              />
             </Field>
             <Field label={historyStrings.toVersion}>
-              <Select value={String(to)} onChange={(_e, d) => setPicked({ from, to: Number(d.value) })}>
-                {versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {historyStrings.versionOption(v.version, when(v))}
-                  </option>
-                ))}
-              </Select>
+              <OptionsSelect
+                value={String(to)}
+                options={versionOptions}
+                onSelect={(v) => setPicked({ from, to: Number(v) })}
+              />
             </Field>
             <Button appearance="primary" onClick={() => void compare()}>
               {historyStrings.showChanges}

@@ -1,8 +1,9 @@
-import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button } from '@fluentui/react-components';
 
 import type { ReviewProposal } from '../../../contract/api-types';
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
+import { ReviewsPanelSection } from './reviews-panel-section';
 
 export interface OpenProposalsSectionProps {
   proposals: readonly ReviewProposal[];
@@ -16,10 +17,7 @@ export interface OpenProposalsSectionProps {
 export function OpenProposalsSection({ proposals, canEdit, onAccept, onDrop }: OpenProposalsSectionProps) {
   const styles = useReviewsPanelStyles();
   return (
-    <section className={styles.section} aria-labelledby="reviews-proposals">
-      <Subtitle2 as="h3" className={styles.heading} id="reviews-proposals">
-        {reviewStrings.openProposals}
-      </Subtitle2>
+    <ReviewsPanelSection id="reviews-proposals" title={reviewStrings.openProposals}>
       <ul className={styles.list}>
         {proposals.map((p) => (
           <li key={p.id} className={styles.row}>
@@ -37,6 +35,6 @@ export function OpenProposalsSection({ proposals, canEdit, onAccept, onDrop }: O
           </li>
         ))}
       </ul>
-    </section>
+    </ReviewsPanelSection>
   );
 }

@@ -1,16 +1,14 @@
-import { Subtitle2, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
+import { ReviewsPanelSection } from './reviews-panel-section';
 
 /** The next meeting's agenda as plain text (agenda-text.ts), in a region of its own that scrolls. */
 export function ReviewAgendaSection({ lines }: { lines: readonly string[] }) {
   const styles = useReviewsPanelStyles();
   return (
-    <section className={styles.section} aria-labelledby="reviews-agenda">
-      <Subtitle2 as="h3" className={styles.heading} id="reviews-agenda">
-        {reviewStrings.agendaPreview}
-      </Subtitle2>
+    <ReviewsPanelSection id="reviews-agenda" title={reviewStrings.agendaPreview}>
       <div
         className={styles.agenda}
         data-testid="reviews-agenda"
@@ -24,6 +22,6 @@ export function ReviewAgendaSection({ lines }: { lines: readonly string[] }) {
           </Text>
         ))}
       </div>
-    </section>
+    </ReviewsPanelSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Body1, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
+import { Body1, Caption1, Link, Text } from '@fluentui/react-components';
 
 import type { TeamReviews } from '../../../contract/api-types';
 import { formatDateTime } from '../format';
@@ -6,6 +6,7 @@ import { useOpenInHost } from '../host/host-links';
 import { charterStrings } from '../strings/charter';
 import { reviewStrings } from '../strings/reviews';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
+import { ReviewsPanelSection } from './reviews-panel-section';
 import { safeJoinUrl } from './safe-join-url';
 
 export interface ReviewSeriesSectionProps {
@@ -22,10 +23,7 @@ export function ReviewSeriesSection(props: ReviewSeriesSectionProps) {
   const { series, occurrences, organizerName, teamZone, viewerZone } = props;
   const styles = useReviewsPanelStyles();
   return (
-    <section className={styles.section} aria-labelledby="reviews-series">
-      <Subtitle2 as="h3" className={styles.heading} id="reviews-series">
-        {reviewStrings.series}
-      </Subtitle2>
+    <ReviewsPanelSection id="reviews-series" title={reviewStrings.series}>
       <Body1>{reviewStrings.organizedBy(organizerName, series.organizer.mailbox)}</Body1>
       {occurrences.length > 0 ? (
         <ul className={styles.list} aria-label={reviewStrings.nextReviews}>
@@ -50,7 +48,7 @@ export function ReviewSeriesSection(props: ReviewSeriesSectionProps) {
           })}
         </ul>
       ) : null}
-    </section>
+    </ReviewsPanelSection>
   );
 }
 

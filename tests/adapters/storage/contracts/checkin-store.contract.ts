@@ -6,7 +6,7 @@ import type { CheckInStore, NewCheckInRound } from '../../../../src/app/checkins
 import type { TeamScope } from '../../../../src/app/common-ports';
 import type { CheckInAnswer } from '../../../../src/domain/checkin/check-in';
 import type { StorageHarness } from '../../../support/storage-harness';
-import { at, newScope } from './fixtures';
+import { at, installation, newScope } from './fixtures';
 
 function newRound(scope: TeamScope, opensAt = at(0)): NewCheckInRound {
   return {
@@ -37,16 +37,7 @@ export function checkInStoreContract(h: StorageHarness): void {
       store = new PostgresCheckInStore(h.db());
       scope = newScope();
       const installs = new PostgresInstallStore(h.db());
-      await installs.saveInstallation({
-        ...scope,
-        teamsTeamId: '19:t',
-        teamName: 'T',
-        serviceUrl: 'http://s/',
-        channelConversationId: '19:t',
-        installedBy: null,
-        installedAt: at(0),
-        uninstalledAt: null,
-      });
+      await installs.saveInstallation(installation(scope));
       await installs.upsertMembers(scope, [
         { aadObjectId: 'ada', teamsUserId: '29:ada', name: 'Ada', email: null, timeZone: null },
       ]);

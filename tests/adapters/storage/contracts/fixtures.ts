@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TeamScope } from '../../../../src/app/common-ports';
+import type { Installation } from '../../../../src/app/installs/install-ports';
 import type { CharterContent } from '../../../../src/domain/charter/charter';
+import { weeklyCadence } from '../../../support/charter-fixtures';
 
 /** A fixed clock origin: tests pass `now` explicitly, never read the real clock. */
 export const T0 = new Date('2030-01-07T09:00:00.000Z');
@@ -13,6 +15,21 @@ export function at(msAfterT0: number): Date {
 /** A tenant and team nobody else in the run uses, so tests sharing a database never see each other's rows. */
 export function newScope(): TeamScope {
   return { tenantId: `tenant-${randomUUID()}`, teamId: `team-${randomUUID()}` };
+}
+
+/** The app installed in `scope`'s team by Ada; override any part. */
+export function installation(scope: TeamScope, overrides: Partial<Installation> = {}): Installation {
+  return {
+    ...scope,
+    teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
+    teamName: 'Checkout',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
+    installedBy: 'aad-ada',
+    installedAt: at(0),
+    uninstalledAt: null,
+    ...overrides,
+  };
 }
 
 /** A charter using every field, including the nullable and optional ones. */
@@ -38,14 +55,11 @@ export function charterContent(overrides: Partial<CharterContent> = {}): Charter
       { id: 'b-2', area: 'Pricing changes', right: 'escalate', note: null },
     ],
     checkIns: {
-      cadence: {
+      cadence: weeklyCadence({
         pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday', 'thursday'] },
         startTime: '09:30',
-        durationMinutes: 15,
-        timeZone: 'Europe/Berlin',
         startDate: '2030-01-07',
-        endDate: null,
-      },
+      }),
       anonymityMinimum: 3,
       quietHours: { start: '18:00', end: '08:00' },
       namedAnswersVisibleTo: 'team',

@@ -1,24 +1,10 @@
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
 import type { TeamScope } from '../../../../src/app/common-ports';
-import type { Installation, InstallStore, MemberInput } from '../../../../src/app/installs/install-ports';
+import type { InstallStore, MemberInput } from '../../../../src/app/installs/install-ports';
 import type { JobKind } from '../../../../src/app/jobs/job-ports';
 import type { StorageHarness } from '../../../support/storage-harness';
-import { at, newScope } from './fixtures';
-
-function installation(scope: TeamScope, overrides: Partial<Installation> = {}): Installation {
-  return {
-    ...scope,
-    teamsTeamId: `19:${scope.teamId}@thread.tacv2`,
-    teamName: 'Checkout',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/',
-    channelConversationId: `19:${scope.teamId}-general@thread.tacv2`,
-    installedBy: 'aad-ada',
-    installedAt: at(0),
-    uninstalledAt: null,
-    ...overrides,
-  };
-}
+import { at, installation, newScope } from './fixtures';
 
 function member(aadObjectId: string, name: string, overrides: Partial<MemberInput> = {}): MemberInput {
   return {

@@ -30,6 +30,14 @@ export function jobQueueContract(h: StorageHarness): void {
       return job;
     }
 
+    /** Job `id` is dead after `attempts` with `lastError`, and an hour later nothing is left to claim. */
+    async function expectDead(id: string, attempts: number, lastError: string): Promise<void> {
+      expect(await queue.getJob(scope, id)).toMatchObject({ state: 'dead', attempts, lastError });
+      expect(await queue.claim({ workerId: 'w1', now: at(3_600_000), leaseMs: LEASE_MS, limit: 10 })).toEqual(
+        [],
+      );
+    }
+
     it('enqueues once per team, kind and key: the same key again is a no-op', async () => {
       const first = await queue.enqueue(spec('round-1/aad-ada', { payload: { memberId: 'aad-ada' } }));
       const again = await queue.enqueue(
@@ -172,14 +180,7 @@ export function jobQueueContract(h: StorageHarness): void {
       const last = await claimOne('w1', now);
       expect(last.attempts).toBe(3);
       await queue.fail(last, { now, error: '503 again', retryable: true });
-      expect(await queue.getJob(scope, id)).toMatchObject({
-        state: 'dead',
-        attempts: 3,
-        lastError: '503 again (gave up after 3 attempts)',
-      });
-      expect(await queue.claim({ workerId: 'w1', now: at(3_600_000), leaseMs: LEASE_MS, limit: 10 })).toEqual(
-        [],
-      );
+      await expectDead(id, 3, '503 again (gave up after 3 attempts)');
     });
 
     it('waits retryAfterMs when the failure says so (e.g. an upstream Retry-After)', async () => {
@@ -193,14 +194,7 @@ export function jobQueueContract(h: StorageHarness): void {
       const { id } = await queue.enqueue(spec('bad-input', { maxAttempts: 5 }));
       const job = await claimOne('w1', T0);
       await queue.fail(job, { now: at(1), error: 'The member no longer exists.', retryable: false });
-      expect(await queue.getJob(scope, id)).toMatchObject({
-        state: 'dead',
-        attempts: 1,
-        lastError: 'The member no longer exists.',
-      });
-      expect(await queue.claim({ workerId: 'w1', now: at(3_600_000), leaseMs: LEASE_MS, limit: 10 })).toEqual(
-        [],
-      );
+      await expectDead(id, 1, 'The member no longer exists.');
     });
 
     it('dead-letters, instead of running again, a job whose lease expired on its last attempt', async () => {

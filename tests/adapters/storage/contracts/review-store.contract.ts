@@ -8,7 +8,7 @@ import type {
 } from '../../../../src/app/reviews/review-ports';
 import { ConflictError, NotFoundError } from '../../../../src/domain/errors';
 import type { StorageHarness } from '../../../support/storage-harness';
-import { at, charterContent, newScope } from './fixtures';
+import { at, charterContent, installation, newScope } from './fixtures';
 
 function series(scope: TeamScope, overrides: Partial<ReviewSeriesRecord> = {}): ReviewSeriesRecord {
   return {
@@ -62,16 +62,7 @@ export function reviewStoreContract(h: StorageHarness): void {
     beforeEach(async () => {
       store = new PostgresReviewStore(h.db());
       scope = newScope();
-      await new PostgresInstallStore(h.db()).saveInstallation({
-        ...scope,
-        teamsTeamId: '19:x@thread.tacv2',
-        teamName: 'Checkout',
-        serviceUrl: 'https://smba.trafficmanager.net/emea/',
-        channelConversationId: '19:x-general@thread.tacv2',
-        installedBy: 'aad-ada',
-        installedAt: at(0),
-        uninstalledAt: null,
-      });
+      await new PostgresInstallStore(h.db()).saveInstallation(installation(scope));
     });
 
     it('keeps the transactionId recorded before booking and replaces the record once booked', async () => {

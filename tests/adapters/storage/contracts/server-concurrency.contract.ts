@@ -10,6 +10,7 @@ import { openDatabase } from '../../../../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../../../../src/adapters/storage/postgres-charter-store';
 import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-queue';
 import type { ClaimedJob } from '../../../../src/app/jobs/job-ports';
+import { saveFirstVersion } from '../../../support/charter-deps';
 import type { StorageHarness } from '../../../support/storage-harness';
 import { at, charterContent, newScope, T0 } from './fixtures';
 
@@ -115,14 +116,13 @@ export function serverConcurrencyContract(h: StorageHarness): void {
       try {
         const store = new PostgresCharterStore(db);
         const scope = newScope();
-        const v1 = await store.saveVersion(scope, {
-          expectedVersion: 0,
-          content: charterContent({ purpose: 'Version one.' }),
-          author: { id: 'aad-ada', name: 'Ada' },
-          why: null,
-          summary: 'Created the charter.',
-          at: T0,
-        });
+        const v1 = await saveFirstVersion(
+          store,
+          scope,
+          charterContent({ purpose: 'Version one.' }),
+          { id: 'aad-ada', name: 'Ada' },
+          T0,
+        );
 
         const child = spawn(
           process.execPath,

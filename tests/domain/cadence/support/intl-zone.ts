@@ -2,6 +2,8 @@
  * Zone arithmetic for the tests, written straight on `Intl.DateTimeFormat` (not luxon, not the code under test), so
  * that the domain's DST handling is checked against an independent reading of the same tz database.
  */
+import type { Weekday } from '../../../../src/domain/cadence/cadence';
+
 const MS_PER_MINUTE = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -11,6 +13,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
+      weekday: 'long',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -23,11 +26,18 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** What the wall clocks of `timeZone` show at `instant`: `YYYY-MM-DD` and `HH:mm`. */
-export function wallClockAt(instant: number, timeZone: string): { date: string; time: string } {
+/** What the wall clocks and calendars of `timeZone` show at `instant`: `YYYY-MM-DD`, `HH:mm` and the weekday. */
+export function wallClockAt(
+  instant: number,
+  timeZone: string,
+): { date: string; time: string; weekday: Weekday } {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) parts[part.type] = part.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    weekday: (parts.weekday ?? '').toLowerCase() as Weekday,
+  };
 }
 
 /** The zone's offset from UTC, in minutes, at `instant`. */

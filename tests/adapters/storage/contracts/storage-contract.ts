@@ -1,0 +1,17 @@
+import type { StorageHarness } from '../../../support/storage-harness';
+import { charterStoreContract } from './charter-store.contract';
+import { checkInStoreContract } from './checkin-store.contract';
+import { installStoreContract } from './install-store.contract';
+import { jobQueueContract } from './job-queue.contract';
+import { migrationsContract } from './migrations.contract';
+import { reviewStoreContract } from './review-store.contract';
+
+/** The storage contract every driver passes: the migrations and each store. */
+export function storageContract(harness: StorageHarness): void {
+  migrationsContract(harness);
+  charterStoreContract(harness);
+  installStoreContract(harness);
+  checkInStoreContract(harness);
+  jobQueueContract(harness);
+  reviewStoreContract(harness);
+}
