@@ -7,12 +7,11 @@
 import path from 'node:path';
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { DEMO_MEMBERS, DEMO_TEAM, FRESH_DEMO_MEMBERS } from '../../src/app/teams/demo-teams';
 import type { CheckInRoundsResponse } from '../../src/contract/api-types';
 import { nth } from '../support/nth';
-import type { StartedApp } from './support/start-app';
 import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
@@ -21,16 +20,10 @@ const shots = screenshotsDir();
 const ADELE = nth(DEMO_MEMBERS, 0);
 const NESTOR = nth(FRESH_DEMO_MEMBERS, 3);
 
-let app: StartedApp;
-let browser: Browser;
-
-useTabInChromium((a, b) => {
-  app = a;
-  browser = b;
-});
+const tab = useTabInChromium();
 
 async function openRound(): Promise<CheckInRoundsResponse['rounds'][number]> {
-  const res = await fetch(`${app.url}/api/teams/${DEMO_TEAM.teamId}/checkins?rounds=1`, {
+  const res = await fetch(`${tab.app.url}/api/teams/${DEMO_TEAM.teamId}/checkins?rounds=1`, {
     headers: { 'X-Local-User': ADELE.aadObjectId },
   });
   const round = ((await res.json()) as CheckInRoundsResponse).rounds[0];
@@ -39,7 +32,7 @@ async function openRound(): Promise<CheckInRoundsResponse['rounds'][number]> {
 }
 
 async function adelesCard(): Promise<string> {
-  const res = await fetch(`${app.url}/sandbox/connector/play/members/${ADELE.aadObjectId}/card`);
+  const res = await fetch(`${tab.app.url}/sandbox/connector/play/members/${ADELE.aadObjectId}/card`);
   return JSON.stringify(await res.json());
 }
 
@@ -60,18 +53,21 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 it('shows a member of both teams both charters, what changed, their check-in to answer and the next review', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
+  const context = await tab.browser.newContext({
+    viewport: { width: 1280, height: 1000 },
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
   // The review series is booked by a job at the first start: wait for its join link.
   await until(async () => {
-    await page.goto(`${app.url}/me`);
+    await page.goto(`${tab.app.url}/me`);
     await page.getByRole('heading', { name: 'My charters', level: 1 }).waitFor();
     return page.getByRole('link', { name: 'Join in Teams' }).isVisible();
   }, 'the review series to be booked');
-  expect(page.url()).toBe(`${app.url}/tab/me`);
+  expect(page.url()).toBe(`${tab.app.url}/tab/me`);
   await expect(page.getByLabel('Viewing as').inputValue()).resolves.toBe(ADELE.aadObjectId);
 
   const design = page.getByRole('region', { name: 'Contoso Design Team' });
@@ -80,7 +76,7 @@ it('shows a member of both teams both charters, what changed, their check-in to 
   await expect(product.getByTestId('my-purpose').textContent()).resolves.toMatch(/^We help small retailers/);
   await expect(
     product.getByRole('link', { name: 'Open the charter tab' }).getAttribute('href'),
-  ).resolves.toBe(`${app.url}/tab/?team=${DEMO_TEAM.teamId}`);
+  ).resolves.toBe(`${tab.app.url}/tab/?team=${DEMO_TEAM.teamId}`);
 
   // What Lukas changed after Adele's version, with who is named.
   const changes = product.getByRole('region', { name: 'Changed since you last looked' });
@@ -140,9 +136,9 @@ it.each([
   ['contrast', 1280],
   ['default', 390],
 ] as const)('passes axe in the %s theme at %i px', async (theme, width) => {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  const context = await tab.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto(`${app.url}/me`);
+  await page.goto(`${tab.app.url}/me`);
   await page.getByLabel('Viewing as').selectOption(ADELE.aadObjectId);
   await page.getByLabel('Theme').selectOption(theme);
   await page.getByRole('region', { name: 'Contoso Product Team' }).getByTestId('my-purpose').waitFor();

@@ -6,6 +6,7 @@ import type { CharterResponse } from '../../../src/contract/api-types';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../../src/domain/charter/diff-charters';
 import { checkInContract } from '../../support/charter-fixtures';
+import { jsonResponse } from './json-response';
 
 export const TEAM_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
 export const ADELE = 'a1f0e1d2-0001-4c3b-8a9f-000000000001';
@@ -224,13 +225,5 @@ export class FakeCharterApi {
 }
 
 function json(status: number, body: unknown): Promise<Response> {
-  const text = JSON.stringify(body);
-  return Promise.resolve({
-    ok: status >= 200 && status < 300,
-    status,
-    statusText: String(status),
-    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'application/json' : null) },
-    json: () => Promise.resolve(JSON.parse(text) as unknown),
-    blob: () => Promise.resolve(new Blob([text])),
-  } as unknown as Response);
+  return Promise.resolve(jsonResponse(status, body));
 }
