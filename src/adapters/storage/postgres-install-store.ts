@@ -189,10 +189,12 @@ export class PostgresInstallStore implements InstallStore {
   }
 
   async markCharterSeen(scope: TeamScope, aadObjectId: string, version: number): Promise<void> {
-    // Never backwards: an older tab reporting late does not undo a newer look.
+    // Never backwards: an older tab reporting late does not undo a newer look. The channel tab reports on every
+    // open, so a look at the version already seen writes nothing.
     await this.db.query(
-      `UPDATE members SET last_seen_charter_version = GREATEST(COALESCE(last_seen_charter_version, 0), $4)
-        WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3 AND left_at IS NULL`,
+      `UPDATE members SET last_seen_charter_version = $4
+        WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3 AND left_at IS NULL
+          AND (last_seen_charter_version IS NULL OR last_seen_charter_version < $4)`,
       [scope.tenantId, scope.teamId, aadObjectId, version],
     );
   }

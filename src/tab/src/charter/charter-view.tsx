@@ -6,7 +6,7 @@ import { LazyButton } from '../app/lazy-button';
 import { usePaintedOnce } from '../app/painted';
 import type { PanelProps } from '../app/panels.types';
 import { formatDateTime, formatList } from '../format';
-import { useOpenInHost } from '../host/host-links';
+import { HostLink } from '../host/host-links';
 import { charterStrings } from '../strings/charter';
 import { chatDeepLink } from '../teams/chat-link';
 import { CharterSection, NonNegotiableList, OutcomesAndBoundaries } from './charter-clauses';
@@ -89,7 +89,7 @@ export function CharterView(props: CharterViewProps) {
               {askLink ? (
                 <>
                   {' '}
-                  <AskEditorsLink href={askLink} />
+                  <HostLink href={askLink}>{charterStrings.askEditorsInChat}</HostLink>
                 </>
               ) : null}
             </span>
@@ -128,15 +128,5 @@ export function CharterView(props: CharterViewProps) {
         </Suspense>
       ) : null}
     </div>
-  );
-}
-
-/** The drafted chat with the editors: opened by Teams when Teams hosts the tab. */
-function AskEditorsLink({ href }: { href: string }) {
-  const onClick = useOpenInHost(href);
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer" onClick={onClick}>
-      {charterStrings.askEditorsInChat}
-    </a>
   );
 }

@@ -3,7 +3,7 @@
  * opens a browser tab (Teams desktop) instead of the chat or the meeting; teams-js `app.openLink` hands the address to
  * Teams, which opens it where it belongs. Outside Teams (the local sandbox) the links open as ordinary new-tab links.
  */
-import { createContext, type MouseEvent, useContext } from 'react';
+import { type AnchorHTMLAttributes, createContext, type MouseEvent, useContext } from 'react';
 
 /** Opens an address the way the host does (teams-js `app.openLink`); rejects when the host cannot. */
 export type OpenInHost = (url: string) => Promise<void>;
@@ -24,4 +24,10 @@ export function useOpenInHost(href: string): ((event: MouseEvent<HTMLElement>) =
     event.preventDefault();
     open(href).catch(() => window.open(href, '_blank', 'noopener,noreferrer'));
   };
+}
+
+/** A link that opens in a new tab, or through the host when Teams hosts the page (plain markup: no Fluent). */
+export function HostLink(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const onClick = useOpenInHost(props.href);
+  return <a {...props} target="_blank" rel="noopener noreferrer" onClick={onClick} />;
 }

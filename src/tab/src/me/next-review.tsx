@@ -1,9 +1,9 @@
 /** The team's next review meeting, in the viewer's own time zone, with the Teams join link (opened by Teams there). */
-import { Caption1, Link, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 
 import type { MyNextReview } from '../../../contract/api-types';
 import { formatDateTime } from '../format';
-import { useOpenInHost } from '../host/host-links';
+import { JoinLink } from '../reviews/join-link';
 import { safeJoinUrl } from '../reviews/safe-join-url';
 import { myChartersStrings } from '../strings/my-charters';
 
@@ -12,15 +12,6 @@ const s = myChartersStrings.review;
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalXS, alignContent: 'start' },
 });
-
-function JoinLink({ href }: { href: string }) {
-  const open = useOpenInHost(href);
-  return (
-    <Link href={href} target="_blank" rel="noopener noreferrer" onClick={open}>
-      {s.join}
-    </Link>
-  );
-}
 
 export function NextReview({ review, viewerZone }: { review: MyNextReview | null; viewerZone: string }) {
   const styles = useStyles();

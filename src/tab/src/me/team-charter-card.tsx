@@ -9,7 +9,7 @@ import type { MyCharter } from '../../../contract/api-types';
 import { lazyAfterPaint } from '../app/after-paint';
 import { usePaintedOnce } from '../app/painted';
 import { NonNegotiableList, OutcomesAndBoundaries } from '../charter/charter-clauses';
-import { useOpenInHost } from '../host/host-links';
+import { HostLink } from '../host/host-links';
 import { charterStrings } from '../strings/charter';
 import { myChartersStrings as s } from '../strings/my-charters';
 import type { TeamUpdatesProps } from './team-updates';
@@ -27,15 +27,6 @@ export interface TeamCharterCardProps extends Omit<TeamUpdatesProps, 'team'> {
   openMode: OpenMode;
   /** The first team on the page with a charter: its purpose is what the load benchmark waits for. */
   first: boolean;
-}
-
-function OpenLink({ href, label }: { href: string; label: string }) {
-  const open = useOpenInHost(href);
-  return (
-    <a className="tc-body1" href={href} target="_blank" rel="noopener noreferrer" onClick={open}>
-      {label}
-    </a>
-  );
 }
 
 function NoCharter({ team }: { team: MyCharter }) {
@@ -73,7 +64,9 @@ export function TeamCharterCard(props: TeamCharterCardProps) {
             </button>
           ) : null
         ) : (
-          <OpenLink href={team.tabUrl} label={openMode === 'teams' ? s.openInTeams : s.openTab} />
+          <HostLink className="tc-body1" href={team.tabUrl}>
+            {openMode === 'teams' ? s.openInTeams : s.openTab}
+          </HostLink>
         )}
       </div>
       {charter ? (

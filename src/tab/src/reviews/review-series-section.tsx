@@ -1,10 +1,10 @@
-import { Body1, Caption1, Link, Text } from '@fluentui/react-components';
+import { Body1, Caption1, Text } from '@fluentui/react-components';
 
 import type { TeamReviews } from '../../../contract/api-types';
 import { formatDateTime } from '../format';
-import { useOpenInHost } from '../host/host-links';
 import { charterStrings } from '../strings/charter';
 import { reviewStrings } from '../strings/reviews';
+import { JoinLink } from './join-link';
 import { useReviewsPanelStyles } from './reviews-panel.styles';
 import { ReviewsPanelSection } from './reviews-panel-section';
 import { safeJoinUrl } from './safe-join-url';
@@ -49,15 +49,5 @@ export function ReviewSeriesSection(props: ReviewSeriesSectionProps) {
         </ul>
       ) : null}
     </ReviewsPanelSection>
-  );
-}
-
-/** A meeting's join link: opened by Teams (into the meeting) when Teams hosts the tab. */
-function JoinLink({ href, label }: { href: string; label: string }) {
-  const onClick = useOpenInHost(href);
-  return (
-    <Link href={href} target="_blank" rel="noopener noreferrer" aria-label={label} onClick={onClick}>
-      {reviewStrings.join}
-    </Link>
   );
 }

@@ -54,7 +54,6 @@ export const myChartersStrings = {
   review: {
     title: 'Next review',
     none: 'No review is booked.',
-    join: 'Join in Teams',
     yourTime: (zone: string) => `your time, ${zone}`,
   },
 } as const;
