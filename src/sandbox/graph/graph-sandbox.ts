@@ -4,7 +4,9 @@
  * full recurrence model and `transactionId` semantics; GET/PATCH/DELETE and `/cancel`; `calendarView` and
  * `/instances` that expand series (with exceptions); `calendar/getSchedule`; `$batch` of up to 20 with per-request
  * statuses in any order; at most 4 concurrent requests per mailbox (the 5th gets 429 `ApplicationThrottled`); and
- * injected 429/503/504 faults with or without `Retry-After`.
+ * injected 429/500/503/504 faults with or without `Retry-After`; and the Teams side of a booked meeting (the org app
+ * catalog, online meetings by join link with the chat Teams makes for each, the apps and tabs in that chat, and the
+ * permissions an admin may not have granted: meeting-chats.ts).
  *
  * This class is transport-free (`handle` takes a parsed request); graph-sandbox-router.ts serves it over HTTP.
  */
