@@ -96,7 +96,18 @@ export type CamelRow<T> = { [K in keyof T as Camel<K & string>]: T[K] };
 
 export function camelRow<T extends object>(row: T): CamelRow<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row))
-    out[key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())] = value;
+  for (const [key, value] of Object.entries(row)) out[camelKey(key)] = value;
   return out as CamelRow<T>;
+}
+
+/** Column names are few and fixed: each is converted once per process. */
+const camelKeys = new Map<string, string>();
+
+function camelKey(column: string): string {
+  let key = camelKeys.get(column);
+  if (key === undefined) {
+    key = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    camelKeys.set(column, key);
+  }
+  return key;
 }
