@@ -45,12 +45,23 @@ export interface CheckInResponse {
   updatedAt: Date;
 }
 
+export interface CardActionRead {
+  round: CheckInRound;
+  delivery: CheckInDelivery | null;
+  teamName: string | null;
+}
+
 export type SaveResponseResult = 'saved' | 'round_closed' | 'not_asked';
 
 export interface CheckInStore {
   /** Creates the round that opens at `opensAt`, or returns the one that exists (one round per team and instant). */
   createRound(round: NewCheckInRound): Promise<{ round: CheckInRound; created: boolean }>;
   getRound(scope: TeamScope, roundId: string): Promise<CheckInRound | null>;
+  /**
+   * What a card action reads, in one round trip: the round, the member's delivery in it (null: not asked) and the
+   * team's name (null: the app's installation is gone). Null when the team has no such round.
+   */
+  getCardAction(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CardActionRead | null>;
   /** Newest first. */
   listRounds(scope: TeamScope, limit: number): Promise<CheckInRound[]>;
   /** True when this call closed it (false: already closed or unknown). */
