@@ -10,8 +10,9 @@ module.exports = {
   // Component tests choose jsdom with a `@jest-environment jsdom` docblock; this gives them an offline fetch.
   setupFiles: ['<rootDir>/tests/tab/support/jsdom-setup.ts'],
   // The Adaptive Cards renderer's lib/ is untranspiled ESM (with ESM dependencies): tests load its UMD bundle.
-  // Fluent's icon package loads every icon it has up front: tests load each icon on first use instead.
+  // Fluent's entry modules load every component package and every icon up front: tests load each on first use.
   moduleNameMapper: {
+    '^@fluentui/react-components$': '<rootDir>/tests/tab/support/lazy-fluent-components.ts',
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
     '^@fluentui/react-icons$': '<rootDir>/tests/tab/support/lazy-fluent-icons.ts',
   },
