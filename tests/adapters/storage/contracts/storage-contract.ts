@@ -4,6 +4,7 @@ import { checkInStoreContract } from './checkin-store.contract';
 import { installStoreContract } from './install-store.contract';
 import { jobQueueContract } from './job-queue.contract';
 import { migrationsContract } from './migrations.contract';
+import { reviewSessionStoreContract } from './review-session-store.contract';
 import { reviewStoreContract } from './review-store.contract';
 
 /** The storage contract every driver passes: the migrations and each store. */
@@ -14,4 +15,5 @@ export function storageContract(harness: StorageHarness): void {
   checkInStoreContract(harness);
   jobQueueContract(harness);
   reviewStoreContract(harness);
+  reviewSessionStoreContract(harness);
 }
