@@ -7,6 +7,7 @@ import pino from 'pino';
 
 import { localAuthenticate } from '../../src/adapters/http/authenticate';
 import type { HttpAppDeps } from '../../src/adapters/http/create-http-app';
+import type { Database } from '../../src/adapters/storage/database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { ConversationTarget, Messenger, OutboundCard } from '../../src/app/checkins/checkin-ports';
 import type { Clock } from '../../src/app/common-ports';
@@ -30,8 +31,7 @@ export class SettableClock implements Clock {
   }
 }
 
-export interface ReviewSessionHarness {
-  db: Awaited<ReturnType<typeof openTestDatabase>>;
+export interface ReviewSessionWiring {
   deps: ReviewSessionDeps;
   clock: SettableClock;
   /** Every card the Messenger was asked to post, in order. */
@@ -40,13 +40,23 @@ export interface ReviewSessionHarness {
   http: Omit<HttpAppDeps, 'apiRouters'>;
   /** Runs the live review's due jobs once, as the worker would; returns how many ran. */
   runJobs(): Promise<number>;
+}
+
+export interface ReviewSessionHarness extends ReviewSessionWiring {
+  db: Awaited<ReturnType<typeof openTestDatabase>>;
   close(): Promise<void>;
 }
 
 const notUsed = (): Promise<never> => Promise.reject(new Error('The live review does not use this.'));
 
+/** A fresh test database (PGlite) with the demo team, and the live review wired over it. */
 export async function openReviewSessionHarness(): Promise<ReviewSessionHarness> {
   const db = await openTestDatabase();
+  return { ...(await wireReviewSessionOn(db)), db, close: () => db.dispose() };
+}
+
+/** The live review wired over `db` (migrated), with the demo team seeded in it. */
+export async function wireReviewSessionOn(db: Database): Promise<ReviewSessionWiring> {
   const clock = new SettableClock(new Date());
   const charterDeps = testCharterDeps(db, clock);
   await seedDemoTeam(charterDeps, { serviceUrl: 'http://127.0.0.1:1/' });
@@ -83,7 +93,6 @@ export async function openReviewSessionHarness(): Promise<ReviewSessionHarness> 
   };
   const handlers = reviewSessionJobHandlers(deps);
   return {
-    db,
     deps,
     clock,
     posted,
@@ -96,6 +105,5 @@ export async function openReviewSessionHarness(): Promise<ReviewSessionHarness> 
     },
     runJobs: () =>
       runDueJobs({ queue: deps.jobs, clock, log, handlers, workerId: 'test', leaseMs: 60_000 }, 20),
-    close: () => db.dispose(),
   };
 }
