@@ -132,7 +132,7 @@ export type OutboundCard =
       teamName: string;
       endedAt: Date;
       charterVersion: number;
-      /** The proposal's one line ("Review: 1 revised, 4 kept"); null when the review decided nothing. */
+      /** The proposal's one line ("Review: 1 revised, 4 kept"); null when the review made none. */
       proposalSummary: string | null;
       /** In the charter's order: the section's title, the clause as it read, the decision, a revision's new text. */
       decisions: { section: string; clause: string; decision: ReviewDecision; text: string | null }[];

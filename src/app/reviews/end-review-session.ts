@@ -25,6 +25,9 @@ const SUMMARY_MAX_ATTEMPTS = 10;
  * drop; a session without a decision ends without one. The session records the proposal's id, and the summary card
  * is queued for the team's channel.
  *
+ * When the charter moved on since the session started, the proposal cannot be made (`ConflictError` with the current
+ * version, as from the reviews API); `withoutProposal` then ends the session with its decisions kept on it, unproposed.
+ *
  * An end that failed after its proposal was made, and is tried again, finds that proposal (open, on the same version,
  * since the session started, with the same decisions) instead of proposing twice.
  */
@@ -32,6 +35,7 @@ export async function endReviewSession(
   deps: ReviewSessionDeps,
   caller: Caller,
   teamId: string,
+  options: { withoutProposal?: boolean | undefined } = {},
 ): Promise<ReviewSessionView & { proposal: ReviewProposal | null; diff: CharterDiff | null }> {
   const { scope, person } = await requireFacilitator(deps, caller, teamId);
   const session = await latestSession(deps, scope);
@@ -41,7 +45,7 @@ export async function endReviewSession(
   let proposal: ReviewProposal | null = null;
   let diff: CharterDiff | null = null;
   let proposedNow = false;
-  if (outcomes.length > 0) {
+  if (outcomes.length > 0 && !options.withoutProposal) {
     const earlier = (await deps.reviews.listProposals(scope, 'open')).find(
       (p) =>
         p.baseVersion === session.charterVersion &&

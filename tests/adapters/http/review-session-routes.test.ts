@@ -55,6 +55,12 @@ async function start(): Promise<{ etag: string; session: LiveReview }> {
   return { etag: String(res.headers.etag), session: res.body.session as LiveReview };
 }
 
+/** An editor's decision on outcome `i`, which must be taken. */
+const decideOutcome = (i: number, decision: 'keep' | 'drop') =>
+  as(ADELE)
+    .put(`/decisions/${content.outcomes[i]?.id ?? ''}`)
+    .send({ decision })
+    .expect(200);
 const outcomeId = (i: number) => content.outcomes[i]?.id ?? '';
 const nnId = (i: number) => content.nonNegotiables[i]?.id ?? '';
 const clause = (session: LiveReview, clauseId: string) =>
@@ -202,10 +208,7 @@ describe('changes during the review', () => {
 describe('ending the review', () => {
   it('ends with the proposal and its diff, queues the summary, and answers 409 to anything after', async () => {
     await start();
-    await as(ADELE)
-      .put(`/decisions/${outcomeId(2)}`)
-      .send({ decision: 'drop' })
-      .expect(200);
+    await decideOutcome(2, 'drop');
     await as(DIEGO).post('/end').expect(403);
     const ended = await as(LUKAS).post('/end').expect(200);
     expect(ended.body.session).toMatchObject({ state: 'ended', revision: 3, endedBy: { id: LUKAS } });
@@ -221,5 +224,28 @@ describe('ending the review', () => {
     expect(latest.body.session).toMatchObject({ state: 'ended', proposalId: ended.body.proposal.id });
     expect(await h.runJobs()).toBe(1);
     expect(h.posted.map((p) => p.card.kind)).toEqual(['reviewSummary']);
+  });
+
+  it('answers 412 with the current version when the charter moved on, and ends without a proposal when asked', async () => {
+    await start();
+    await decideOutcome(0, 'drop');
+    const current = await h.deps.charters.getCurrent(scope);
+    await h.deps.charters.saveVersion(scope, {
+      expectedVersion: current?.version ?? 0,
+      content: { ...content, purpose: `${content.purpose} Changed mid-review.` },
+      author: { id: LUKAS, name: 'Lukas Becker' },
+      why: null,
+      summary: 'Purpose changed',
+      at: h.clock.now(),
+    });
+    const stale = await as(ADELE).post('/end').expect(412);
+    expect(stale.body.currentVersion).toBe((current?.version ?? 0) + 1);
+    await as(ADELE).post('/end').send({ withoutProposal: 'yes' }).expect(400);
+    const ended = await as(ADELE).post('/end').send({ withoutProposal: true }).expect(200);
+    expect(ended.body).toMatchObject({
+      proposal: null,
+      diff: null,
+      session: { state: 'ended', proposalId: null },
+    });
   });
 });

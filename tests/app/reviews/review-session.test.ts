@@ -52,6 +52,22 @@ afterEach(async () => {
   h.clock.advance(3_600_000);
 });
 
+/** The session store as it is, but for `updateOpenSession`, which the test replaces. */
+const sessionsWith = (
+  updateOpenSession: ReviewSessionHarness['deps']['sessions']['updateOpenSession'],
+): ReviewSessionHarness['deps'] => {
+  const sessions = h.deps.sessions;
+  return {
+    ...h.deps,
+    sessions: {
+      getLatest: sessions.getLatest.bind(sessions),
+      getSession: sessions.getSession.bind(sessions),
+      startSession: sessions.startSession.bind(sessions),
+      updateOpenSession,
+    },
+  };
+};
+
 /** The proposals made since `since` (earlier tests' stay in the shared database). */
 const proposalsSince = async (since: Date) =>
   (await h.deps.reviews.listProposals(scope)).filter((p) => p.createdAt >= since);
@@ -218,19 +234,9 @@ describe('ending', () => {
       clauseId: clauseIds().outcome[0] ?? '',
       decision: 'drop',
     });
-    const sessions = h.deps.sessions;
-    const failingOnce = {
-      ...h.deps,
-      sessions: {
-        getLatest: sessions.getLatest.bind(sessions),
-        getSession: sessions.getSession.bind(sessions),
-        startSession: sessions.startSession.bind(sessions),
-        updateOpenSession: () =>
-          Promise.reject(
-            new UpstreamError('database', 'Storage is unavailable: the connection was lost.', true),
-          ),
-      },
-    };
+    const failingOnce = sessionsWith(() =>
+      Promise.reject(new UpstreamError('database', 'Storage is unavailable: the connection was lost.', true)),
+    );
     await expect(endReviewSession(failingOnce, ADELE, TEAM)).rejects.toThrow(UpstreamError);
     // The summary job was queued first, and waits for the end.
     expect(await h.runJobs()).toBe(1);
@@ -240,5 +246,57 @@ describe('ending', () => {
     h.clock.advance(60_000);
     expect(await h.runJobs()).toBe(1);
     expect(h.posted).toHaveLength(1);
+  });
+  it('drops the proposal it made when a decision lands while ending, and ends on a second try with it', async () => {
+    await startReviewSession(h.deps, ADELE, TEAM);
+    const { outcome, nn } = clauseIds();
+    await recordSessionDecision(h.deps, ADELE, TEAM, { clauseId: outcome[0] ?? '', decision: 'drop' });
+    // Lukas decides just before the end takes the session's lock.
+    const racing = sessionsWith(async (...args) => {
+      await recordSessionDecision(h.deps, LUKAS, TEAM, { clauseId: nn[0] ?? '', decision: 'keep' });
+      return h.deps.sessions.updateOpenSession(...args);
+    });
+    const started = (await getReviewSession(h.deps, ADELE, TEAM)).session.startedAt;
+    await expect(endReviewSession(racing, ADELE, TEAM)).rejects.toThrow(
+      new ConflictError('A decision changed while the review was ending; end it again.'),
+    );
+    expect((await proposalsSince(started)).map((p) => p.state)).toEqual(['dropped']);
+    expect((await getReviewSession(h.deps, ADELE, TEAM)).session.state).toBe('open');
+    const ended = await endReviewSession(h.deps, ADELE, TEAM);
+    expect(ended.proposal?.outcomes.map((o) => o.decision)).toEqual(['keep', 'drop']);
+    await h.runJobs();
+    expect(h.posted.map((p) => p.card)).toMatchObject([{ proposalSummary: 'Review: 1 dropped, 1 kept' }]);
+  });
+
+  it('refuses to propose on a charter that moved on, and ends without a proposal when asked', async () => {
+    await startReviewSession(h.deps, ADELE, TEAM);
+    await recordSessionDecision(h.deps, ADELE, TEAM, {
+      clauseId: clauseIds().outcome[1] ?? '',
+      decision: 'drop',
+    });
+    const moved = await h.deps.charters.saveVersion(scope, {
+      expectedVersion: charter.version,
+      content: { ...charter.content, purpose: `${charter.content.purpose} Changed mid-review.` },
+      author: { id: LUKAS.userId, name: LUKAS.name },
+      why: null,
+      summary: 'Purpose changed',
+      at: h.clock.now(),
+    });
+    const refused = await endReviewSession(h.deps, ADELE, TEAM).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as ConflictError).currentVersion).toBe(moved.version);
+    const ended = await endReviewSession(h.deps, ADELE, TEAM, { withoutProposal: true });
+    expect(ended).toMatchObject({ proposal: null, session: { state: 'ended', proposalId: null } });
+    expect(ended.session.decisions).toHaveLength(1);
+    await h.runJobs();
+    expect(h.posted.map((p) => p.card)).toMatchObject([
+      {
+        kind: 'reviewSummary',
+        proposalSummary: null,
+        charterVersion: charter.version,
+        decisions: [{ decision: 'drop' }],
+      },
+    ]);
+    charter = moved;
   });
 });

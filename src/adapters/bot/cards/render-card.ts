@@ -77,8 +77,14 @@ export function renderCard(card: OutboundCard): AdaptiveCardJson {
         teamName: md(card.teamName),
         endedAt: rfc3339(card.endedAt),
         charterVersion: card.charterVersion,
-        headline: md(card.proposalSummary ?? 'No decisions were recorded.'),
+        headline: md(
+          card.proposalSummary ??
+            (card.decisions.length > 0
+              ? 'The decisions were not proposed: the charter changed during the review.'
+              : 'No decisions were recorded.'),
+        ),
         hasDecisions: card.decisions.length > 0,
+        proposed: card.proposalSummary !== null,
         decisions: card.decisions.map((d) => ({
           title: md(`${d.section}: ${d.clause}`),
           text: d.decision === 'revise' ? md(`Revised to “${d.text ?? ''}”`) : DECISION_LABELS[d.decision],

@@ -19,6 +19,7 @@ import { sendProblem } from '../problem-details';
 import {
   clauseReactionBodySchema,
   currentClauseBodySchema,
+  endSessionBodySchema,
   sessionDecisionBodySchema,
   startSessionBodySchema,
 } from '../schemas/review-session-schemas';
@@ -76,7 +77,8 @@ export function reviewSessionRoutes(deps: ReviewSessionDeps): Router {
 
   router.post(`${base}/end`, (req, res) =>
     answer(res, async () => {
-      const ended = await endReviewSession(deps, callerOf(res), teamIdParam(req));
+      const options = parse(endSessionBodySchema, req.body ?? {});
+      const ended = await endReviewSession(deps, callerOf(res), teamIdParam(req), options);
       res.set('ETag', reviewSessionEtag(ended.session)).json({
         session: reviewSessionBody(ended, callerOf(res).userId),
         proposal: ended.proposal && proposalBody(ended.proposal),

@@ -33,3 +33,6 @@ export const clauseReactionBodySchema = z.strictObject({
   plusOne: z.boolean().optional(),
   note: z.string().max(1000).nullable().optional(),
 });
+
+/** `POST …/end`: `withoutProposal` ends a review whose charter moved on, keeping its decisions unproposed. */
+export const endSessionBodySchema = z.strictObject({ withoutProposal: z.boolean().optional() });

@@ -61,4 +61,11 @@ describe('the live review’s summary card', () => {
     expect(dom.querySelectorAll(FACT_SET)).toHaveLength(0);
     expect(JSON.stringify(card)).not.toContain('proposed revision');
   });
+  it('says the decisions were not proposed when the charter changed during the review', () => {
+    const dom = renderCardToDom(summaryCard({ decisions: [...DECISIONS] }));
+    const text = visibleText(dom.textContent ?? '');
+    expect(text).toContain('The decisions were not proposed: the charter changed during the review.');
+    expect(text).toContain('Boundaries: # Pricing Dropped');
+    expect(text).not.toContain('proposed revision');
+  });
 });
