@@ -1,5 +1,6 @@
--- Live reviews: the session a team walks its charter in during the review meeting. The walk's position and timeboxes,
--- the decisions and the members' reactions are kept on the session's row, so one row lock serialises its writers.
+-- 0008: live reviews — the session a team walks its charter in during the review meeting. The walk's position and
+-- timeboxes, the decisions and the members' reactions are kept on the session's row, so one row lock serialises its
+-- writers.
 -- Every row carries tenant_id and team_id; every query filters by both.
 
 CREATE TABLE review_sessions (
