@@ -5,6 +5,7 @@ import { installStoreContract } from './install-store.contract';
 import { jobQueueContract } from './job-queue.contract';
 import { migrationsContract } from './migrations.contract';
 import { readCacheContract } from './read-cache.contract';
+import { reviewSessionStoreContract } from './review-session-store.contract';
 import { reviewStoreContract } from './review-store.contract';
 
 /** The storage contract every driver passes: the migrations, each store, and the read cache across instances. */
@@ -16,4 +17,5 @@ export function storageContract(harness: StorageHarness): void {
   jobQueueContract(harness);
   reviewStoreContract(harness);
   readCacheContract(harness);
+  reviewSessionStoreContract(harness);
 }
