@@ -10,7 +10,12 @@ module.exports = {
   // Component tests choose jsdom with a `@jest-environment jsdom` docblock; this gives them an offline fetch.
   setupFiles: ['<rootDir>/tests/tab/support/jsdom-setup.ts'],
   // The Adaptive Cards renderer's lib/ is untranspiled ESM (with ESM dependencies): tests load its UMD bundle.
-  moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  // Fluent's entry modules load every component package and every icon up front: tests load each on first use.
+  moduleNameMapper: {
+    '^@fluentui/react-components$': '<rootDir>/tests/tab/support/lazy-fluent-components.ts',
+    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+    '^@fluentui/react-icons$': '<rootDir>/tests/tab/support/lazy-fluent-icons.ts',
+  },
   testPathIgnorePatterns: [
     '/node_modules/',
     ...(withPostgres
@@ -21,7 +26,6 @@ module.exports = {
         ]),
   ],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // swc strips types only; `npm test` runs `tsc --noEmit` first, so type errors still fail the run.
   transform: {
     // The tab's components (TSX, React's automatic runtime); listed first because jest uses the first match.

@@ -3,8 +3,8 @@
  * (`adaptiveCard/action` invokes through /api/messages, posted by the Bot Connector sandbox playing the members), wave
  * after wave, against the real bot (botbuilder CloudAdapter + TeamCharterBot: validate, upsert the answer on PGlite,
  * render the thank-you card) and, interleaved in the same run, against a bare botbuilder handler that returns a static
- * card. Prints p50/p99 of both and the ratio (target: p99 ≤ 2× the bare handler's). Runs on PGlite (local mode's
- * store) and, when TEST_DATABASE_URL is set, again on PostgreSQL (production's) in a database of its own.
+ * card. Prints p50/p99 of both and the ratio (target on PostgreSQL: p99 ≤ 1.5× the bare handler's). Runs on PGlite
+ * (local mode's store) and, when TEST_DATABASE_URL is set, again on PostgreSQL (production's) in a database of its own.
  *
  *   npx tsx bench/checkin-invoke.ts [members] [waves]
  */
@@ -122,7 +122,7 @@ async function measure(driver: string, db: Database, size: number, waves: number
   );
   line('check-in submit p50 / p99', `${ms(percentile(oursMs, 50))} / ${ms(percentile(oursMs, 99))}`);
   line('ratio p50', `${(percentile(oursMs, 50) / percentile(bareMs, 50)).toFixed(2)}×`);
-  line('ratio p99', `${(percentile(oursMs, 99) / percentile(bareMs, 99)).toFixed(2)}× (target ≤ 2×)`);
+  line('ratio p99', `${(percentile(oursMs, 99) / percentile(bareMs, 99)).toFixed(2)}× (target ≤ 1.5×)`);
   line('failed submits / answers stored', `${failures} / ${stored.length} of ${size}`);
 
   closeServers(ours.server, bare.server);

@@ -6,6 +6,7 @@
  * with the same settings: the HTTP floor of the same server in the same run, so every figure is printed as a ratio too.
  *
  * - GET: each request reads the charter of a team its caller (X-Local-User) is a member of.
+ * - 304: the same, with If-None-Match: the ETag that team's reader was last sent (the tab's repeat read).
  * - PUT: each request saves a changed charter with If-Match of the team's current version. A team is never written by
  *   two requests at once (each request takes a team no other request in flight holds), so 412 is not expected; any
  *   412 is counted apart ("expected conflicts": a real client reloads and retries) and the version it names is kept.
@@ -17,7 +18,7 @@
  *
  *   npx tsx bench/load.ts            (PostgreSQL too when TEST_DATABASE_URL is set)
  *   LOAD_DURATION_S=10 LOAD_REPEAT=2 LOAD_CONNECTIONS=100,500 LOAD_CONFIGS=pglite,postgres,postgres-2 \
- *   LOAD_SCENARIOS='charter GET,card submit' LOAD_LOG_LEVEL=warn LOAD_CPU_PROF_DIR=/tmp/prof npx tsx bench/load.ts
+ *   LOAD_SCENARIOS='charter GET,charter 304,card submit' LOAD_LOG_LEVEL=warn LOAD_CPU_PROF_DIR=/tmp/prof npx tsx bench/load.ts
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -134,14 +135,17 @@ function summary(
   scenario: string,
   connections: number,
   result: Result,
-  extra: { conflicts?: number; cardErrors?: number } = {},
+  extra: { conflicts?: number; cardErrors?: number; notModifiedOk?: boolean } = {},
 ) {
   const conflicts = extra.conflicts ?? 0;
   const cardErrors = extra.cardErrors ?? 0;
+  const stats = result.statusCodeStats as Record<string, { count: number } | undefined>;
+  // A conditional GET's 304 is its success (autocannon counts it in `non2xx`).
+  const notModified = extra.notModifiedOk ? (stats['304']?.count ?? 0) : 0;
   // autocannon's `errors` are socket errors and timeouts together; `non2xx` includes the 412s counted apart.
-  const codes = Object.entries(result.statusCodeStats as Record<string, { count: number }>)
-    .filter(([code]) => !code.startsWith('2'))
-    .map(([code, { count }]) => `${code}×${count}`);
+  const codes = Object.entries(stats)
+    .filter(([code]) => !code.startsWith('2') && !(notModified > 0 && code === '304'))
+    .map(([code, s]) => `${code}×${s?.count ?? 0}`);
   const detail = [
     ...codes,
     result.errors > result.timeouts ? `socket errors ${result.errors - result.timeouts}` : '',
@@ -154,10 +158,10 @@ function summary(
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    ok: result['2xx'],
+    ok: result['2xx'] + notModified,
     cutOff: Math.max(0, result.requests.sent - result.requests.total - result.errors),
     conflicts,
-    errors: result.errors + result.non2xx - conflicts + cardErrors,
+    errors: result.errors + result.non2xx - conflicts - notModified + cardErrors,
     detail: detail.join(', '),
   };
 }
@@ -178,7 +182,27 @@ function scenarios(fixture: LoadFixture, ack: Acknowledged): Record<string, Scen
   const round = fixture.round;
   let members = new Leases(round.members);
   let submits = 0;
+  /** The ETag each team's charter GET last answered (its reader is always the same member): for `charter 304`. */
+  const etags = new Map<LoadTeam, string>();
   type Ctx = { team?: LoadTeam; member?: (typeof round.members)[number] };
+  const charterGet = (conditional: boolean): Request =>
+    ({
+      setupRequest: (req, context: Ctx) => {
+        const team = (context.team = teams.take());
+        const etag = conditional ? etags.get(team) : undefined;
+        return {
+          ...req,
+          method: 'GET',
+          path: `/api/teams/${team.teamId}/charter`,
+          headers: { 'x-local-user': team.userId, ...(etag ? { 'if-none-match': etag } : {}) },
+        };
+      },
+      onResponse: (status, _body, context: Ctx, headers) => {
+        const etag: unknown = headers?.ETag ?? headers?.etag;
+        if (context.team && status === 200 && typeof etag === 'string') etags.set(context.team, etag);
+        if (context.team) teams.give(context.team);
+      },
+    }) satisfies Request;
 
   return {
     '/healthz': async (urls, connections, duration) =>
@@ -193,21 +217,16 @@ function scenarios(fixture: LoadFixture, ack: Acknowledged): Record<string, Scen
 
     'charter GET': async (urls, connections, duration) => {
       teams = new Leases(fixture.teams);
-      const result = await runEach(urls, connections, duration, {
-        setupRequest: (req, context: Ctx) => {
-          const team = (context.team = teams.take());
-          return {
-            ...req,
-            method: 'GET',
-            path: `/api/teams/${team.teamId}/charter`,
-            headers: { 'x-local-user': team.userId },
-          };
-        },
-        onResponse: (_status, _body, context: Ctx) => {
-          if (context.team) teams.give(context.team);
-        },
-      });
+      const result = await runEach(urls, connections, duration, charterGet(false));
       return summary('charter GET', connections, result);
+    },
+
+    // The tab's repeat read: If-None-Match with the ETag the team's reader was last sent (after a PUT run, the first
+    // GET of a changed team answers 200 with the new ETag, and its next one 304).
+    'charter 304': async (urls, connections, duration) => {
+      teams = new Leases(fixture.teams);
+      const result = await runEach(urls, connections, duration, charterGet(true));
+      return summary('charter 304', connections, result, { notModifiedOk: true });
     },
 
     'card submit': async (urls, connections, duration) => {
@@ -323,9 +342,9 @@ function scenarios(fixture: LoadFixture, ack: Acknowledged): Record<string, Scen
   };
 }
 
-/** `"7"` → 7; throws on anything else, so a changed header shows up as a failed bench, not as a stream of 400s. */
+/** `"7-<digest>"` → 7; throws on anything else, so a changed header shows up as a failed bench, not as 400s. */
 function etagVersion(etag: unknown): number {
-  const m = typeof etag === 'string' ? /^"(\d+)"$/.exec(etag) : null;
+  const m = typeof etag === 'string' ? /^"(\d+)-[\w-]+"$/.exec(etag) : null;
   if (!m) throw new Error(`Not a charter ETag: ${String(etag)}`);
   return Number(m[1]);
 }
@@ -421,7 +440,7 @@ async function measure(
   const ack: Acknowledged = { answers: new Set(), versions: new Map() };
   const all = scenarios(fixture, ack);
   // Warm-up: JIT, pools, the first versions and answers; not measured.
-  for (const name of ['charter GET', 'card submit', 'charter PUT']) {
+  for (const name of ['charter GET', 'charter 304', 'card submit', 'charter PUT']) {
     await all[name]?.(urls, Math.min(100, Math.max(...CONNECTIONS)), WARM_UP_S);
     await drain(urls);
   }

@@ -13,6 +13,7 @@ import type { CheckInConfig, GraphConfig } from '../config';
 import { type CheckInWiring, wireCheckIns } from './check-ins';
 import { jobHandlers } from './jobs';
 import type { ModeWiring } from './mode-wiring';
+import { type ReviewSessionWiring, wireReviewSessions } from './review-sessions';
 import { type ReviewWiring, wireReviews } from './reviews';
 
 export interface Features {
@@ -20,6 +21,7 @@ export interface Features {
   charters: CharterDeps;
   checkIns: CheckInWiring;
   reviews: ReviewWiring;
+  reviewSessions: ReviewSessionWiring;
   handlers: JobHandlers;
   metrics: PrometheusMetrics;
 }
@@ -60,5 +62,17 @@ export function wireFeatures(options: {
     metrics,
     log,
   });
-  return { charters, checkIns, reviews, handlers: jobHandlers(checkIns.deps, reviews.deps), metrics };
+  const reviewSessions = wireReviewSessions(reviews.deps, {
+    sessions: stores.reviewSessions,
+    messenger: checkIns.deps.messenger,
+    charterLinks: mode.charterLinks,
+  });
+  return {
+    charters,
+    checkIns,
+    reviews,
+    reviewSessions,
+    handlers: jobHandlers(checkIns.deps, reviews.deps, reviewSessions.deps),
+    metrics,
+  };
 }

@@ -11,6 +11,7 @@ import type { Database } from '../adapters/storage/database';
 import type { CharterDeps } from '../app/charters/charter-deps';
 import type { CheckInWiring } from './check-ins';
 import type { ModeWiring } from './mode-wiring';
+import type { ReviewSessionWiring } from './review-sessions';
 import type { ReviewWiring } from './reviews';
 
 export function wireHttpApp(w: {
@@ -20,6 +21,7 @@ export function wireHttpApp(w: {
   charters: CharterDeps;
   checkIns: CheckInWiring;
   reviews: ReviewWiring;
+  reviewSessions: ReviewSessionWiring;
   metrics: PrometheusMetrics;
 }): Express {
   // The personal page reads every feature's stores for the caller's teams.
@@ -30,7 +32,7 @@ export function wireHttpApp(w: {
     charters: w.charters,
     installs: w.charters.installs,
     readiness: () => readiness(w.db, w.logger),
-    apiRouters: [myChartersRoutes(myCharters), w.checkIns.routes, w.reviews.routes],
+    apiRouters: [myChartersRoutes(myCharters), w.checkIns.routes, w.reviews.routes, w.reviewSessions.routes],
     mounts: [
       (app) => app.use(metricsRoutes(w.metrics, w.mode.metricsAccess)),
       w.checkIns.bot,

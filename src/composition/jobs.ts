@@ -9,14 +9,21 @@ import type { JobHandler, JobHandlers, JobKind } from '../app/jobs/job-ports';
 import type { JobRunnerDeps } from '../app/jobs/run-due-jobs';
 import type { ReviewDeps } from '../app/reviews/review-deps';
 import { cancelReviewSeriesBeforeDeletion, reviewJobHandlers } from '../app/reviews/review-job-handlers';
+import type { ReviewSessionDeps } from '../app/reviews/review-session-deps';
+import { reviewSessionJobHandlers } from '../app/reviews/review-session-job-handlers';
 import { runReviewJobs } from '../app/reviews/run-review-jobs';
 
 /** One handler for every kind the app enqueues (the type checks that none is missing). */
-export function jobHandlers(checkIns: CheckInDeps, reviews: ReviewDeps): JobHandlers {
+export function jobHandlers(
+  checkIns: CheckInDeps,
+  reviews: ReviewDeps,
+  reviewSessions: ReviewSessionDeps,
+): JobHandlers {
   const checkInHandlers = checkInJobHandlers(checkIns);
   return {
     ...checkInHandlers,
     ...reviewJobHandlers(reviews),
+    ...reviewSessionJobHandlers(reviewSessions),
     // The review series is cancelled before the uninstalled team's data goes.
     [JOB_KINDS.installsDeleteTeam]: cancelReviewSeriesBeforeDeletion(
       reviews,

@@ -9,7 +9,8 @@ import type { CharterDiff } from '../domain/charter/diff-charters';
 import type { RoundAggregate } from '../domain/checkin/aggregate-round';
 import type { CheckInQuestions } from '../domain/checkin/check-in';
 import type { FieldProblem } from '../domain/errors';
-import type { ClauseOutcome } from '../domain/review/review-outcomes';
+import type { ClauseOutcome, ReviewDecision } from '../domain/review/review-outcomes';
+import type { ReviewSection, SessionClauseKind } from '../domain/review/review-session';
 
 export type { CharterContent, CharterDiff, CharterDraft, CheckInQuestions, ClauseOutcome, FieldProblem };
 
@@ -299,6 +300,54 @@ export interface AcceptedProposal {
 /** `POST …/reviews/proposals/:id/drop`. */
 export interface DroppedProposal {
   dropped: true;
+}
+
+// ── The live review ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A clause as the live review walks it, with its decision and the reactions the caller may see. */
+export interface LiveReviewClause {
+  kind: SessionClauseKind;
+  clauseId: string;
+  text: string;
+  detail: string | null;
+  decision: { decision: ReviewDecision; text: string | null; by: Author; at: string } | null;
+  /** Counts, the notes' texts without names, and the caller's own +1 and note. */
+  reactions: { plusOnes: number; notes: string[]; mine: { plusOne: boolean; note: string | null } };
+}
+
+export interface LiveReviewSection {
+  section: ReviewSection;
+  title: string;
+  /** `endsAt`: when the current section's time runs out (null for the others, and once the review ended). */
+  timebox: { minutes: number; startedAt: string | null; usedSeconds: number; endsAt: string | null };
+  clauses: LiveReviewClause[];
+}
+
+/** A live review: `GET …/review-session` (with `ETag: "<id>.<revision>"`) and the answer of every change to it. */
+export interface LiveReview {
+  id: string;
+  state: 'open' | 'ended';
+  /** Bumped by every change; the ETag carries it. */
+  revision: number;
+  charterVersion: number;
+  current: { kind: SessionClauseKind; clauseId: string; section: ReviewSection };
+  sections: LiveReviewSection[];
+  startedBy: Author;
+  startedAt: string;
+  endedBy: Author | null;
+  endedAt: string | null;
+  /** The proposal the decisions became, once ended (null: nothing was decided). */
+  proposalId: string | null;
+}
+
+export interface LiveReviewResponse {
+  session: LiveReview;
+}
+
+/** `POST …/review-session/end`: the ended review, and the proposal with its diff (null when nothing was decided). */
+export interface EndedLiveReview extends LiveReviewResponse {
+  proposal: ReviewProposal | null;
+  diff: CharterDiff | null;
 }
 
 // ── Local mode ──────────────────────────────────────────────────────────────────────────────────────────────────

@@ -26,6 +26,7 @@ import { uninstallTeam } from '../../app/installs/uninstall-team';
 import { CARD_VERBS } from './card-verbs';
 import { renderCard } from './cards/render-card';
 import { charterReply } from './charter-reply';
+import { pauseReply } from './pause-reply';
 import { type CardActionData, cardActionData } from './verbs/card-action-data';
 import { editCheckIn } from './verbs/edit-check-in';
 import { submitCheckIn } from './verbs/submit-check-in';
@@ -45,9 +46,14 @@ const VERB_HANDLERS: Record<string, VerbHandler> = {
 const NO_TEAM_TO_PAUSE =
   'None of your teams has Team Charter yet, so there are no check-ins to pause or resume. A team owner adds it from the Apps store in Teams.';
 
+const NO_OPEN_CHECK_IN =
+  'There is no open check-in for you right now. **My charters** (the tab at the top of this chat) shows each of your ' +
+  'teams’ charters, what changed since you last looked, an open check-in and the next review.';
+
 const HELP =
   'I run your team’s check-ins. In this chat: **checkin** (your card for the open round), **pause 2 weeks** ' +
-  '(or days), **resume**, **charter** (a link to your charter), **help**.';
+  '(or days), **resume**, **charter** (a link to your charter), **help**. The **My charters** tab at the top of this ' +
+  'chat shows all your teams’ charters, check-ins and reviews in one place.';
 
 interface TeamChannelData {
   team?: { id?: string; name?: string; aadGroupId?: string };
@@ -199,7 +205,7 @@ export class TeamCharterBot extends TeamsActivityHandler {
     const pause = /^pause(?:\s+(\d{1,3})\s*(day|days|week|weeks))?$/.exec(text);
     if (text === 'checkin' || text === 'check-in' || text === 'check in') {
       const views = await listMyOpenCheckIns(this.deps, member);
-      if (views.length === 0) await context.sendActivity('There is no open check-in for you right now.');
+      if (views.length === 0) await context.sendActivity(NO_OPEN_CHECK_IN);
       for (const view of views)
         await context.sendActivity({
           attachments: [CardFactory.adaptiveCard(renderCard({ kind: 'checkin', view }))],
@@ -213,11 +219,7 @@ export class TeamCharterBot extends TeamsActivityHandler {
       }
       const until = new Date(this.deps.clock.now().getTime() + days * 86_400_000);
       const teams = await pauseCheckIns(this.deps, member, until);
-      await context.sendActivity(
-        teams === 0
-          ? NO_TEAM_TO_PAUSE
-          : `Check-ins are paused in ${teams} ${teams === 1 ? 'team' : 'teams'} until ${until.toISOString().slice(0, 10)}. Say **resume** to start again sooner.`,
-      );
+      await context.sendActivity(teams === 0 ? NO_TEAM_TO_PAUSE : pauseReply(teams, until, context.activity));
     } else if (text === 'resume') {
       const teams = await resumeCheckIns(this.deps, member);
       await context.sendActivity(

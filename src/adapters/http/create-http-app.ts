@@ -97,7 +97,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
 
   const api = express.Router();
   api.use((_req, res, next) => {
-    // Per-caller data: never cached, never shared between the members one browser plays (the ETag is for If-Match).
+    // Per-caller data: never in the browser's or a proxy's cache, never shared between the members one browser plays.
+    // The ETags are for If-Match, and for the tab's own cache, which revalidates with If-None-Match (conditional.ts).
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Vary', 'Authorization, X-Local-User');
     next();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import type {
   CharterRecord,
+  CharterStamp,
   CharterStore,
   CharterVersionRecord,
   CharterVersionSummary,
@@ -10,6 +11,7 @@ import type {
 import type { TeamScope } from '../../app/common-ports';
 import { ConflictError } from '../../domain/errors';
 import type { Database, SqlExecutor } from './database';
+import { CharterReadCache } from './read-cache';
 import { parseCharterContent, parseRow, parseRows } from './rows';
 
 const headRow = z.object({
@@ -36,16 +38,29 @@ const versionRow = versionSummaryRow.extend({ content: z.unknown() });
 const HEAD_COLUMNS = 'version, content, updated_at, updated_by_id, updated_by_name';
 const SUMMARY_COLUMNS = 'version, author_id, author_name, created_at, why, summary';
 
-/** Charters in PostgreSQL (or PGlite): the head in `charters`, every version in append-only `charter_versions`. */
+/**
+ * Charters in PostgreSQL (or PGlite): the head in `charters`, every version in append-only `charter_versions`. Reads
+ * that name the head's stamp are answered from the per-process `CharterReadCache` while that head is current.
+ */
 export class PostgresCharterStore implements CharterStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly cache = new CharterReadCache(),
+  ) {}
 
   async getCurrent(scope: TeamScope): Promise<CharterRecord | null> {
     const result = await this.db.query(
       `SELECT ${HEAD_COLUMNS} FROM charters WHERE tenant_id = $1 AND team_id = $2`,
       [scope.tenantId, scope.teamId],
     );
-    return result.rows[0] === undefined ? null : toRecord(result.rows[0], scope);
+    if (result.rows[0] === undefined) return null;
+    const head = toRecord(result.rows[0], scope);
+    this.cache.rememberHead(scope, head);
+    return head;
+  }
+
+  async getHead(scope: TeamScope, stamp: CharterStamp): Promise<CharterRecord | null> {
+    return this.cache.head(scope, stamp) ?? this.getCurrent(scope);
   }
 
   async saveVersion(scope: TeamScope, input: NewCharterVersion): Promise<CharterRecord> {
@@ -53,7 +68,7 @@ export class PostgresCharterStore implements CharterStore {
       throw new RangeError(`expectedVersion must be a whole number ≥ 0, not ${input.expectedVersion}.`);
     }
     const next = input.expectedVersion + 1;
-    return this.db.transaction(async (tx) => {
+    const saved = await this.db.transaction(async (tx) => {
       // Lock the head (if any) so concurrent saves queue up here, then check the editor started from it.
       const current = await currentVersion(tx, scope, 'FOR UPDATE');
       if (current !== input.expectedVersion) throw stale(input.expectedVersion, current);
@@ -108,6 +123,9 @@ export class PostgresCharterStore implements CharterStore {
       }
       return toRecord(head.rows[0], scope);
     });
+    // Only once committed: the editor's next read (304 or not) finds the head it just wrote.
+    this.cache.rememberHead(scope, saved);
+    return saved;
   }
 
   async listHeadVersions(): Promise<(TeamScope & { version: number })[]> {
@@ -121,17 +139,33 @@ export class PostgresCharterStore implements CharterStore {
     }));
   }
 
-  async listVersions(scope: TeamScope): Promise<CharterVersionSummary[]> {
+  async listVersions(scope: TeamScope, stamp?: CharterStamp): Promise<CharterVersionSummary[]> {
+    const cached = stamp && this.cache.versions(scope, stamp);
+    if (cached) return [...cached];
     const result = await this.db.query(
       `SELECT ${SUMMARY_COLUMNS} FROM charter_versions
         WHERE tenant_id = $1 AND team_id = $2
         ORDER BY version DESC`,
       [scope.tenantId, scope.teamId],
     );
-    return parseRows(versionSummaryRow, result.rows, 'charter_versions').map(toSummary);
+    const versions = parseRows(versionSummaryRow, result.rows, 'charter_versions').map(toSummary);
+    if (stamp) this.cache.rememberVersions(scope, stamp, versions);
+    return [...versions];
   }
 
-  async getVersion(scope: TeamScope, version: number): Promise<CharterVersionRecord | null> {
+  async getVersion(
+    scope: TeamScope,
+    version: number,
+    stamp?: CharterStamp,
+  ): Promise<CharterVersionRecord | null> {
+    const cached = stamp && this.cache.version(scope, stamp, version);
+    if (cached) return cached;
+    const record = await this.readVersion(scope, version);
+    if (record && stamp) this.cache.rememberVersion(scope, stamp, record);
+    return record;
+  }
+
+  private async readVersion(scope: TeamScope, version: number): Promise<CharterVersionRecord | null> {
     // Not a version number PostgreSQL's integer can hold: there is no such version (and no query error).
     if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647) return null;
     const result = await this.db.query(

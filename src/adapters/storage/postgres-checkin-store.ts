@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type {
+  CardActionRead,
   CheckInDelivery,
   CheckInResponse,
   CheckInRound,
@@ -108,6 +109,37 @@ export class PostgresCheckInStore implements CheckInStore {
       [scope.tenantId, scope.teamId, roundId],
     );
     return result.rows[0] === undefined ? null : toRound(result.rows[0]);
+  }
+
+  async getCardAction(
+    scope: TeamScope,
+    roundId: string,
+    aadObjectId: string,
+  ): Promise<CardActionRead | null> {
+    const result = await this.db.query(
+      `SELECT ${ROUND_COLUMNS.split(',')
+        .map((c) => `r.${c.trim()}`)
+        .join(', ')},
+              ${DELIVERY_COLUMNS.split(', ')
+                .map((c) => `d.${c} AS d_${c}`)
+                .join(', ')},
+              i.team_name
+         FROM checkin_rounds r
+         LEFT JOIN checkin_deliveries d
+           ON d.tenant_id = r.tenant_id AND d.team_id = r.team_id AND d.round_id = r.id AND d.aad_object_id = $4
+         LEFT JOIN installations i ON i.tenant_id = r.tenant_id AND i.team_id = r.team_id
+        WHERE r.tenant_id = $1 AND r.team_id = $2 AND r.id = $3`,
+      [scope.tenantId, scope.teamId, roundId, aadObjectId],
+    );
+    const row = result.rows[0] as Record<string, unknown> | undefined;
+    if (row === undefined) return null;
+    const delivery: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) if (key.startsWith('d_')) delivery[key.slice(2)] = value;
+    return {
+      round: toRound(row),
+      delivery: delivery.aad_object_id === null ? null : toDelivery(delivery),
+      teamName: parseRow(z.object({ team_name: z.string().nullable() }), row, 'installations').team_name,
+    };
   }
 
   async listRounds(scope: TeamScope, limit: number): Promise<CheckInRound[]> {

@@ -6,10 +6,11 @@ import type {
   InstallStore,
   Member,
   MemberInput,
+  TeamAccessRead,
   TeamSummary,
 } from '../../app/installs/install-ports';
 import type { Database } from './database';
-import { parseRow, parseRows } from './rows';
+import { camelRow, parseRow, parseRows } from './rows';
 
 const installationRow = z.object({
   tenant_id: z.string(),
@@ -21,6 +22,15 @@ const installationRow = z.object({
   installed_by: z.string().nullable(),
   installed_at: z.date(),
   uninstalled_at: z.date().nullable(),
+});
+
+const INSTALLATION_COLUMNS = Object.keys(installationRow.shape);
+
+/** What the access read adds to the installation's and the member's columns (a missing member: null). */
+const teamAccessRow = z.object({
+  aad_object_id: z.string().nullable(),
+  charter_version: z.number().int().nullable(),
+  charter_updated_at: z.date().nullable(),
 });
 
 const memberRow = z.object({
@@ -42,14 +52,22 @@ const teamSummaryRow = z.object({
 });
 const scopeRow = z.object({ tenant_id: z.string(), team_id: z.string() });
 
+/** How long a tenant's service URL, once written or found, is not written again by this process. */
+const SERVICE_URL_RECHECK_MS = 60_000;
+const MAX_TENANTS_REMEMBERED = 10_000;
+
 const MEMBER_COLUMNS =
   'tenant_id, team_id, aad_object_id, teams_user_id, name, email, time_zone, conversation_id, left_at';
 
 /** Installations and rosters in PostgreSQL (or PGlite). */
 export class PostgresInstallStore implements InstallStore {
+  /** The service URL this process last wrote or found, per tenant, and when (see `refreshServiceUrl`). */
+  private readonly serviceUrls = new Map<string, { url: string; at: number }>();
+
   constructor(private readonly db: Database) {}
 
   async saveInstallation(installation: Installation): Promise<void> {
+    this.serviceUrls.delete(installation.tenantId);
     await this.db.query(
       `INSERT INTO installations AS i
          (tenant_id, team_id, teams_team_id, team_name, service_url, channel_conversation_id,
@@ -96,17 +114,32 @@ export class PostgresInstallStore implements InstallStore {
       [scope.tenantId, scope.teamId],
     );
     if (result.rows[0] === undefined) return null;
-    const row = parseRow(installationRow, result.rows[0], 'installations');
+    return toInstallation(parseRow(installationRow, result.rows[0], 'installations'));
+  }
+
+  async getTeamAccess(scope: TeamScope, aadObjectId: string): Promise<TeamAccessRead> {
+    // A member's tenant_id and team_id are the installation's: the joined row parses as both.
+    const result = await this.db.query(
+      `SELECT ${INSTALLATION_COLUMNS.map((c) => `i.${c}`).join(', ')},
+              m.aad_object_id, m.teams_user_id, m.name, m.email, m.time_zone, m.conversation_id, m.left_at,
+              c.version AS charter_version, c.updated_at AS charter_updated_at
+         FROM installations i
+         LEFT JOIN members m
+           ON m.tenant_id = i.tenant_id AND m.team_id = i.team_id AND m.aad_object_id = $3 AND m.left_at IS NULL
+         LEFT JOIN charters c ON c.tenant_id = i.tenant_id AND c.team_id = i.team_id
+        WHERE i.tenant_id = $1 AND i.team_id = $2`,
+      [scope.tenantId, scope.teamId, aadObjectId],
+    );
+    const raw = result.rows[0];
+    if (raw === undefined) return { installation: null, member: null, charterHead: null };
+    const row = parseRow(teamAccessRow, raw, 'installations (access)');
     return {
-      tenantId: row.tenant_id,
-      teamId: row.team_id,
-      teamsTeamId: row.teams_team_id,
-      teamName: row.team_name,
-      serviceUrl: row.service_url,
-      channelConversationId: row.channel_conversation_id,
-      installedBy: row.installed_by,
-      installedAt: row.installed_at,
-      uninstalledAt: row.uninstalled_at,
+      installation: toInstallation(parseRow(installationRow, raw, 'installations')),
+      member: row.aad_object_id === null ? null : toMember(parseRow(memberRow, raw, 'members')),
+      charterHead:
+        row.charter_version === null || row.charter_updated_at === null
+          ? null
+          : { version: row.charter_version, updatedAt: row.charter_updated_at },
     };
   }
 
@@ -207,12 +240,22 @@ export class PostgresInstallStore implements InstallStore {
     );
   }
 
+  /**
+   * Every bot turn calls this, and the URL almost never changes: a process that wrote (or found) this URL for the
+   * tenant less than `SERVICE_URL_RECHECK_MS` ago skips the statement. So a URL written by another instance in the
+   * meantime can stand for up to that long, and it is one Teams itself sent within that time.
+   */
   async refreshServiceUrl(tenantId: string, serviceUrl: string): Promise<void> {
+    const confirmed = this.serviceUrls.get(tenantId);
+    const now = Date.now();
+    if (confirmed?.url === serviceUrl && now - confirmed.at < SERVICE_URL_RECHECK_MS) return;
     await this.db.query(
       `UPDATE installations SET service_url = $2, updated_at = now()
         WHERE tenant_id = $1 AND service_url <> $2`,
       [tenantId, serviceUrl],
     );
+    if (this.serviceUrls.size >= MAX_TENANTS_REMEMBERED) this.serviceUrls.clear();
+    this.serviceUrls.set(tenantId, { url: serviceUrl, at: now });
   }
 
   async deleteTeam(scope: TeamScope): Promise<void> {
@@ -234,16 +277,10 @@ function uniqueByAadObjectId(members: readonly MemberInput[]): MemberInput[] {
   return [...new Map(members.map((m) => [m.aadObjectId, m])).values()];
 }
 
+function toInstallation(row: z.infer<typeof installationRow>): Installation {
+  return camelRow(row);
+}
+
 function toMember(row: z.infer<typeof memberRow>): Member {
-  return {
-    tenantId: row.tenant_id,
-    teamId: row.team_id,
-    aadObjectId: row.aad_object_id,
-    teamsUserId: row.teams_user_id,
-    name: row.name,
-    email: row.email,
-    timeZone: row.time_zone,
-    conversationId: row.conversation_id,
-    leftAt: row.left_at,
-  };
+  return camelRow(row);
 }

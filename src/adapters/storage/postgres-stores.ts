@@ -3,12 +3,14 @@ import type { CheckInStore } from '../../app/checkins/checkin-ports';
 import type { InstallStore } from '../../app/installs/install-ports';
 import type { JobQueue } from '../../app/jobs/job-ports';
 import type { ReviewStore } from '../../app/reviews/review-ports';
+import type { ReviewSessionStore } from '../../app/reviews/review-session-ports';
 import type { Database } from './database';
 import { PostgresCharterStore } from './postgres-charter-store';
 import { PostgresCheckInStore } from './postgres-checkin-store';
 import { PostgresInstallStore } from './postgres-install-store';
 import { type JobQueueOptions, PostgresJobQueue } from './postgres-job-queue';
 import { type OperatorStats, PostgresOperatorStats } from './postgres-operator-stats';
+import { PostgresReviewSessionStore } from './postgres-review-session-store';
 import { PostgresReviewStore } from './postgres-review-store';
 
 /** Every store of the app on one database, named as the use cases' deps name them (spread them in). */
@@ -18,6 +20,7 @@ export interface PostgresStores {
   jobs: JobQueue;
   checkins: CheckInStore;
   reviews: ReviewStore;
+  reviewSessions: ReviewSessionStore;
   /** What operators read at each `/metrics` scrape (queue depth, deliveries). */
   stats: OperatorStats;
 }
@@ -29,6 +32,7 @@ export function postgresStores(db: Database, options: { jobs?: JobQueueOptions }
     jobs: new PostgresJobQueue(db, options.jobs),
     checkins: new PostgresCheckInStore(db),
     reviews: new PostgresReviewStore(db),
+    reviewSessions: new PostgresReviewSessionStore(db),
     stats: new PostgresOperatorStats(db),
   };
 }

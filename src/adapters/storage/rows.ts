@@ -86,3 +86,28 @@ export function parseRows<S extends z.ZodType>(
 
 /** jsonb objects (job payloads). */
 export const jsonObject = z.record(z.string(), z.unknown());
+
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
+
+/** A checked row with its snake_case columns as the camelCase fields of a port's type (`team_name` → `teamName`). */
+export type CamelRow<T> = { [K in keyof T as Camel<K & string>]: T[K] };
+
+export function camelRow<T extends object>(row: T): CamelRow<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[camelKey(key)] = value;
+  return out as CamelRow<T>;
+}
+
+/** Column names are few and fixed: each is converted once per process. */
+const camelKeys = new Map<string, string>();
+
+function camelKey(column: string): string {
+  let key = camelKeys.get(column);
+  if (key === undefined) {
+    key = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    camelKeys.set(column, key);
+  }
+  return key;
+}

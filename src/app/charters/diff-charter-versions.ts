@@ -19,10 +19,11 @@ export async function diffCharterVersions(
   from: number,
   to: number,
 ): Promise<CharterVersionDiff> {
-  const { scope } = await requireTeamMember(deps.installs, caller, teamId);
+  const { scope, charterHead } = await requireTeamMember(deps.installs, caller, teamId);
+  const head = charterHead ?? undefined;
   const [before, after] = await Promise.all([
-    loadVersion(deps.charters, scope, from),
-    loadVersion(deps.charters, scope, to),
+    loadVersion(deps.charters, scope, from, head),
+    loadVersion(deps.charters, scope, to, head),
   ]);
   const changes = diffCharters(before.content, after.content);
   return { from, to, summary: summarizeDiff(changes), changes };

@@ -21,8 +21,8 @@ export class NoCharterYetError extends NotFoundError {
 
 /** The team's current charter, for any member. */
 export async function getCharter(deps: CharterDeps, caller: Caller, teamId: string): Promise<CharterView> {
-  const { scope, installation } = await requireTeamMember(deps.installs, caller, teamId);
-  const record = await deps.charters.getCurrent(scope);
+  const { scope, installation, charterHead } = await requireTeamMember(deps.installs, caller, teamId);
+  const record = charterHead && (await deps.charters.getHead(scope, charterHead));
   if (!record)
     throw new NoCharterYetError(await firstCharterRule(deps.installs, scope, installation, caller));
   return {

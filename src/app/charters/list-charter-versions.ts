@@ -9,6 +9,6 @@ export async function listCharterVersions(
   caller: Caller,
   teamId: string,
 ): Promise<CharterVersionSummary[]> {
-  const { scope } = await requireTeamMember(deps.installs, caller, teamId);
-  return deps.charters.listVersions(scope);
+  const { scope, charterHead } = await requireTeamMember(deps.installs, caller, teamId);
+  return charterHead ? deps.charters.listVersions(scope, charterHead) : [];
 }

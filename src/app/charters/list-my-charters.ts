@@ -76,13 +76,15 @@ export async function listMyCharters(deps: MyChartersDeps, caller: Caller): Prom
   return Promise.all(
     teams.map(async (team): Promise<MyCharter | null> => {
       const scope: TeamScope = { tenantId: caller.tenantId, teamId: team.teamId };
-      const [record, installation, openCheckIn, nextReview] = await Promise.all([
-        deps.charters.getCurrent(scope),
-        deps.installs.getInstallation(scope),
+      // The installation and the charter's head in one read; the head itself (and the versions since the caller last
+      // looked) from the charter store's cache while that head is current.
+      const [{ installation, charterHead }, openCheckIn, nextReview] = await Promise.all([
+        deps.installs.getTeamAccess(scope, caller.userId),
         myOpenCheckIn(deps, scope, caller.userId),
         myNextReview(deps, scope),
       ]);
       if (!installation) return null; // uninstalled between the two reads
+      const record = charterHead && (await deps.charters.getHead(scope, charterHead));
       const lastSeenVersion = team.lastSeenCharterVersion;
       return {
         teamId: team.teamId,
@@ -112,10 +114,11 @@ async function changesSince(
   current: CharterRecord,
 ): Promise<ChangesSinceSeen | null> {
   if (lastSeen === null || lastSeen >= current.version) return null;
-  const seen = await deps.charters.getVersion(scope, lastSeen);
+  // `current` names its own head: the cache answers both while it is the head.
+  const seen = await deps.charters.getVersion(scope, lastSeen, current);
   const before: CharterContent | undefined = seen?.content;
   if (!before) return null;
-  const versions = (await deps.charters.listVersions(scope)).filter((v) => v.version > lastSeen);
+  const versions = (await deps.charters.listVersions(scope, current)).filter((v) => v.version > lastSeen);
   const diff = diffCharters(before, current.content);
   const named = [...diff.editors.added, ...diff.editors.removed];
   const members = named.length > 0 ? await deps.installs.listMembers(scope) : [];

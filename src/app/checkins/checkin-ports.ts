@@ -1,10 +1,11 @@
 /**
  * The ports of check-ins and the bot: rounds, deliveries, answers and pauses (the store), and the Messenger that
- * posts the cards (the welcome card of installs too).
+ * posts the cards (the welcome card of installs and the live review's summary too).
  */
 import type { RoundAggregate } from '../../domain/checkin/aggregate-round';
 import type { CheckInAnswer, CheckInQuestions, RoundState } from '../../domain/checkin/check-in';
 import type { FieldProblem } from '../../domain/errors';
+import type { ReviewDecision } from '../../domain/review/review-outcomes';
 import type { TeamScope } from '../common-ports';
 
 export interface NewCheckInRound extends TeamScope {
@@ -45,12 +46,23 @@ export interface CheckInResponse {
   updatedAt: Date;
 }
 
+export interface CardActionRead {
+  round: CheckInRound;
+  delivery: CheckInDelivery | null;
+  teamName: string | null;
+}
+
 export type SaveResponseResult = 'saved' | 'round_closed' | 'not_asked';
 
 export interface CheckInStore {
   /** Creates the round that opens at `opensAt`, or returns the one that exists (one round per team and instant). */
   createRound(round: NewCheckInRound): Promise<{ round: CheckInRound; created: boolean }>;
   getRound(scope: TeamScope, roundId: string): Promise<CheckInRound | null>;
+  /**
+   * What a card action reads, in one round trip: the round, the member's delivery in it (null: not asked) and the
+   * team's name (null: the app's installation is gone). Null when the team has no such round.
+   */
+  getCardAction(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CardActionRead | null>;
   /** Newest first. */
   listRounds(scope: TeamScope, limit: number): Promise<CheckInRound[]>;
   /** True when this call closed it (false: already closed or unknown). */
@@ -123,6 +135,19 @@ export type OutboundCard =
       closesAt: Date;
       aggregate: RoundAggregate;
       /** Opens the charter tab (a Teams deep link, or the local tab). */
+      tabUrl: string;
+    }
+  | {
+      /** A live review ended: what it decided, posted in the team's channel. */
+      kind: 'reviewSummary';
+      teamName: string;
+      endedAt: Date;
+      charterVersion: number;
+      /** The proposal's one line ("Review: 1 revised, 4 kept"); null when the review made none. */
+      proposalSummary: string | null;
+      /** In the charter's order: the section's title, the clause as it read, the decision, a revision's new text. */
+      decisions: { section: string; clause: string; decision: ReviewDecision; text: string | null }[];
+      /** Opens the charter tab, where the editors accept or drop the proposal. */
       tabUrl: string;
     };
 

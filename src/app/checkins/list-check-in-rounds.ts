@@ -23,8 +23,8 @@ export async function listCheckInRounds(
   teamId: string,
   rounds: number,
 ): Promise<CheckInRoundSummary[]> {
-  const { scope } = await requireTeamMember(deps.installs, caller, teamId);
-  const charter = await deps.charters.getCurrent(scope);
+  const { scope, charterHead } = await requireTeamMember(deps.installs, caller, teamId);
+  const charter = charterHead && (await deps.charters.getHead(scope, charterHead));
   const isEditor = charter?.content.editorIds.includes(caller.userId) ?? false;
   const list = await deps.checkins.listRounds(scope, rounds);
   const out: CheckInRoundSummary[] = [];

@@ -24,25 +24,25 @@ export interface CardActionInput {
  * member was not asked in, is refused.
  */
 export async function submitCheckInAnswer(
-  deps: Pick<CheckInDeps, 'checkins' | 'installs' | 'clock' | 'log'>,
+  deps: Pick<CheckInDeps, 'checkins' | 'clock' | 'log'>,
   input: CardActionInput & { inputs: AnswerInputs },
 ): Promise<CheckInCardReply> {
   const scope = { tenantId: input.tenantId, teamId: input.teamId };
-  const round = await deps.checkins.getRound(scope, input.roundId);
-  const installation = await deps.installs.getInstallation(scope);
-  if (!round || !installation)
+  const read = await deps.checkins.getCardAction(scope, input.roundId, input.aadObjectId);
+  if (!read?.teamName)
     return { kind: 'error', status: 404, message: 'This check-in is no longer available.' };
-  const delivery = await deps.checkins.getDelivery(scope, round.id, input.aadObjectId);
-  if (!delivery) return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
+  const { round, teamName } = read;
+  if (!read.delivery)
+    return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
   if (round.state === 'closed')
-    return { kind: 'card', view: checkInCardView(round, installation.teamName, 'closed'), saved: false };
+    return { kind: 'card', view: checkInCardView(round, teamName, 'closed'), saved: false };
 
   const kept = keptInputs(input.inputs);
   const validation = validateAnswer(round.questions, input.inputs);
   if (!validation.ok)
     return {
       kind: 'card',
-      view: checkInCardView(round, installation.teamName, 'ask', {
+      view: checkInCardView(round, teamName, 'ask', {
         inputs: kept,
         problems: validation.problems,
       }),
@@ -57,9 +57,9 @@ export async function submitCheckInAnswer(
   switch (result) {
     case 'saved':
       deps.log.info({ ...scope, roundId: round.id }, 'checkin.answer.saved');
-      return { kind: 'card', view: checkInCardView(round, installation.teamName, 'thanks'), saved: true };
+      return { kind: 'card', view: checkInCardView(round, teamName, 'thanks'), saved: true };
     case 'round_closed':
-      return { kind: 'card', view: checkInCardView(round, installation.teamName, 'closed'), saved: false };
+      return { kind: 'card', view: checkInCardView(round, teamName, 'closed'), saved: false };
     case 'not_asked':
       return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
   }

@@ -1,4 +1,5 @@
 /** The ports of installs and rosters: where the app is installed, who is in each team, and Teams' own roster. */
+import type { CharterStamp } from '../charters/charter-ports';
 import type { TeamScope } from '../common-ports';
 
 export interface Installation extends TeamScope {
@@ -36,6 +37,15 @@ export interface TeamSummary {
   lastSeenCharterVersion: number | null;
 }
 
+/** What every team route reads first, as of one moment: the installation, the caller's membership, the charter's head. */
+export interface TeamAccessRead {
+  installation: Installation | null;
+  /** A current member (not left), or null. */
+  member: Member | null;
+  /** Which charter version is the head, or null when the team has none yet. */
+  charterHead: CharterStamp | null;
+}
+
 export interface InstallStore {
   /** Insert or update the installation (a reinstall clears `uninstalledAt`). */
   saveInstallation(installation: Installation): Promise<void>;
@@ -49,6 +59,11 @@ export interface InstallStore {
   listMembers(scope: TeamScope): Promise<Member[]>;
   /** A current member, or null when unknown or left. */
   getMember(scope: TeamScope, aadObjectId: string): Promise<Member | null>;
+  /**
+   * The installation, the member and the charter head in one round trip, always read fresh (nothing of it is cached:
+   * a member removed on another instance loses access on the next request).
+   */
+  getTeamAccess(scope: TeamScope, aadObjectId: string): Promise<TeamAccessRead>;
   /** Teams in which the user is a current member and the app is installed, ordered by team name. */
   listTeamsOfUser(tenantId: string, aadObjectId: string): Promise<TeamSummary[]>;
   /** The member looked at charter `version` (kept only if newer than the one they looked at before). */

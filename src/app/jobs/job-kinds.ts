@@ -13,6 +13,8 @@ export const JOB_KINDS = {
   reviewsMeetingApp: 'reviews.meeting-app',
   /** Write the agenda of one review occurrence into its body, then queue the next. Key: `agenda-<series>-<start>`. */
   reviewsAgenda: 'reviews.agenda',
+  /** A live review ended: post its summary card to the team's channel. Key: the session id. */
+  reviewSessionSummary: 'review-session.summary',
   /** Open the check-in round planned for an occurrence. Key: the occurrence's ISO instant. */
   checkinsRoundOpen: 'checkins.round.open',
   /** Send one member the round's card. Key: `<roundId>:<aadObjectId>`. */

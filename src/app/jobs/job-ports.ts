@@ -6,6 +6,7 @@ import type { JOB_KINDS } from './job-kinds';
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 export type CheckInJobKind = Extract<JobKind, `checkins.${string}`>;
 export type ReviewJobKind = Extract<JobKind, `reviews.${string}`>;
+export type ReviewSessionJobKind = Extract<JobKind, `review-session.${string}`>;
 export type InstallJobKind = Extract<JobKind, `installs.${string}`>;
 
 /** `K`: the kinds a producer may enqueue; the app's own unless a test of the queue itself brings its own. */

@@ -40,10 +40,10 @@ export async function getTeamReviews(
   caller: Caller,
   teamId: string,
 ): Promise<TeamReviewsView> {
-  const { scope, installation } = await requireTeamMember(deps.installs, caller, teamId);
+  const { scope, installation, charterHead } = await requireTeamMember(deps.installs, caller, teamId);
   const [record, charter, openProposals, meetingApp] = await Promise.all([
     deps.reviews.getSeries(scope),
-    deps.charters.getCurrent(scope),
+    charterHead && deps.charters.getHead(scope, charterHead),
     deps.reviews.listProposals(scope, 'open'),
     deps.reviews.getMeetingApp(scope),
   ]);

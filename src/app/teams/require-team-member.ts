@@ -1,5 +1,6 @@
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Caller } from '../caller';
+import type { CharterStamp } from '../charters/charter-ports';
 import type { TeamScope } from '../common-ports';
 import type { Installation, InstallStore, Member } from '../installs/install-ports';
 
@@ -7,6 +8,8 @@ export interface TeamAccess {
   scope: TeamScope;
   installation: Installation;
   member: Member;
+  /** The charter's head as of this check (null: no charter yet), for reads the charter store can answer from cache. */
+  charterHead: CharterStamp | null;
 }
 
 /**
@@ -19,10 +22,10 @@ export async function requireTeamMember(
   teamId: string,
 ): Promise<TeamAccess> {
   const scope: TeamScope = { tenantId: caller.tenantId, teamId };
-  const installation = await installs.getInstallation(scope);
+  // One round trip, never cached: a member removed a moment ago, on any instance, is refused here.
+  const { installation, member, charterHead } = await installs.getTeamAccess(scope, caller.userId);
   if (!installation || installation.uninstalledAt)
     throw new NotFoundError('Team Charter is not installed in this team.');
-  const member = await installs.getMember(scope, caller.userId);
   if (!member) throw new ForbiddenError('You are not a member of this team.');
-  return { scope, installation, member };
+  return { scope, installation, member, charterHead };
 }

@@ -493,6 +493,9 @@ export class BotConnectorSandbox {
     teamsTeamId: string;
     aadObjectId: string;
     text: string;
+    /** The client's IANA time zone, which Teams sends with each message (`localTimezone`). */
+    localTimezone?: string;
+    locale?: string;
   }): Promise<InvokeResult> {
     const { team, member } = this.memberOf(input.teamsTeamId, input.aadObjectId);
     return this.postToBot({
@@ -500,6 +503,8 @@ export class BotConnectorSandbox {
       text: input.text,
       textFormat: 'plain',
       ...this.personalEnvelope(team.tenantId, member),
+      ...(input.localTimezone ? { localTimezone: input.localTimezone } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
     });
   }
 

@@ -23,6 +23,7 @@ import {
   reviewJobHandlers,
 } from '../../../src/app/reviews/review-job-handlers';
 import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
+import { reviewSessionJobHandlers } from '../../../src/app/reviews/review-session-job-handlers';
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
@@ -49,7 +50,7 @@ describe('uninstall cancels the review series before the team’s data is delete
     const clock = { now: () => now };
     const ids = { next: () => randomUUID() };
     const log = pino({ level: 'silent' });
-    const { charters, installs, jobs, checkins, reviews } = postgresStores(db);
+    const { charters, installs, jobs, checkins, reviews, reviewSessions } = postgresStores(db);
     const base = {
       charters,
       installs,
@@ -86,6 +87,12 @@ describe('uninstall cancels the review series before the team’s data is delete
     handlers = {
       ...checkInHandlers,
       ...reviewJobHandlers(reviewDeps),
+      ...reviewSessionJobHandlers({
+        ...reviewDeps,
+        sessions: reviewSessions,
+        messenger: checkInDeps.messenger,
+        charterLinks: checkInDeps.charterLinks,
+      }),
       [JOB_KINDS.installsDeleteTeam]: cancelReviewSeriesBeforeDeletion(
         reviewDeps,
         checkInHandlers[JOB_KINDS.installsDeleteTeam],

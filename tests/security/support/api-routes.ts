@@ -1,7 +1,8 @@
 /**
- * Every route of the tab's API (src/adapters/http/routes: team, charter, check-in and review routers), as requests the
- * security suite can aim at any team. Reads first, then writes in an order in which each write's control case
- * succeeds (accepting a proposal makes a new version, so PUT reads the current one when it is sent).
+ * Every route of the tab's API (src/adapters/http/routes: team, charter, check-in, review and live-review routers), as
+ * requests the security suite can aim at any team. Reads first, then writes in an order in which each write's control
+ * case succeeds (accepting a proposal makes a new version, so PUT reads the current one when it is sent); the live
+ * review's routes last, in the order a review runs: start, read, move, react, decide, end.
  */
 import type { Express } from 'express';
 import request from 'supertest';
@@ -176,7 +177,46 @@ export const API_ROUTES: readonly ApiRoute[] = [
       };
     },
   },
+  ...liveReviewRoutes(),
 ];
+
+function liveReviewRoutes(): ApiRoute[] {
+  const session = (x: TeamFixture) => `${t(x)}/review-session`;
+  const write = { write: true, okStatus: 200, teamScoped: true } as const;
+  const body = (value: unknown) => () => Promise.resolve({ body: value });
+  return [
+    {
+      name: 'POST review-session start',
+      method: 'post',
+      ...write,
+      okStatus: 201,
+      path: (x) => `${session(x)}/start`,
+    },
+    { name: 'GET review-session', method: 'get', ...write, write: false, path: session },
+    {
+      name: 'PUT review-session current',
+      method: 'put',
+      ...write,
+      path: (x) => `${session(x)}/current`,
+      prepare: body({ clauseId: 'o-1' }),
+    },
+    {
+      name: 'PUT review-session reaction',
+      method: 'put',
+      ...write,
+      path: (x) => `${session(x)}/reactions/o-1`,
+      prepare: body({ plusOne: true, note: 'Still right' }),
+    },
+    {
+      name: 'PUT review-session decision',
+      method: 'put',
+      ...write,
+      path: (x) => `${session(x)}/decisions/o-2`,
+      prepare: body({ decision: 'keep' }),
+    },
+    { name: 'POST review-session end', method: 'post', ...write, path: (x) => `${session(x)}/end` },
+  ];
+}
 
 /** Sends one route's request with the given headers (the caller's credentials) merged over its own. */
 export async function send(

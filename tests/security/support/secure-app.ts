@@ -26,6 +26,7 @@ import { bearerAuthenticate } from '../../../src/adapters/http/authenticate';
 import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { checkInRoutes } from '../../../src/adapters/http/routes/checkin-routes';
 import { reviewRoutes } from '../../../src/adapters/http/routes/review-routes';
+import { reviewSessionRoutes } from '../../../src/adapters/http/routes/review-session-routes';
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import type { CharterDeps } from '../../../src/app/charters/charter-deps';
 import type { CheckInDeps } from '../../../src/app/checkins/checkin-deps';
@@ -116,7 +117,7 @@ async function startSecureApp(): Promise<SecureApp> {
     openTestDatabase(),
   ]);
   const log = pino({ level: 'silent' });
-  const { charters, installs, jobs, checkins, reviews } = postgresStores(db);
+  const { charters, installs, jobs, checkins, reviews, reviewSessions } = postgresStores(db);
   const charterDeps: CharterDeps = {
     charters,
     installs,
@@ -164,7 +165,16 @@ async function startSecureApp(): Promise<SecureApp> {
     charters: charterDeps,
     installs,
     readiness: () => Promise.resolve({ ready: true, checks: {} }),
-    apiRouters: [checkInRoutes(checkInDeps), reviewRoutes(reviewDeps, charterDeps)],
+    apiRouters: [
+      checkInRoutes(checkInDeps),
+      reviewRoutes(reviewDeps, charterDeps),
+      reviewSessionRoutes({
+        ...reviewDeps,
+        sessions: reviewSessions,
+        messenger: checkInDeps.messenger,
+        charterLinks: checkInDeps.charterLinks,
+      }),
+    ],
     mounts: [botMount(botAuth, checkInDeps, log)],
   });
   const server = await new Promise<Server>((resolve) => {

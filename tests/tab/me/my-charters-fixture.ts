@@ -84,7 +84,13 @@ export interface FakeCall {
 }
 
 const json = (status: number, body: unknown): Response =>
-  ({ ok: status < 300, status, statusText: String(status), json: () => Promise.resolve(body) }) as Response;
+  ({
+    ok: status < 300,
+    status,
+    statusText: String(status),
+    headers: { get: () => null },
+    json: () => Promise.resolve(body),
+  }) as unknown as Response;
 
 const problem = (status: number, detail: string, extra: Partial<ProblemDetails> = {}): Response =>
   json(status, { type: 'about:blank', title: detail, status, detail, ...extra });

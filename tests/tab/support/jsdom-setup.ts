@@ -1,3 +1,5 @@
+import { installStyleRuleFilter } from './style-rule-filter';
+
 /**
  * Runs before every test file. Under jsdom there is no fetch, and @microsoft/teams-js 2.58 fetches its list of valid
  * origins when it is imported: without an answer the unhandled rejection ends the whole jest run. Answer offline.
@@ -49,3 +51,6 @@ if (typeof window !== 'undefined') {
     asyncUtilTimeout: 5000,
   });
 }
+
+// Fluent's style rules made every computed style (and so every `*ByRole` query) slow: see style-rule-filter.ts.
+if (typeof window !== 'undefined') installStyleRuleFilter(window);

@@ -15,6 +15,7 @@ import checkInTemplate from './check-in-card.json';
 import closedTemplate from './check-in-closed-card.json';
 import thanksTemplate from './check-in-thanks-card.json';
 import { escapeCardPlainText as plain, escapeCardText as md } from './escape-card-text';
+import reviewSummaryTemplate from './review-summary-card.json';
 import summaryTemplate from './summary-card.json';
 import welcomeTemplate from './welcome-card.json';
 
@@ -26,6 +27,7 @@ const templates = {
   closed: new Template(closedTemplate),
   welcome: new Template(welcomeTemplate),
   summary: new Template(summaryTemplate),
+  reviewSummary: new Template(reviewSummaryTemplate),
 };
 
 export function renderCard(card: OutboundCard): AdaptiveCardJson {
@@ -70,8 +72,29 @@ export function renderCard(card: OutboundCard): AdaptiveCardJson {
         tabUrl: card.tabUrl,
       });
     }
+    case 'reviewSummary':
+      return expand(templates.reviewSummary, {
+        teamName: md(card.teamName),
+        endedAt: rfc3339(card.endedAt),
+        charterVersion: card.charterVersion,
+        headline: md(
+          card.proposalSummary ??
+            (card.decisions.length > 0
+              ? 'The decisions were not proposed: the charter changed during the review.'
+              : 'No decisions were recorded.'),
+        ),
+        hasDecisions: card.decisions.length > 0,
+        proposed: card.proposalSummary !== null,
+        decisions: card.decisions.map((d) => ({
+          title: md(`${d.section}: ${d.clause}`),
+          text: d.decision === 'revise' ? md(`Revised to “${d.text ?? ''}”`) : DECISION_LABELS[d.decision],
+        })),
+        tabUrl: card.tabUrl,
+      });
   }
 }
+
+const DECISION_LABELS = { keep: 'Kept', drop: 'Dropped' } as const;
 
 function renderCheckIn(view: CheckInCardView): AdaptiveCardJson {
   const ids = { roundId: view.roundId, teamId: view.teamId, tenantId: view.tenantId };

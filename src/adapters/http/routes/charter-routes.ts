@@ -11,6 +11,7 @@ import { saveCharter } from '../../../app/charters/save-charter';
 import type { NoCharterYetProblem } from '../../../contract/api-types';
 import { ValidationError } from '../../../domain/errors';
 import { callerOf } from '../authenticate';
+import { charterEtag, notModified, sendJson } from '../conditional';
 import {
   charterBody,
   versionDiffBody,
@@ -36,7 +37,9 @@ export function charterRoutes(deps: CharterDeps): Router {
       const problem = { ...problemFor(error), ...error.firstCharter } satisfies NoCharterYetProblem;
       return sendProblem(res, problem);
     }
-    res.set('ETag', etag(view.version)).json(charterBody(view));
+    const etag = charterEtag(view);
+    if (notModified(req, res, etag)) return;
+    res.set('ETag', etag).json(charterBody(view));
   });
 
   router.put('/', async (req, res) => {
@@ -54,7 +57,7 @@ export function charterRoutes(deps: CharterDeps): Router {
     if (expected === 'malformed')
       return sendProblem(
         res,
-        httpProblem(400, 'Bad version', 'If-Match must be one strong ETag from GET, like "3".'),
+        httpProblem(400, 'Bad version', 'If-Match must be one strong ETag from GET, like "3" or "3-…".'),
       );
     if (!req.is('application/json'))
       return sendProblem(res, httpProblem(415, 'JSON needed', 'Send the charter as application/json.'));
@@ -67,7 +70,7 @@ export function charterRoutes(deps: CharterDeps): Router {
       why: body.data.why ?? null,
       removeSelfAsEditor: body.data.removeSelfAsEditor === true,
     });
-    res.set('ETag', etag(view.version)).json(charterBody(view));
+    res.set('ETag', charterEtag(view)).json(charterBody(view));
   });
 
   // The tab says which version the caller has just looked at: "what changed since I last looked" starts there.
@@ -82,18 +85,22 @@ export function charterRoutes(deps: CharterDeps): Router {
 
   router.get('/versions', async (req, res) => {
     const versions = await listCharterVersions(deps, callerOf(res), teamIdParam(req));
-    res.json(versionsBody(versions));
+    sendJson(req, res, versionsBody(versions));
   });
 
   router.get('/versions/:n', async (req, res) => {
     const n = versionNumber(req.params.n, 'n');
-    res.json(versionRecordBody(await getCharterVersion(deps, callerOf(res), teamIdParam(req), n)));
+    sendJson(req, res, versionRecordBody(await getCharterVersion(deps, callerOf(res), teamIdParam(req), n)));
   });
 
   router.get('/diff', async (req, res) => {
     const from = versionNumber(req.query.from, 'from');
     const to = versionNumber(req.query.to, 'to');
-    res.json(versionDiffBody(await diffCharterVersions(deps, callerOf(res), teamIdParam(req), from, to)));
+    sendJson(
+      req,
+      res,
+      versionDiffBody(await diffCharterVersions(deps, callerOf(res), teamIdParam(req), from, to)),
+    );
   });
 
   router.get('/export', async (req, res) => {
@@ -107,15 +114,15 @@ export function charterRoutes(deps: CharterDeps): Router {
   return router;
 }
 
-function etag(version: number): string {
-  return `"${version}"`;
-}
-
-/** The version a PUT is based on: If-Match "n" to update, If-None-Match * to create. */
+/**
+ * The version a PUT is based on: If-Match with the charter's ETag (`"n-…"`, or a bare `"n"` as before the ETag
+ * carried a digest) to update, If-None-Match * to create. Only the version counts: the digest says what the caller
+ * saw, not what they may change.
+ */
 function expectedVersion(req: Request): number | 'missing' | 'malformed' {
   const ifMatch = req.get('If-Match');
   if (ifMatch !== undefined) {
-    const m = /^\s*"(\d{1,9})"\s*$/.exec(ifMatch);
+    const m = /^\s*"(\d{1,9})(?:-[\w-]{1,64})?"\s*$/.exec(ifMatch);
     return m?.[1] ? Number(m[1]) : 'malformed';
   }
   if (req.get('If-None-Match')?.trim() === '*') return 0;

@@ -6,6 +6,7 @@ import { listCheckInRounds } from '../../../app/checkins/list-check-in-rounds';
 import type { CheckInAnswerSaved, CheckInRoundsResponse } from '../../../contract/api-types';
 import { ValidationError } from '../../../domain/errors';
 import { callerOf } from '../authenticate';
+import { sendJson } from '../conditional';
 import { httpProblem, sendProblem } from '../problem-details';
 import { checkInAnswerBodySchema } from '../schemas/check-in-answer-schema';
 import { zodProblems } from '../zod-problems';
@@ -33,7 +34,7 @@ export function checkInRoutes(
         { path: 'rounds', message: `“rounds” must be a whole number from 1 to ${MAX_ROUNDS}.` },
       ]);
     const list = await listCheckInRounds(deps, callerOf(res), teamId, rounds);
-    res.json({ rounds: list } satisfies CheckInRoundsResponse);
+    sendJson(req, res, { rounds: list } satisfies CheckInRoundsResponse);
   });
   router.put('/teams/:teamId/checkins/:roundId/answer', async (req, res) => {
     const teamId = teamIdParam(req);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { listMyCharters, type MyChartersDeps } from '../../../app/charters/list-my-charters';
 import { callerOf } from '../authenticate';
+import { sendJson } from '../conditional';
 import { myChartersBody } from '../presenters/charter-presenter';
 
 /**
@@ -10,8 +11,8 @@ import { myChartersBody } from '../presenters/charter-presenter';
  */
 export function myChartersRoutes(deps: MyChartersDeps): Router {
   const router = Router();
-  router.get('/me/charters', async (_req, res) => {
-    res.json(myChartersBody(await listMyCharters(deps, callerOf(res))));
+  router.get('/me/charters', async (req, res) => {
+    sendJson(req, res, myChartersBody(await listMyCharters(deps, callerOf(res))));
   });
   return router;
 }

@@ -21,6 +21,7 @@ import { ValidationError } from '../../../domain/errors';
 import { CalendarError, describeCalendarFailure } from '../../../domain/review/calendar-error';
 import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../../domain/review/review-outcomes';
 import { callerOf } from '../authenticate';
+import { charterEtag, sendJson } from '../conditional';
 import { charterBody } from '../presenters/charter-presenter';
 import { proposalBody, slotSuggestionsBody, teamReviewsBody } from '../presenters/review-presenter';
 import { sendProblem } from '../problem-details';
@@ -53,7 +54,7 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
   const base = '/teams/:teamId/reviews';
 
   router.get(base, async (req, res) => {
-    res.json(teamReviewsBody(await getTeamReviews(deps, callerOf(res), teamIdParam(req))));
+    sendJson(req, res, teamReviewsBody(await getTeamReviews(deps, callerOf(res), teamIdParam(req))));
   });
 
   router.post(`${base}/sync`, async (req, res) => {
@@ -99,7 +100,7 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
   router.get(`${base}/proposals`, async (req, res) => {
     const { scope } = await requireTeamMember(deps.installs, callerOf(res), teamIdParam(req));
     const proposals = await deps.reviews.listProposals(scope);
-    res.json({ proposals: proposals.map(proposalBody) } satisfies ProposalsResponse);
+    sendJson(req, res, { proposals: proposals.map(proposalBody) } satisfies ProposalsResponse);
   });
 
   router.post(`${base}/proposals/:proposalId/accept`, async (req, res) => {
@@ -111,7 +112,7 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
       proposalId(req.params.proposalId),
     );
     // The charter as GET /charter answers it, so the tab can show the accepted version in place.
-    res.set('ETag', `"${charter.version}"`).json({
+    res.set('ETag', charterEtag(charter)).json({
       accepted: true,
       version: charter.version,
       charter: charterBody(charter),

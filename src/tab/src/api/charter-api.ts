@@ -32,9 +32,18 @@ export interface CharterApiOptions {
   localSandbox?: boolean;
 }
 
+/** GET answers kept for revalidation; the oldest is forgotten first. */
+const MAX_KEPT = 64;
+
 /** The tab's client of the charter API. Every call carries the caller's auth headers. */
 export class CharterApi {
   private readonly localSandbox: boolean;
+  /**
+   * The last answer to each GET, with its ETag: the next GET sends it as If-None-Match and a 304 reuses the body.
+   * Keyed by path alone: the server's ETags stand for the exact bytes the caller was sent, so another member's (the
+   * local sandbox switches members) never gets a 304 for a body that is not also theirs.
+   */
+  private readonly kept = new Map<string, { etag: string; body: unknown }>();
 
   constructor(
     private readonly auth: AuthHeaders,
@@ -163,8 +172,17 @@ export class CharterApi {
     body?: unknown,
     extra?: Record<string, string>,
   ): Promise<T> {
-    const response = await this.send(method, path, body, extra);
-    return (await response.json()) as T;
+    const kept = method === 'GET' ? this.kept.get(path) : undefined;
+    const response = await this.send(method, path, body, kept ? { 'If-None-Match': kept.etag } : extra);
+    if (kept && response.status === 304) return kept.body as T;
+    const value = (await response.json()) as T;
+    const etag = response.headers.get('ETag');
+    if (method === 'GET' && etag) {
+      this.kept.delete(path);
+      this.kept.set(path, { etag, body: value });
+      if (this.kept.size > MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
+    }
+    return value;
   }
 
   private async send(
@@ -189,7 +207,9 @@ export class CharterApi {
     } catch (error) {
       throw new NetworkError(error);
     }
-    if (!response.ok) throw new ApiError(await problemOf(response));
+    // 304 answers only a GET that sent If-None-Match (json() then has the body).
+    if (!response.ok && !(response.status === 304 && headers['If-None-Match']))
+      throw new ApiError(await problemOf(response));
     return response;
   }
 }

@@ -4,9 +4,11 @@ import { checkInStoreContract } from './checkin-store.contract';
 import { installStoreContract } from './install-store.contract';
 import { jobQueueContract } from './job-queue.contract';
 import { migrationsContract } from './migrations.contract';
+import { readCacheContract } from './read-cache.contract';
+import { reviewSessionStoreContract } from './review-session-store.contract';
 import { reviewStoreContract } from './review-store.contract';
 
-/** The storage contract every driver passes: the migrations and each store. */
+/** The storage contract every driver passes: the migrations, each store, and the read cache across instances. */
 export function storageContract(harness: StorageHarness): void {
   migrationsContract(harness);
   charterStoreContract(harness);
@@ -14,4 +16,6 @@ export function storageContract(harness: StorageHarness): void {
   checkInStoreContract(harness);
   jobQueueContract(harness);
   reviewStoreContract(harness);
+  readCacheContract(harness);
+  reviewSessionStoreContract(harness);
 }

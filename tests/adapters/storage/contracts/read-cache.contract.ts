@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Database } from '../../../../src/adapters/storage/database';
+import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
+import type { CharterRecord, NewCharterVersion } from '../../../../src/app/charters/charter-ports';
+import type { TeamScope } from '../../../../src/app/common-ports';
+import { openRoundInStore } from '../../../support/open-round';
+import type { StorageHarness } from '../../../support/storage-harness';
+import { at, charterContent, installation, newScope } from './fixtures';
+
+const editor = { id: 'aad-editor-1', name: 'Edda Editor' };
+const member = (aadObjectId: string) => ({
+  aadObjectId,
+  teamsUserId: `29:${aadObjectId}`,
+  name: aadObjectId,
+  email: null,
+  timeZone: null,
+});
+
+function version(
+  expectedVersion: number,
+  purpose: string,
+  when = at(expectedVersion * 60_000),
+): NewCharterVersion {
+  return {
+    expectedVersion,
+    content: charterContent({ purpose }),
+    author: editor,
+    why: null,
+    summary: 'Changed the purpose.',
+    at: when,
+  };
+}
+
+/**
+ * The per-process read cache (read-cache.ts) across two app instances on one database: each instance is its own set
+ * of stores, with its own cache. On PostgreSQL each has its own connection pool, as two processes would.
+ */
+export function readCacheContract(h: StorageHarness): void {
+  describe(`Reads across two instances on ${h.driverName}`, () => {
+    let dbA: Database;
+    let dbB: Database;
+    beforeAll(async () => {
+      if (h.driverName === 'PGlite') {
+        // One PGlite is one process's database: the two instances share it, and still keep separate caches.
+        dbA = h.db();
+        dbB = h.db();
+      } else {
+        const target = await h.emptyTarget();
+        dbA = await h.open({ ...target, postgres: { maxConnections: 2 } });
+        dbB = await h.open({ ...target, postgres: { maxConnections: 2 } });
+      }
+    });
+
+    /** What a team route does: the fresh access read, then the head it names (from the cache when it has it). */
+    async function readAs(db: Database, stores: ReturnType<typeof postgresStores>, scope: TeamScope) {
+      const access = await stores.installs.getTeamAccess(scope, 'aad-reader');
+      const head = access.charterHead && (await stores.charters.getHead(scope, access.charterHead));
+      const versions = access.charterHead
+        ? await stores.charters.listVersions(scope, access.charterHead)
+        : [];
+      return { db, access, head, versions };
+    }
+
+    async function twoInstances() {
+      const a = postgresStores(dbA);
+      const b = postgresStores(dbB);
+      const scope = newScope();
+      await a.installs.saveInstallation(installation(scope));
+      await a.installs.upsertMembers(scope, [member('aad-reader'), member(editor.id)]);
+      return { a, b, scope };
+    }
+
+    it('a charter saved on instance A is what B answers next, though B had the older one cached', async () => {
+      const { a, b, scope } = await twoInstances();
+      await a.charters.saveVersion(scope, version(0, 'First.'));
+      const before = await readAs(dbB, b, scope);
+      expect(before.head?.content.purpose).toBe('First.');
+      // B's cache now holds version 1: a second read finds it there.
+      expect((await readAs(dbB, b, scope)).head).toBe(before.head);
+
+      await a.charters.saveVersion(scope, version(1, 'Second.'));
+
+      const after = await readAs(dbB, b, scope);
+      expect(after.access.charterHead?.version).toBe(2);
+      expect(after.head).toMatchObject({ version: 2, content: { purpose: 'Second.' } });
+      expect(after.versions.map((v) => v.version)).toEqual([2, 1]);
+      expect(
+        (await b.charters.getVersion(scope, 2, after.access.charterHead ?? undefined))?.content.purpose,
+      ).toBe('Second.');
+    });
+
+    it('a member removed on A has no access on B at once, while B still caches the charter they read', async () => {
+      const { a, b, scope } = await twoInstances();
+      await a.charters.saveVersion(scope, version(0, 'First.'));
+      expect((await readAs(dbB, b, scope)).access.member?.aadObjectId).toBe('aad-reader');
+
+      await a.installs.markMemberLeft(scope, 'aad-reader', at(1));
+
+      const after = await b.installs.getTeamAccess(scope, 'aad-reader');
+      expect(after.member).toBeNull();
+      expect(after.installation?.teamId).toBe(scope.teamId);
+    });
+
+    it('an uninstall and a rename on A are seen by B’s next access read', async () => {
+      const { a, b, scope } = await twoInstances();
+      expect((await b.installs.getTeamAccess(scope, 'aad-reader')).installation?.teamName).toBe('Checkout');
+
+      await a.installs.saveInstallation(installation(scope, { teamName: 'Payments' }));
+      expect((await b.installs.getTeamAccess(scope, 'aad-reader')).installation?.teamName).toBe('Payments');
+
+      await a.installs.saveInstallation(installation(scope, { teamName: 'Payments', uninstalledAt: at(5) }));
+      expect((await b.installs.getTeamAccess(scope, 'aad-reader')).installation?.uninstalledAt).toEqual(
+        at(5),
+      );
+    });
+
+    it('a team deleted and re-created on A is never answered with the old charter B cached at the same version', async () => {
+      const { a, b, scope } = await twoInstances();
+      await a.charters.saveVersion(scope, version(0, 'The old team’s charter.', at(0)));
+      const old = await readAs(dbB, b, scope);
+      await b.charters.getVersion(scope, 1, old.access.charterHead ?? undefined);
+      expect(old.head?.content.purpose).toBe('The old team’s charter.');
+
+      await a.installs.deleteTeam(scope);
+      await a.installs.saveInstallation(installation(scope));
+      await a.installs.upsertMembers(scope, [member('aad-reader')]);
+      await a.charters.saveVersion(scope, version(0, 'The new team’s charter.', at(60_000)));
+
+      const fresh = await readAs(dbB, b, scope);
+      expect(fresh.access.charterHead?.version).toBe(1);
+      expect(fresh.head?.content.purpose).toBe('The new team’s charter.');
+      expect(fresh.versions.map((v) => v.createdAt)).toEqual([at(60_000)]);
+      expect(
+        (await b.charters.getVersion(scope, 1, fresh.access.charterHead ?? undefined))?.content.purpose,
+      ).toBe('The new team’s charter.');
+    });
+
+    it('a team without a charter reads as no head, and its first charter on A is seen by B', async () => {
+      const { a, b, scope } = await twoInstances();
+      expect(await readAs(dbB, b, scope)).toMatchObject({ head: null, versions: [] });
+      await a.charters.saveVersion(scope, version(0, 'First.'));
+      expect((await readAs(dbB, b, scope)).head?.content.purpose).toBe('First.');
+    });
+
+    it('hands out cached records frozen, so no reader can change what the next one gets', async () => {
+      const { a, b, scope } = await twoInstances();
+      await a.charters.saveVersion(scope, version(0, 'First.'));
+      const { head } = await readAs(dbB, b, scope);
+      expect(() => {
+        (head as CharterRecord).content.purpose = 'Changed in place.';
+      }).toThrow(TypeError);
+      expect((await readAs(dbB, b, scope)).head?.content.purpose).toBe('First.');
+    });
+
+    it('reads a card action’s round, delivery and team name in one go, as they are after A’s changes', async () => {
+      const { a, b, scope } = await twoInstances();
+      const saved = await a.charters.saveVersion(scope, version(0, 'First.'));
+      const round = await openRoundInStore(a.checkins, scope, saved, {
+        id: randomUUID(),
+        asked: ['aad-reader'],
+      });
+
+      expect(await b.checkins.getCardAction(scope, round.id, 'aad-reader')).toMatchObject({
+        round: { id: round.id, state: 'open' },
+        delivery: { aadObjectId: 'aad-reader', state: 'pending' },
+        teamName: 'Checkout',
+      });
+      expect((await b.checkins.getCardAction(scope, round.id, 'aad-someone-else'))?.delivery).toBeNull();
+      expect(await b.checkins.getCardAction(scope, randomUUID(), 'aad-reader')).toBeNull();
+
+      await a.checkins.closeRound(scope, round.id, at(1));
+      await a.installs.deleteTeam(scope);
+      // The rounds outlive the installation (they are deleted with the team's other data later): no team name.
+      expect(await b.checkins.getCardAction(scope, round.id, 'aad-reader')).toMatchObject({
+        round: { state: 'closed' },
+        teamName: null,
+      });
+    });
+  });
+}
