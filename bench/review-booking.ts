@@ -16,6 +16,7 @@ import pino from 'pino';
 
 import { createAppTokenSource } from '../src/adapters/graph/app-token-provider';
 import { GraphCalendar } from '../src/adapters/graph/graph-calendar';
+import { GraphReviewMeetings } from '../src/adapters/graph/graph-review-meetings';
 import { GraphTransport } from '../src/adapters/graph/graph-transport';
 import type { Database } from '../src/adapters/storage/database';
 import { openDatabase } from '../src/adapters/storage/open-database';
@@ -104,6 +105,13 @@ async function run(
     jobs,
     reviews,
     calendar: new GraphCalendar(transport),
+    meetings: new GraphReviewMeetings(transport),
+    // The bench's catalog has no Team Charter: each series' meeting-app job stops after one look-up.
+    meetingApp: {
+      manifestId: randomUUID(),
+      catalogAppId: null,
+      tabEndpoint: 'https://charter.contoso.example',
+    },
     signals: NO_REVIEW_SIGNALS,
     clock,
     ids: { next: () => randomUUID() },

@@ -36,10 +36,10 @@ param aadAppClientSecret string
 
 param aadAppTenantId string = tenant().tenantId
 
-@description('The Teams app (manifest) id: TEAMS_APP_ID. The links the bot sends open the app in Teams by it.')
+@description('The Teams app (manifest) id: TEAMS_APP_ID. The links the bot sends open the app in Teams by it; the review meetings look it up in the org catalog by it.')
 param teamsAppId string
 
-@description('The app\'s id in the org catalog once `teamsapp publish` put it there: TEAMS_APP_PUBLISHED_APP_ID (empty before).')
+@description('The app\'s id in the org catalog once `teamsapp publish` put it there: TEAMS_APP_PUBLISHED_APP_ID (empty before). The review meetings install the app by it without a catalog look-up.')
 param teamsAppPublishedAppId string = ''
 param aadAppOauthAuthorityHost string = 'https://login.microsoftonline.com'
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'

@@ -298,7 +298,15 @@ export interface GraphConfig {
   sandbox: boolean;
   /** How long before each review its agenda is written (`REVIEW_AGENDA_LEAD_HOURS`, default 24). */
   agendaLeadMs: number;
+  /** The app in the booked review meeting: its manifest id, its org catalog id when known, and the tab's address. */
+  meetingApp: { manifestId: string; catalogAppId: string | null; tabEndpoint: string };
 }
+
+/**
+ * Local mode's manifest id (no Teams app is provisioned there): the Graph sandbox's catalog holds the app under it.
+ * `TEAMS_APP_ID` overrides it.
+ */
+export const LOCAL_TEAMS_APP_ID = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 
 const GraphEnvSchema = z.object({
   GRAPH_TOKEN_ENDPOINT: secureUrl(
@@ -323,6 +331,12 @@ export function loadGraphConfig(
   const parsed = GraphEnvSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   const agendaLeadMs = parsed.data.REVIEW_AGENDA_LEAD_HOURS * 3_600_000;
+  const ids = EnvSchema.pick({ TEAMS_APP_ID: true, TEAMS_APP_PUBLISHED_APP_ID: true }).parse(env);
+  const meetingApp = {
+    manifestId: ids.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
+    catalogAppId: ids.TEAMS_APP_PUBLISHED_APP_ID ?? null,
+    tabEndpoint: config.tabEndpoint,
+  };
   if (config.mode.kind === 'production') {
     const { aad } = config.mode;
     return {
@@ -334,6 +348,7 @@ export function loadGraphConfig(
       tokenEndpoint: parsed.data.GRAPH_TOKEN_ENDPOINT ?? null,
       sandbox: false,
       agendaLeadMs,
+      meetingApp,
     };
   }
   const tenantId = config.mode.tenantId;
@@ -348,6 +363,7 @@ export function loadGraphConfig(
     tokenEndpoint: parsed.data.GRAPH_TOKEN_ENDPOINT ?? `/${tenantId}/oauth2/v2.0/token`,
     sandbox: true,
     agendaLeadMs,
+    meetingApp,
   };
 }
 

@@ -19,6 +19,7 @@ import type { Log, TeamScope } from '../../src/app/common-ports';
 import { JOB_KINDS } from '../../src/app/jobs/job-kinds';
 import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
 import { checkInReviewSignals } from '../../src/app/reviews/check-in-review-signals';
+import type { ReviewMeetings } from '../../src/app/reviews/meeting-ports';
 import { reviewJobHandlers } from '../../src/app/reviews/review-job-handlers';
 import type { Calendar } from '../../src/app/reviews/review-ports';
 import { LOCAL_TENANT_ID } from '../../src/config';
@@ -172,10 +173,15 @@ export async function seedLoad(db: Database, size: number): Promise<LoadFixture>
   const noCalendar = new Proxy({} as Calendar, {
     get: () => () => Promise.reject(new Error('The load seed books no review series.')),
   });
+  const noMeetings = new Proxy({} as ReviewMeetings, {
+    get: () => () => Promise.reject(new Error('The load seed puts no app in a meeting.')),
+  });
   const reviews = reviewJobHandlers({
     ...deps,
     reviews: new PostgresReviewStore(db),
     calendar: noCalendar,
+    meetings: noMeetings,
+    meetingApp: { manifestId: randomUUID(), catalogAppId: null, tabEndpoint: 'http://localhost:3978' },
     signals: checkInReviewSignals(deps),
     agendaLeadMs: 86_400_000,
   });

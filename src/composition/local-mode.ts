@@ -3,6 +3,7 @@
  * server's own address; with PGlite their records are kept in files beside its data, so a restart still shows the
  * booked reviews and lets a person answer the cards already sent. The demo teams are seeded on the first start.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 import type { Logger } from 'pino';
@@ -42,7 +43,7 @@ export async function localMode(options: {
   const connectorUrl = `${selfUrl}/sandbox/connector/`;
   const connector = demoConnector(connectorUrl, `${selfUrl}/api/messages`);
   // Review booking goes to the Graph sandbox unless GRAPH_BASE_URL points elsewhere (a test's sandbox or fake).
-  const graphSandbox = graph.sandbox ? demoGraph() : null;
+  const graphSandbox = graph.sandbox ? demoGraph(graph.meetingApp.manifestId) : null;
   const files = config.storage.databaseUrl
     ? []
     : await Promise.all([
@@ -108,9 +109,13 @@ function demoConnector(serviceUrl: string, botEndpoint: string): BotConnectorSan
   return connector;
 }
 
-/** The Graph sandbox with the demo mailboxes, which work 09:00–17:00 in their own zones. */
-function demoGraph(): GraphSandbox {
+/**
+ * The Graph sandbox with the demo mailboxes, which work 09:00–17:00 in their own zones, and Team Charter published in
+ * its app catalog (so the app and its tab go into each booked review meeting, as once an admin has published it).
+ */
+function demoGraph(manifestId: string): GraphSandbox {
   const sandbox = new GraphSandbox();
+  sandbox.store.publishApp({ id: randomUUID(), externalId: manifestId, displayName: 'Team Charter' });
   for (const [, members] of DEMO_TEAMS)
     for (const m of members)
       if (m.email && m.timeZone) sandbox.setMailbox(m.email, { workingHours: demoWorkingHours(m.timeZone) });

@@ -1,7 +1,7 @@
-/** Review cycles: the calendar on Microsoft Graph (the in-process sandbox in local mode), the use cases and their API. */
+/** Review cycles: the calendar and the app in the booked meeting on Microsoft Graph (the in-process sandbox in local mode), the use cases and their API. */
 import type { Router } from 'express';
 
-import { createGraphCalendar } from '../adapters/graph/create-graph-calendar';
+import { createGraphReviews } from '../adapters/graph/create-graph-reviews';
 import { reviewRoutes } from '../adapters/http/routes/review-routes';
 import type { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { CharterDeps } from '../app/charters/charter-deps';
@@ -34,7 +34,7 @@ export function wireReviews(
 ): ReviewWiring {
   const { graph, selfUrl } = options;
   const onSelf = (url: string) => (url.startsWith('/') ? `${selfUrl}${url}` : url);
-  const calendar = createGraphCalendar({
+  const { calendar, meetings } = createGraphReviews({
     ...graph,
     graphBaseUrl: onSelf(graph.baseUrl),
     tokenEndpoint: graph.tokenEndpoint === null ? null : onSelf(graph.tokenEndpoint),
@@ -45,6 +45,8 @@ export function wireReviews(
     ...core,
     reviews: options.reviews,
     calendar,
+    meetings,
+    meetingApp: graph.meetingApp,
     signals: checkInReviewSignals({ checkins: options.checkins }),
     log: options.log,
     agendaLeadMs: graph.agendaLeadMs,

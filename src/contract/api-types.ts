@@ -246,6 +246,14 @@ export interface TeamReviews {
   /** HTML built for Outlook's meeting body; the tab shows it as text only. */
   agendaPreview: string | null;
   openProposals: ReviewProposal[];
+  /**
+   * Team Charter in the booked series' Teams meeting (null while nothing is booked). `message` says what an admin must
+   * do when it cannot be there (`not_permitted`: a Graph permission not granted; `not_in_catalog`: not published).
+   */
+  meetingApp: {
+    status: 'pending' | 'ready' | 'not_permitted' | 'not_in_catalog';
+    message: string | null;
+  } | null;
 }
 
 /** `POST …/reviews/sync` (202). */

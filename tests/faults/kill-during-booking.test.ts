@@ -1,6 +1,7 @@
 // Random SIGKILLs of the real app (a child process) while it books the review series of many teams through the Graph
 // sandbox (in the jest process, so its calendar outlives every kill), with restarts: no team's series is lost and none
-// is booked twice (the transactionId recorded before each create call; the sandbox honours it as Graph does).
+// is booked twice (the transactionId recorded before each create call; the sandbox honours it as Graph does); every
+// series' meeting ends with the app installed and exactly one tab (each step recorded before the next).
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,8 @@ it(`books each of ${TEAMS} teams' review series exactly once when the app is SIG
   printFigures('SIGKILL during review booking, PGlite', outcome.figures);
   expect(outcome.lost).toBe(0);
   expect(outcome.doubleBooked).toBe(0);
+  expect(outcome.meetingAppsMissing).toBe(0);
+  expect(outcome.secondTabs).toBe(0);
   // The kills did catch creates the sandbox booked and the database had not recorded: the case that could double-book.
   expect(outcome.inFlightAtKills.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 }, 600_000);

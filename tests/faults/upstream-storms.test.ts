@@ -117,6 +117,8 @@ it(`books each of ${TEAMS} teams' review series exactly once through Graph storm
     });
     expect(outcome.lost).toBe(0);
     expect(outcome.doubleBooked).toBe(0);
+    expect(outcome.meetingAppsMissing).toBe(0);
+    expect(outcome.secondTabs).toBe(0);
     expect(graph.sandbox.stats.faultsInjected).toBe(17);
     expect(check.retried).toBeGreaterThan(0);
     expect(check.violations).toEqual([]);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { GRAPH_APPLICATION_PERMISSIONS } from '../../src/adapters/graph/graph-permissions';
 import * as configModule from '../../src/config';
 import { loadCheckInConfig, loadConfig, loadGraphConfig } from '../../src/config';
 
@@ -236,5 +237,16 @@ describe('the Entra app', () => {
         ['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}'],
       ]);
     expect(authorized.size).toBe(Object.keys(TAB_HOST_CLIENTS).length);
+  });
+
+  it('asks for exactly the Microsoft Graph application permissions the app calls Graph with, and no delegated one', () => {
+    const manifest = JSON.parse(read('aad.manifest.json')) as {
+      requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+    };
+    const graph = manifest.requiredResourceAccess.filter((r) => r.resourceAppId === 'Microsoft Graph');
+    expect(graph).toHaveLength(1);
+    const access = graph[0]?.resourceAccess ?? [];
+    expect(access.filter((a) => a.type !== 'Role')).toEqual([]);
+    expect(access.map((a) => a.id).sort()).toEqual(Object.keys(GRAPH_APPLICATION_PERMISSIONS).sort());
   });
 });

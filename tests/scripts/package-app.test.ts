@@ -105,8 +105,13 @@ describe('npm run package', () => {
       id: '0b6d7f5e-3c1a-4f8e-9d2b-6a7c8e9f0a1b',
       name: { short: 'Team Charter (dev)' },
       bots: [{ botId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', scopes: ['personal', 'team'] }],
+      // The channel tab, which is also the tab of a review meeting: its chat, details, side panel and stage.
       configurableTabs: [
-        { configurationUrl: 'https://charterdev.azurewebsites.net/tab/config', scopes: ['team'] },
+        {
+          configurationUrl: 'https://charterdev.azurewebsites.net/tab/config',
+          scopes: ['team', 'groupChat'],
+          context: ['channelTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel', 'meetingStage'],
+        },
       ],
       // The personal "My charters" page (Teams, Outlook, the Microsoft 365 app), then the chat with the bot.
       staticTabs: [
@@ -125,8 +130,11 @@ describe('npm run package', () => {
     });
     // Standard channels only: the roster, check-ins and reviews are team-wide (docs/where-it-runs.md).
     expect(manifest.supportsChannelFeatures).toBeUndefined();
-    // No resource-specific consent: the bot's roster (pagedmembers) and proactive posts need none.
-    expect(manifest.authorization).toBeUndefined();
+    // One resource-specific permission, delegated: sharing the tab to the meeting's stage. The bot's roster
+    // (pagedmembers) and proactive posts need none.
+    expect(manifest.authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: 'MeetingStage.Write.Chat', type: 'Delegated' }] },
+    });
   });
 
   it('lets env/.env.<env>.user override the committed env file', async () => {

@@ -5,8 +5,10 @@
 import pino from 'pino';
 
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
+import type { Caller } from '../../src/app/caller';
 import type { CharterDeps } from '../../src/app/charters/charter-deps';
 import type { Clock } from '../../src/app/common-ports';
+import type { TeamScope } from '../../src/app/common-ports';
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../src/app/reviews/review-deps';
 import type {
   Calendar,
@@ -14,10 +16,19 @@ import type {
   ReviewSeriesRecord,
   ReviewSignals,
 } from '../../src/app/reviews/review-ports';
+import { DEMO_MEMBERS, DEMO_TEAM } from '../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
-import { type GraphHarness, startGraphHarness } from '../adapters/graph/graph-harness';
+import { type GraphHarness, MEETING_APP, startGraphHarness } from '../adapters/graph/graph-harness';
 import { testCharterDeps } from './charter-deps';
 import { openTestDatabase } from './test-database';
+
+/** The demo team the harness seeds, and Adele Vance, its first member and an editor. */
+export const DEMO_SCOPE: TeamScope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
+export const ADELE: Caller = {
+  tenantId: DEMO_TEAM.tenantId,
+  userId: DEMO_MEMBERS[0]?.aadObjectId as string,
+  name: 'Adele Vance',
+};
 
 export interface ReviewHarness {
   db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -43,6 +54,8 @@ export async function openReviewHarness(
     ...charterDeps,
     reviews,
     calendar: graph.calendar,
+    meetings: graph.meetings,
+    meetingApp: MEETING_APP,
     signals: options.signals?.(db) ?? NO_REVIEW_SIGNALS,
     log: pino({ level: 'silent' }),
     agendaLeadMs: 86_400_000,

@@ -12,12 +12,14 @@ import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { ConversationTarget, Messenger, OutboundCard } from '../../src/app/checkins/checkin-ports';
 import type { Clock } from '../../src/app/common-ports';
 import { runDueJobs } from '../../src/app/jobs/run-due-jobs';
+import type { ReviewMeetings } from '../../src/app/reviews/meeting-ports';
 import { NO_REVIEW_SIGNALS } from '../../src/app/reviews/review-deps';
 import type { Calendar } from '../../src/app/reviews/review-ports';
 import type { ReviewSessionDeps } from '../../src/app/reviews/review-session-deps';
 import { reviewSessionJobHandlers } from '../../src/app/reviews/review-session-job-handlers';
 import { DEMO_TEAM } from '../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../src/app/teams/seed-demo-team';
+import { LOCAL_TEAMS_APP_ID } from '../../src/config';
 import { testCharterDeps } from './charter-deps';
 import { openTestDatabase } from './test-database';
 
@@ -79,11 +81,20 @@ export async function wireReviewSessionOn(db: Database): Promise<ReviewSessionWi
     rewriteOccurrenceBody: notUsed,
     getFreeBusy: notUsed,
   };
+  const meetings: ReviewMeetings = {
+    findCatalogApp: notUsed,
+    findMeetingChat: notUsed,
+    installApp: notUsed,
+    findTab: notUsed,
+    addTab: notUsed,
+  };
   const log = pino({ level: 'silent' });
   const deps: ReviewSessionDeps = {
     ...charterDeps,
     reviews,
     calendar,
+    meetings,
+    meetingApp: { manifestId: LOCAL_TEAMS_APP_ID, catalogAppId: null, tabEndpoint: 'http://localhost:3978' },
     signals: NO_REVIEW_SIGNALS,
     log,
     agendaLeadMs: 86_400_000,

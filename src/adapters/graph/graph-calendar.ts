@@ -11,6 +11,7 @@ import type {
 import { WEEKDAYS } from '../../domain/cadence/cadence';
 import { ianaZoneForWindowsZone } from '../../domain/cadence/windows-zones';
 import { CalendarError } from '../../domain/review/calendar-error';
+import { parseGraphAnswer as parse } from './graph-failures';
 import type { GraphTransport } from './graph-transport';
 
 const UTC = { Prefer: 'outlook.timezone="UTC"' };
@@ -219,14 +220,4 @@ function utc(value: { dateTime: string; timeZone: string }): Date {
   if (value.timeZone !== 'UTC')
     throw new CalendarError('rejected', `Graph answered in ${value.timeZone}, not UTC.`);
   return new Date(`${value.dateTime.slice(0, 19)}Z`);
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success)
-    throw new CalendarError(
-      'rejected',
-      `Graph answered ${what} in an unexpected shape: ${z.prettifyError(result.error)}`,
-    );
-  return result.data;
 }

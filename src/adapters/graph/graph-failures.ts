@@ -24,6 +24,7 @@ import {
   ServerError,
 } from '@azure/msal-node';
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
 
 import { CalendarError, type CalendarFailure } from '../../domain/review/calendar-error';
 
@@ -85,6 +86,19 @@ export function graphFailure(error: unknown): CalendarError {
   });
 }
 
+/** A `CalendarError` for an error Graph answered, with its status and code (e.g. 409 `Conflict`: already there). */
+export class GraphAnswerError extends CalendarError {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    message: string,
+    retryAfterMs: number | undefined,
+    cause: unknown,
+  ) {
+    super(graphFailureKind(status, code), message, retryAfterMs, { cause });
+  }
+}
+
 /** Graph answered `status` with an error body (a whole response, or one answer inside a `$batch`). */
 export function graphAnswerFailure(
   status: number,
@@ -92,14 +106,15 @@ export function graphAnswerFailure(
   message: string,
   retryAfter: string | undefined,
   cause?: unknown,
-): CalendarError {
+): GraphAnswerError {
   const retryAfterMs =
     retryAfter !== undefined && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : undefined;
-  return new CalendarError(
-    graphFailureKind(status, code),
+  return new GraphAnswerError(
+    status,
+    code ?? null,
     `Graph answered ${status} ${code ?? ''}: ${message}`.trim(),
     retryAfterMs,
-    { cause },
+    cause,
   );
 }
 
@@ -116,4 +131,15 @@ function graphFailureKind(status: number, code: string | null | undefined): Cale
 function describe(error: unknown): string {
   // msal's `message` is `<errorCode>: <errorMessage>`, with the AADSTS number and description when Entra gave one.
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A Graph answer we depend on, checked against `schema`; a shape we cannot use is `rejected` (not retried). */
+export function parseGraphAnswer<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success)
+    throw new CalendarError(
+      'rejected',
+      `Graph answered ${what} in an unexpected shape: ${z.prettifyError(result.error)}`,
+    );
+  return result.data;
 }

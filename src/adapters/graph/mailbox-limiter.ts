@@ -1,11 +1,12 @@
 /**
  * At most N requests in flight per mailbox (Outlook's limit is 4 per app per mailbox, per Microsoft's Graph throttling page). A `$batch` takes
  * one permit per inner request of each mailbox it holds; permits of several mailboxes are taken in name order, so two
- * batches never wait on each other in a cycle.
+ * batches never wait on each other in a cycle. A batch takes its permits of one mailbox all at once: taking them one
+ * by one, five batches of four calls to one mailbox would each hold one and wait for the rest for ever.
  */
 export class MailboxLimiter {
   private readonly inUse = new Map<string, number>();
-  private readonly waiting = new Map<string, (() => void)[]>();
+  private readonly waiting = new Map<string, { n: number; resolve: () => void }[]>();
 
   constructor(readonly perMailbox = 4) {}
 
@@ -14,34 +15,40 @@ export class MailboxLimiter {
     const taken: [string, number][] = [];
     for (const mailbox of [...counts.keys()].sort()) {
       const n = Math.min(counts.get(mailbox) ?? 0, this.perMailbox);
-      for (let i = 0; i < n; i += 1) await this.takeOne(mailbox);
+      if (n > 0) await this.take(mailbox, n);
       taken.push([mailbox, n]);
     }
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      for (const [mailbox, n] of taken) for (let i = 0; i < n; i += 1) this.releaseOne(mailbox);
+      for (const [mailbox, n] of taken) if (n > 0) this.release(mailbox, n);
     };
   }
 
-  private takeOne(mailbox: string): Promise<void> {
+  /** `n` permits of one mailbox, together; waiters are served in order, so a large one is not passed over for ever. */
+  private take(mailbox: string, n: number): Promise<void> {
     const used = this.inUse.get(mailbox) ?? 0;
-    if (used < this.perMailbox) {
-      this.inUse.set(mailbox, used + 1);
+    const queue = this.waiting.get(mailbox) ?? [];
+    if (queue.length === 0 && used + n <= this.perMailbox) {
+      this.inUse.set(mailbox, used + n);
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const queue = this.waiting.get(mailbox) ?? [];
-      queue.push(resolve);
+      queue.push({ n, resolve });
       this.waiting.set(mailbox, queue);
     });
   }
 
-  private releaseOne(mailbox: string): void {
-    const next = this.waiting.get(mailbox)?.shift();
-    if (next)
-      next(); // hand the permit straight on
-    else this.inUse.set(mailbox, (this.inUse.get(mailbox) ?? 1) - 1);
+  private release(mailbox: string, n: number): void {
+    let used = (this.inUse.get(mailbox) ?? n) - n;
+    const queue = this.waiting.get(mailbox) ?? [];
+    while (queue[0] && used + queue[0].n <= this.perMailbox) {
+      const next = queue.shift() as { n: number; resolve: () => void };
+      used += next.n;
+      next.resolve(); // hand the permits straight on
+    }
+    if (queue.length === 0) this.waiting.delete(mailbox);
+    this.inUse.set(mailbox, used);
   }
 }

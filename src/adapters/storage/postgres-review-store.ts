@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { Author, TeamScope } from '../../app/common-ports';
+import type { MeetingAppProgress } from '../../app/reviews/meeting-ports';
 import type {
   ReviewProposal,
   ReviewProposalState,
@@ -9,6 +10,7 @@ import type {
 } from '../../app/reviews/review-ports';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { CALENDAR_FAILURES } from '../../domain/review/calendar-error';
+import { MEETING_APP_STATES, MEETING_APP_STEPS } from '../../domain/review/review-meeting-tab';
 import { CLAUSE_KINDS, REVIEW_DECISIONS } from '../../domain/review/review-outcomes';
 import type { Database } from './database';
 import { parseCharterContent, parseRow, parseRows } from './rows';
@@ -32,6 +34,19 @@ const seriesRow = z.object({
   last_error: z.string().nullable(),
   last_error_reason: z.enum(FAILURES).nullable(),
   synced_at: z.date().nullable(),
+});
+
+/** `review_series.meeting_app`: how far putting the app in the series' meeting got. */
+const meetingAppJson = z.object({
+  joinUrl: z.string(),
+  state: z.enum(MEETING_APP_STATES),
+  catalogAppId: z.string().nullable(),
+  chatId: z.string().nullable(),
+  appInstalled: z.boolean(),
+  tabId: z.string().nullable(),
+  refusedStep: z.enum(MEETING_APP_STEPS).nullable(),
+  lastError: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
 });
 
 const proposalRow = z.object({
@@ -125,6 +140,29 @@ export class PostgresReviewStore implements ReviewStore {
         r.syncedAt,
       ],
     );
+  }
+
+  async getMeetingApp(scope: TeamScope): Promise<MeetingAppProgress | null> {
+    const result = await this.db.query(
+      'SELECT meeting_app FROM review_series WHERE tenant_id = $1 AND team_id = $2',
+      [scope.tenantId, scope.teamId],
+    );
+    const row = result.rows[0] as { meeting_app: unknown } | undefined;
+    if (!row || row.meeting_app === null) return null;
+    const progress = parseRow(meetingAppJson, row.meeting_app, 'review_series.meeting_app');
+    return { ...progress, updatedAt: new Date(progress.updatedAt) };
+  }
+
+  async saveMeetingApp(scope: TeamScope, progress: MeetingAppProgress): Promise<void> {
+    const result = await this.db.query(
+      'UPDATE review_series SET meeting_app = $3::jsonb WHERE tenant_id = $1 AND team_id = $2',
+      [
+        scope.tenantId,
+        scope.teamId,
+        JSON.stringify({ ...progress, updatedAt: progress.updatedAt.toISOString() }),
+      ],
+    );
+    if (result.rowCount !== 1) throw new NotFoundError('This team has no review series.');
   }
 
   async createProposal(p: ReviewProposal): Promise<void> {

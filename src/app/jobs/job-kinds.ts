@@ -6,6 +6,11 @@ export const JOB_KINDS = {
   reviewsSync: 'reviews.sync',
   /** The app was uninstalled from the team: cancel its review series (with a comment). Key: `uninstall-<iso time>`. */
   reviewsCancel: 'reviews.cancel',
+  /**
+   * The series was booked or synced: put the app and its tab in the meeting's chat, step by step, each step recorded.
+   * Key: `meeting-<synced at, ISO>`.
+   */
+  reviewsMeetingApp: 'reviews.meeting-app',
   /** Write the agenda of one review occurrence into its body, then queue the next. Key: `agenda-<series>-<start>`. */
   reviewsAgenda: 'reviews.agenda',
   /** A live review ended: post its summary card to the team's channel. Key: the session id. */

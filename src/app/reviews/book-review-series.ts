@@ -4,6 +4,7 @@ import type { ReviewDeps } from './review-deps';
 import type { ReviewSeriesRecord } from './review-ports';
 import { bookedRecord, creatingRecord } from './review-series-records';
 import { scheduleReviewAgenda } from './schedule-review-agenda';
+import { scheduleReviewMeetingApp } from './schedule-review-meeting-app';
 
 /**
  * Books the desired series on the organizer's calendar, recording it as `creating` with its `transactionId` before
@@ -35,6 +36,7 @@ export async function bookReviewSeries(
   const booked = bookedRecord(scope, desired, transactionId, created, version, now);
   await deps.reviews.saveSeries(booked);
   await scheduleReviewAgenda(deps, booked, now);
+  await scheduleReviewMeetingApp(deps, booked);
   deps.log.info({ ...scope, version, seriesId: created.id }, 'reviews.series.booked');
   return booked;
 }

@@ -1,6 +1,7 @@
 import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { buildAgendaHtml } from '../../domain/review/agenda';
 import { describeCalendarFailure } from '../../domain/review/calendar-error';
+import { describeMeetingApp, type MeetingAppState } from '../../domain/review/review-meeting-tab';
 import type { Caller } from '../caller';
 import { requireTeamMember } from '../teams/require-team-member';
 import type { ReviewDeps } from './review-deps';
@@ -26,6 +27,11 @@ export interface TeamReviewsView {
   nextOccurrences: { start: Date; end: Date; localDate: string; joinUrl: string | null }[];
   agendaPreview: string | null;
   openProposals: ReviewProposal[];
+  /**
+   * Team Charter in the booked series' Teams meeting (null while nothing is booked): whether it is there, and when it
+   * cannot be, what an admin must do (the review works without it).
+   */
+  meetingApp: { status: MeetingAppState; message: string | null } | null;
 }
 
 /** The team's review series, its next three occurrences, its sync state, an agenda preview and open proposals. */
@@ -35,10 +41,11 @@ export async function getTeamReviews(
   teamId: string,
 ): Promise<TeamReviewsView> {
   const { scope, installation, charterHead } = await requireTeamMember(deps.installs, caller, teamId);
-  const [record, charter, openProposals] = await Promise.all([
+  const [record, charter, openProposals, meetingApp] = await Promise.all([
     deps.reviews.getSeries(scope),
     charterHead && deps.charters.getHead(scope, charterHead),
     deps.reviews.listProposals(scope, 'open'),
+    deps.reviews.getMeetingApp(scope),
   ]);
   const now = deps.clock.now();
   const live = record && record.state !== 'cancelled' ? record : null;
@@ -97,5 +104,14 @@ export async function getTeamReviews(
           })
         : null,
     openProposals,
+    meetingApp:
+      live?.state === 'booked' && live.joinUrl
+        ? meetingApp?.joinUrl === live.joinUrl
+          ? {
+              status: meetingApp.state,
+              message: describeMeetingApp(meetingApp.state, meetingApp.refusedStep),
+            }
+          : { status: 'pending', message: null }
+        : null,
   };
 }

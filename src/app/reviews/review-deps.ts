@@ -2,6 +2,7 @@ import type { CharterStore } from '../charters/charter-ports';
 import type { Clock, Ids, Log } from '../common-ports';
 import type { InstallStore } from '../installs/install-ports';
 import type { JobQueue } from '../jobs/job-ports';
+import type { MeetingAppSettings, ReviewMeetings } from './meeting-ports';
 import type { Calendar, ReviewSignals, ReviewStore } from './review-ports';
 
 /** What the review use cases need from the outside. */
@@ -11,6 +12,9 @@ export interface ReviewDeps {
   reviews: ReviewStore;
   jobs: JobQueue;
   calendar: Calendar;
+  /** Teams: the app and its tab in the booked meeting. */
+  meetings: ReviewMeetings;
+  meetingApp: MeetingAppSettings;
   signals: ReviewSignals;
   clock: Clock;
   ids: Ids;

@@ -1,6 +1,7 @@
 import { CalendarError } from '../../domain/review/calendar-error';
 import { JOB_KINDS } from '../jobs/job-kinds';
 import type { JobHandler, JobHandlers, ReviewJobKind } from '../jobs/job-ports';
+import { addAppToReviewMeeting } from './add-app-to-review-meeting';
 import { cancelReviewSeries } from './cancel-review-series';
 import type { ReviewDeps } from './review-deps';
 import { syncReviewSeries } from './sync-review-series';
@@ -14,6 +15,9 @@ export function reviewJobHandlers(deps: ReviewDeps): JobHandlers<ReviewJobKind> 
     },
     [JOB_KINDS.reviewsCancel]: async (job) => {
       await cancelReviewSeries(deps, job.scope);
+    },
+    [JOB_KINDS.reviewsMeetingApp]: async (job) => {
+      await addAppToReviewMeeting(deps, job.scope);
     },
     [JOB_KINDS.reviewsAgenda]: async (job) => {
       const seriesId = job.payload.seriesId;

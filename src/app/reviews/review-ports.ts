@@ -9,6 +9,7 @@ import type { ClauseSignal } from '../../domain/review/agenda';
 import type { CalendarFailure } from '../../domain/review/calendar-error';
 import type { ClauseOutcome } from '../../domain/review/review-outcomes';
 import type { Author, TeamScope } from '../common-ports';
+import type { MeetingAppProgress } from './meeting-ports';
 
 /** A series to book or to bring in step: its `schedule` comes from the domain (`toGraphSchedule`). */
 export interface CalendarSeriesInput {
@@ -109,8 +110,12 @@ export interface ReviewProposal extends TeamScope {
 
 export interface ReviewStore {
   getSeries(scope: TeamScope): Promise<ReviewSeriesRecord | null>;
-  /** Insert or replace the team's series record. */
+  /** Insert or replace the team's series record (how far the app in its meeting got is kept). */
   saveSeries(record: ReviewSeriesRecord): Promise<void>;
+  /** How far putting the app in the series' meeting got; null before the first step. */
+  getMeetingApp(scope: TeamScope): Promise<MeetingAppProgress | null>;
+  /** Records it on the team's series (which must exist). */
+  saveMeetingApp(scope: TeamScope, progress: MeetingAppProgress): Promise<void>;
   createProposal(proposal: ReviewProposal): Promise<void>;
   getProposal(scope: TeamScope, id: string): Promise<ReviewProposal | null>;
   /** Newest first. */

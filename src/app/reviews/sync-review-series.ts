@@ -6,6 +6,7 @@ import type { ReviewDeps } from './review-deps';
 import type { ReviewSeriesRecord } from './review-ports';
 import { bookedRecord, bookedState, cancelledRecord } from './review-series-records';
 import { scheduleReviewAgenda } from './schedule-review-agenda';
+import { scheduleReviewMeetingApp } from './schedule-review-meeting-app';
 
 export const CADENCE_REMOVED_COMMENT = 'The team removed the review cadence from its charter.';
 
@@ -71,6 +72,7 @@ export async function syncReviewSeries(
           syncedAt: now,
         };
         await deps.reviews.saveSeries(same);
+        await scheduleReviewMeetingApp(deps, same);
         return same;
       }
       case 'cancel': {
@@ -97,6 +99,7 @@ export async function syncReviewSeries(
           const next = bookedRecord(scope, d, live.transactionId, updated, version, now);
           await deps.reviews.saveSeries(next);
           await scheduleReviewAgenda(deps, next, now);
+          await scheduleReviewMeetingApp(deps, next);
           deps.log.info({ ...scope, version }, 'reviews.series.updated');
           return next;
         } catch (error) {

@@ -18,6 +18,8 @@ export interface CalendarSnapshotEvent {
   attendees: string[];
   joinUrl: string | null;
   transactionId: string | null;
+  /** The online meeting's chat: the apps installed in it and its tabs (by display name). */
+  meetingChat: { id: string; installedApps: string[]; tabs: string[] } | null;
   /** The next occurrences from now, as wall times in the event's zone. */
   nextOccurrences: { start: string; body: string }[];
 }
@@ -40,6 +42,7 @@ export function calendarSnapshot(
     attendees: event.attendees.map((a) => a.emailAddress.address),
     joinUrl: event.onlineMeeting?.joinUrl ?? null,
     transactionId: event.transactionId,
+    meetingChat: meetingChatOf(sandbox, event),
     nextOccurrences: event.cancelled
       ? []
       : sandbox
@@ -51,6 +54,27 @@ export function calendarSnapshot(
           })),
   }));
   return { events };
+}
+
+function meetingChatOf(sandbox: GraphSandbox, event: StoredEvent): CalendarSnapshotEvent['meetingChat'] {
+  const chat = event.onlineMeeting ? sandbox.store.chatByJoinUrl(event.onlineMeeting.joinUrl) : undefined;
+  if (!chat) return null;
+  const name = (appId: string) => sandbox.store.catalog.get(appId)?.displayName ?? appId;
+  return {
+    id: chat.id,
+    installedApps: chat.installedApps.map(name),
+    tabs: chat.tabs.map((t) => `${t.displayName} (${name(t.teamsAppId)})`),
+  };
+}
+
+/** What a person sees of the meeting chat: which apps are installed in it and which tabs are pinned. */
+function meetingChatText(chat: CalendarSnapshotEvent['meetingChat']): string {
+  if (!chat) return 'No meeting chat';
+  const apps = chat.installedApps.length
+    ? `Apps installed: ${chat.installedApps.join(', ')}`
+    : 'No app installed';
+  const tabs = chat.tabs.length ? `tabs: ${chat.tabs.join(', ')}` : 'no tab pinned';
+  return `${apps}; ${tabs}.`;
 }
 
 function escapeHtml(text: string): string {
@@ -137,6 +161,7 @@ ${status}<dl>
 <dt>Organizer</dt><dd>${escapeHtml(organizer)}</dd>
 <dt>Attendees</dt><dd>${attendees.length ? `<ul>${attendees.join('')}</ul>` : 'Nobody invited'}</dd>
 <dt>Teams meeting</dt><dd>${join}</dd>
+${event.onlineMeeting ? `<dt>Meeting chat</dt><dd data-meeting-chat>${escapeHtml(meetingChatText(meetingChatOf(sandbox, event)))}</dd>` : ''}
 </dl>
 ${next.length ? `<h3>Next occurrences</h3><ol>${next.join('')}</ol>` : ''}
 <details><summary>As Graph stores it</summary><p>id <code>${escapeHtml(event.id)}</code> · mailbox <code>${escapeHtml(event.mailbox)}</code> · ${escapeHtml(event.type)} · transactionId <code>${escapeHtml(event.transactionId ?? '—')}</code></p><pre>${escapeHtml(JSON.stringify({ start: event.start, end: event.end, recurrence: event.recurrence }, null, 2))}</pre></details></section>`;

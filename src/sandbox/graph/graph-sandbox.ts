@@ -4,12 +4,16 @@
  * full recurrence model and `transactionId` semantics; GET/PATCH/DELETE and `/cancel`; `calendarView` and
  * `/instances` that expand series (with exceptions); `calendar/getSchedule`; `$batch` of up to 20 with per-request
  * statuses in any order; at most 4 concurrent requests per mailbox (the 5th gets 429 `ApplicationThrottled`); and
- * injected 429/503/504 faults with or without `Retry-After`.
+ * injected 429/500/503/504 faults with or without `Retry-After`; and the Teams side of a booked meeting (the org app
+ * catalog, online meetings by join link with the chat Teams makes for each, the apps and tabs in that chat, and the
+ * permissions an admin may not have granted: meeting-chats.ts).
  *
  * This class is transport-free (`handle` takes a parsed request); graph-sandbox-router.ts serves it over HTTP.
  */
 import { randomBytes } from 'node:crypto';
 
+import { errorResponse, GraphError, ok, type SandboxRequest, type SandboxResponse } from './graph-answers';
+import { MEETING_APP_PERMISSIONS, MeetingChats, type TeamsGrants } from './meeting-chats';
 import {
   checkRecurringEventBody,
   expandPatternedRecurrence,
@@ -26,22 +30,11 @@ import {
 } from './sandbox-store';
 import { ianaFor, instantToWall, wallToInstant } from './wall-time';
 
-export interface SandboxRequest {
-  method: string;
-  /** Path below `/v1.0`, with its query, e.g. `/users/a@b/calendarView?startDateTime=…`. */
-  url: string;
-  headers: Record<string, string | undefined>;
-  body: unknown;
-}
-
-export interface SandboxResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type { SandboxRequest, SandboxResponse } from './graph-answers';
 
 export interface FaultRule {
-  status: 429 | 503 | 504;
+  /** 500 is not retried by graph-client's RetryHandler: it reaches the caller at once. */
+  status: 429 | 500 | 503 | 504;
   /** Seconds for `Retry-After`; null sends none (the client must back off on its own). */
   retryAfterSeconds: number | null;
   /** How many matching requests fail. */
@@ -111,17 +104,6 @@ const EVENT_PROPERTIES = new Set([
 const ONLINE_PROVIDERS = new Set(['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer']);
 const ATTENDEE_TYPES = new Set(['required', 'optional', 'resource']);
 
-class GraphError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
 function noStats(): SandboxStats {
   return {
     httpRequests: 0,
@@ -143,6 +125,15 @@ export class GraphSandbox {
   private readonly faults: FaultRule[] = [];
   private readonly tokenFaults: TokenFaultRule[] = [];
   private readonly options: Required<GraphSandboxOptions>;
+  /**
+   * What the tenant's admin granted the app for meeting apps: application permissions (all of Team Charter's by
+   * default) and the application access policy for online meetings. Revoke one to see Graph's 403.
+   */
+  readonly grants: TeamsGrants = {
+    permissions: new Set(MEETING_APP_PERMISSIONS),
+    onlineMeetingsPolicy: true,
+  };
+  private readonly meetingChats = new MeetingChats(this.store, this.grants);
   /** Called after every write that succeeded (local mode saves the calendars: graph-sandbox-file.ts). */
   onChange: (() => void) | undefined;
 
@@ -184,6 +175,17 @@ export class GraphSandbox {
     if (settings.denied !== undefined) box.denied = settings.denied;
     if (settings.missing !== undefined) box.missing = settings.missing;
     return box;
+  }
+
+  /** Grants or revokes an application permission (Graph answers 403 to a call none of whose permissions is granted). */
+  setPermission(permission: string, granted: boolean): void {
+    if (granted) this.grants.permissions.add(permission);
+    else this.grants.permissions.delete(permission);
+  }
+
+  /** Whether an application access policy lets the app read the organizers' online meetings. */
+  setOnlineMeetingsPolicy(granted: boolean): void {
+    this.grants.onlineMeetingsPolicy = granted;
   }
 
   addBusy(mailbox: string, start: Date, end: Date): void {
@@ -351,6 +353,7 @@ export class GraphSandbox {
     const [path = '', query = ''] = request.url.split('?');
     const fault = this.takeFault(request.method, path);
     if (fault) return fault;
+    if (MeetingChats.handles(path)) return this.teamsCall(request.method, path, query, request.body);
     const mailbox = mailboxOf(path);
     if (mailbox === undefined)
       return errorResponse(
@@ -389,6 +392,24 @@ export class GraphSandbox {
     }
   }
 
+  /** The org catalog and meeting chats: no mailbox, so no mailbox limit. */
+  private async teamsCall(
+    method: string,
+    path: string,
+    query: string,
+    body: unknown,
+  ): Promise<SandboxResponse> {
+    try {
+      if (this.options.latencyMs > 0) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+      const response = this.meetingChats.route(method, path, new URLSearchParams(query), body);
+      if (method !== 'GET' && response.status < 300) this.onChange?.();
+      return response;
+    } catch (error) {
+      if (error instanceof GraphError) return errorResponse(error);
+      throw error;
+    }
+  }
+
   private route(
     method: string,
     path: string,
@@ -401,6 +422,8 @@ export class GraphSandbox {
     const [a, b] = parts;
     const isEvents = a === 'events' || (a === 'calendar' && b === 'events');
     const rest = a === 'calendar' && b === 'events' ? parts.slice(2) : parts.slice(1);
+    if (a === 'onlineMeetings' && parts.length === 1 && method === 'GET')
+      return this.meetingChats.findOnlineMeetings(mailbox, params);
     if (a === 'calendarView' && parts.length === 1 && method === 'GET')
       return this.calendarView(mailbox, params, zone);
     if (a === 'calendar' && b === 'getSchedule' && method === 'POST') return this.getSchedule(body, zone);
@@ -456,6 +479,8 @@ export class GraphSandbox {
       exceptions: new Map(),
     };
     this.store.events.set(id, event);
+    // Teams makes the meeting's chat with the online meeting.
+    this.store.openMeetingChat(event);
     return ok(201, this.eventJson(event, zone));
   }
 
@@ -743,9 +768,11 @@ export class GraphSandbox {
     const code =
       fault.status === 429
         ? 'TooManyRequests'
-        : fault.status === 503
-          ? 'ServiceUnavailable'
-          : 'GatewayTimeout';
+        : fault.status === 500
+          ? 'InternalServerError'
+          : fault.status === 503
+            ? 'ServiceUnavailable'
+            : 'GatewayTimeout';
     return errorResponse(
       new GraphError(fault.status, code, `Injected ${fault.status} by the Graph sandbox.`, headers),
     );
@@ -947,27 +974,6 @@ function lower(headers: Record<string, string> | undefined): Record<string, stri
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
   return out;
-}
-
-function ok(status: number, body: unknown): SandboxResponse {
-  return { status, headers: { 'Content-Type': 'application/json' }, body };
-}
-
-function errorResponse(error: GraphError): SandboxResponse {
-  return {
-    status: error.status,
-    headers: { 'Content-Type': 'application/json', ...error.headers },
-    body: {
-      error: {
-        code: error.code,
-        message: error.message,
-        innerError: {
-          'request-id': randomBytes(8).toString('hex'),
-          date: new Date().toISOString().slice(0, 19),
-        },
-      },
-    },
-  };
 }
 
 function shuffle<T>(items: T[]): T[] {

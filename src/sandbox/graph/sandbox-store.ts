@@ -1,4 +1,7 @@
-/** What the Graph sandbox keeps: mailboxes and their events, in memory, readable by a person and by tests. */
+/**
+ * What the Graph sandbox keeps: mailboxes and their events, the online meetings' chats with the apps and tabs in them,
+ * and the org's app catalog; in memory, readable by a person and by tests.
+ */
 import { findWindowsZone } from '../../domain/cadence/windows-zones';
 
 export interface DateTimeTimeZone {
@@ -67,6 +70,41 @@ export interface Mailbox {
   missing?: boolean;
 }
 
+/** An app in the org's Teams app catalog: `id` is the catalog's own, `externalId` the manifest's. */
+export interface CatalogApp {
+  id: string;
+  externalId: string;
+  displayName: string;
+  distributionMethod: 'organization';
+}
+
+export interface ChatTab {
+  id: string;
+  displayName: string;
+  /** The catalog id of the app the tab belongs to. */
+  teamsAppId: string;
+  configuration: {
+    entityId: string | null;
+    contentUrl: string | null;
+    websiteUrl: string | null;
+    removeUrl: string | null;
+  };
+  webUrl: string;
+}
+
+/** The chat Teams creates with an online meeting (`chatInfo.threadId`): the apps installed in it and its tabs. */
+export interface MeetingChat {
+  id: string;
+  /** The online meeting's id and join link, and the organizer's mailbox. */
+  meetingId: string;
+  joinUrl: string;
+  organizer: string;
+  subject: string;
+  /** Catalog ids of the apps installed in the chat. */
+  installedApps: string[];
+  tabs: ChatTab[];
+}
+
 const DEFAULT_WORKING_HOURS: WorkingHours = {
   daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
   startTime: '09:00',
@@ -77,6 +115,10 @@ const DEFAULT_WORKING_HOURS: WorkingHours = {
 export class SandboxStore {
   readonly mailboxes = new Map<string, Mailbox>();
   readonly events = new Map<string, StoredEvent>();
+  /** By catalog id. */
+  readonly catalog = new Map<string, CatalogApp>();
+  /** By chat (thread) id. */
+  readonly chats = new Map<string, MeetingChat>();
 
   mailbox(id: string): Mailbox {
     const key = id.toLowerCase();
@@ -99,10 +141,52 @@ export class SandboxStore {
     return [...this.events.values()].filter((e) => !e.cancelled);
   }
 
+  /**
+   * The chat Teams creates with an online meeting, made when the event is booked (idempotent). Its id is the thread in
+   * the join link (`…/meetup-join/19%3ameeting_…%40thread.v2/0` → `19:meeting_…@thread.v2`), as Teams makes them.
+   */
+  openMeetingChat(event: StoredEvent): MeetingChat | null {
+    const joinUrl = event.onlineMeeting?.joinUrl;
+    const thread = joinUrl ? /\/meetup-join\/([^/]+)/.exec(joinUrl)?.[1] : undefined;
+    if (!joinUrl || !thread) return null;
+    const id = decodeURIComponent(thread);
+    let chat = this.chats.get(id);
+    if (!chat) {
+      chat = {
+        id,
+        meetingId: `MSo${Buffer.from(`${event.mailbox}*${id}`).toString('base64url')}`,
+        joinUrl,
+        organizer: event.mailbox,
+        subject: event.subject,
+        installedApps: [],
+        tabs: [],
+      };
+      this.chats.set(id, chat);
+    }
+    return chat;
+  }
+
+  /** The chat of the online meeting with this join link. */
+  chatByJoinUrl(joinUrl: string): MeetingChat | undefined {
+    return [...this.chats.values()].find((c) => c.joinUrl === joinUrl);
+  }
+
+  /** Puts an app in the org's catalog (as an admin publishing it does); returns its catalog id. */
+  publishApp(app: Omit<CatalogApp, 'distributionMethod'>): CatalogApp {
+    const published: CatalogApp = { ...app, distributionMethod: 'organization' };
+    this.catalog.set(app.id, published);
+    return published;
+  }
+
   /** The events as JSON (exceptions as entries), so a local sandbox keeps its calendars across restarts. */
   snapshot(): string {
     const events = [...this.events.values()].map((e) => ({ ...e, exceptions: [...e.exceptions.entries()] }));
-    return JSON.stringify({ version: 1, events });
+    return JSON.stringify({
+      version: 1,
+      events,
+      catalog: [...this.catalog.values()],
+      chats: [...this.chats.values()],
+    });
   }
 
   /** Puts back the events of a `snapshot()`; anything else in the JSON is refused with an error. */
@@ -110,11 +194,21 @@ export class SandboxStore {
     const parsed = JSON.parse(json) as {
       version?: unknown;
       events?: (Omit<StoredEvent, 'exceptions'> & { exceptions: [number, OccurrenceException][] })[];
+      catalog?: CatalogApp[];
+      chats?: MeetingChat[];
     };
     if (parsed.version !== 1 || !Array.isArray(parsed.events))
       throw new Error('Not a Graph sandbox snapshot (version 1).');
     this.events.clear();
     for (const e of parsed.events) this.events.set(e.id, { ...e, exceptions: new Map(e.exceptions) });
+    // Snapshots from before the sandbox kept chats have none: their meetings' chats start empty.
+    if (parsed.catalog) {
+      this.catalog.clear();
+      for (const app of parsed.catalog) this.catalog.set(app.id, app);
+    }
+    this.chats.clear();
+    for (const chat of parsed.chats ?? []) this.chats.set(chat.id, chat);
+    for (const e of this.events.values()) this.openMeetingChat(e);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Root } from 'react-dom/client';
 import { CHARTER_TAB_ENTITY_ID, IN_TEAMS_QUERY } from '../../domain/links/charter-links';
 import { loadTheme } from './app/themes';
 import { type ConfigHost, ConfigPage } from './config/config-page';
-import { mayBeInTeams, TEAMS_HANDSHAKE_MS, toThemeName } from './host/tab-host';
+import { isMeetingContext, mayBeInTeams, TEAMS_HANDSHAKE_MS, toThemeName } from './host/tab-host';
 import { appStrings } from './strings/app';
 import { configStrings } from './strings/config';
 
@@ -23,6 +23,7 @@ async function configHost(): Promise<ConfigHost | null> {
   const origin = window.location.origin;
   return {
     theme: toThemeName(context.app.theme),
+    inMeeting: isMeetingContext(context),
     onSave(getChoice) {
       pages.config.registerOnSaveHandler((event) => {
         // The tab's URL in Teams says it is Teams' (the server serves a browser's own visit a page pointing to Teams).

@@ -54,6 +54,7 @@ interface ReviewsBody {
   nextOccurrences: { start: string; end: string; localDate: string; joinUrl: string }[];
   agendaPreview: string;
   openProposals: { id: string; summary: string }[];
+  meetingApp: { status: string; message: string | null } | null;
 }
 
 async function charter(): Promise<{
@@ -101,6 +102,25 @@ describe('GET /api/teams/:teamId/reviews', () => {
     expect(body.agendaPreview).toContain('Charter review — Contoso Product Team');
     expect(body.agendaPreview).toContain('Shop owners publish their first product in under 10 minutes');
     expect(body.openProposals).toEqual([]);
+  });
+
+  it('says whether Team Charter is in the review meeting, and what the admin must grant when Graph refused it', async () => {
+    const before = (await as(DIEGO).get(reviewsUrl).expect(200)).body as ReviewsBody;
+    expect(before.meetingApp).toEqual({ status: 'pending', message: null });
+    h.graph.running.sandbox.setPermission('TeamsAppInstallation.ReadWriteSelfForChat.All', false);
+    try {
+      expect(await runReviewJobs()).toBeGreaterThan(0);
+      const refused = (await as(DIEGO).get(reviewsUrl).expect(200)).body as ReviewsBody;
+      expect(refused.meetingApp?.status).toBe('not_permitted');
+      expect(refused.meetingApp?.message).toContain('TeamsAppInstallation.ReadWriteSelfForChat.All');
+      expect(refused.sync.status).toBe('in_step');
+    } finally {
+      h.graph.running.sandbox.setPermission('TeamsAppInstallation.ReadWriteSelfForChat.All', true);
+    }
+    await as(DIEGO).post(`${reviewsUrl}/sync`).expect(202, { queued: true });
+    while ((await runReviewJobs()) > 0);
+    const ready = (await as(DIEGO).get(reviewsUrl).expect(200)).body as ReviewsBody;
+    expect(ready.meetingApp).toEqual({ status: 'ready', message: null });
   });
 
   it('refuses someone outside the team with 403 and hides another tenant’s team as not installed', async () => {

@@ -3,7 +3,6 @@
  * graph-client) against the Graph sandbox. Create, patch (never a second series), cancel, idempotency under a crash
  * between the POST and the database write, the agenda with hostile text, and outcomes → proposal → new version.
  */
-import type { Caller } from '../../../src/app/caller';
 import { saveCharter } from '../../../src/app/charters/save-charter';
 import { acceptReviewProposal } from '../../../src/app/reviews/accept-review-proposal';
 import { cancelReviewSeries } from '../../../src/app/reviews/cancel-review-series';
@@ -12,17 +11,12 @@ import { recordReviewOutcomes } from '../../../src/app/reviews/record-review-out
 import type { ReviewSeriesRecord, ReviewStore } from '../../../src/app/reviews/review-ports';
 import { CADENCE_REMOVED_COMMENT, syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { writeReviewAgenda } from '../../../src/app/reviews/write-review-agenda';
-import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import { occurrenceAt, useReviewHarness } from '../../support/review-harness';
+import { ADELE, DEMO_SCOPE, occurrenceAt, useReviewHarness } from '../../support/review-harness';
 
-const scope = { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId };
-const adele: Caller = {
-  tenantId: scope.tenantId,
-  userId: DEMO_MEMBERS[0]?.aadObjectId as string,
-  name: 'Adele Vance',
-};
+const scope = DEMO_SCOPE;
+const adele = ADELE;
 
 describe('review booking on the Graph sandbox', () => {
   const h = useReviewHarness();

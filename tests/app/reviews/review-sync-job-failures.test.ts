@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 
 import { createAppTokenSource } from '../../../src/adapters/graph/app-token-provider';
 import { GraphCalendar } from '../../../src/adapters/graph/graph-calendar';
+import { GraphReviewMeetings } from '../../../src/adapters/graph/graph-review-meetings';
 import { GraphTransport } from '../../../src/adapters/graph/graph-transport';
 import { PrometheusMetrics } from '../../../src/adapters/metrics/prometheus-metrics';
 import { JobWorker } from '../../../src/adapters/scheduler/job-worker';
@@ -20,7 +21,7 @@ import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/rev
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
 import { type RunningGraphSandbox, startGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-router';
-import { CLIENT_ID, CLIENT_SECRET, TENANT } from '../../adapters/graph/graph-harness';
+import { CLIENT_ID, CLIENT_SECRET, MEETING_APP, TENANT } from '../../adapters/graph/graph-harness';
 import { parseExposition } from '../../support/exposition';
 import { installReviewTeam, saveReviewTeamCharter } from '../../support/review-teams';
 import { usePostgresHarness } from '../../support/storage-harness';
@@ -74,21 +75,20 @@ function reviewSyncFailureSuite(db: () => Database): void {
     const { organizerId } = await installReviewTeam(installs, scope, t, options.organizer, []);
     await saveReviewTeamCharter(charters, scope, t, organizerId, '2027-06-01');
     const local = options.authorityHost === undefined;
-    const calendar = new GraphCalendar(
-      new GraphTransport({
-        graphBaseUrl: graph.graphBaseUrl,
-        accessToken: createAppTokenSource({
-          clientId: CLIENT_ID,
-          clientSecret: options.clientSecret ?? CLIENT_SECRET,
-          tenantId: TENANT,
-          authorityHost: options.authorityHost ?? 'https://login.microsoftonline.com',
-          tokenEndpoint: local ? graph.tokenEndpoint(TENANT) : null,
-        }),
-        // No retries inside the transport: what fails reaches the job queue, which decides.
-        retryDelaySeconds: 0,
-        maxRetries: 0,
+    const transport = new GraphTransport({
+      graphBaseUrl: graph.graphBaseUrl,
+      accessToken: createAppTokenSource({
+        clientId: CLIENT_ID,
+        clientSecret: options.clientSecret ?? CLIENT_SECRET,
+        tenantId: TENANT,
+        authorityHost: options.authorityHost ?? 'https://login.microsoftonline.com',
+        tokenEndpoint: local ? graph.tokenEndpoint(TENANT) : null,
       }),
-    );
+      // No retries inside the transport: what fails reaches the job queue, which decides.
+      retryDelaySeconds: 0,
+      maxRetries: 0,
+    });
+    const calendar = new GraphCalendar(transport);
     const log = capturingLog();
     const metrics = new PrometheusMetrics({ jobKinds: Object.values(JOB_KINDS), processMetrics: false });
     const deps: ReviewDeps = {
@@ -97,6 +97,8 @@ function reviewSyncFailureSuite(db: () => Database): void {
       jobs,
       reviews,
       calendar,
+      meetings: new GraphReviewMeetings(transport),
+      meetingApp: MEETING_APP,
       signals: NO_REVIEW_SIGNALS,
       clock: { now: () => new Date() },
       ids: { next: () => randomUUID() },

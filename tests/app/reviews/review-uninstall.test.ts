@@ -27,7 +27,7 @@ import { reviewSessionJobHandlers } from '../../../src/app/reviews/review-sessio
 import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { seedDemoTeam } from '../../../src/app/teams/seed-demo-team';
-import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
+import { type GraphHarness, MEETING_APP, startGraphHarness } from '../../adapters/graph/graph-harness';
 import { openTestDatabase } from '../../support/test-database';
 
 const GRACE_MS = 30 * 86_400_000;
@@ -76,6 +76,8 @@ describe('uninstall cancels the review series before the team’s data is delete
       ...base,
       reviews,
       calendar: graph.calendar,
+      meetings: graph.meetings,
+      meetingApp: MEETING_APP,
       signals: { since: () => Promise.resolve({ signals: [], supportRequests: [] }) },
       agendaLeadMs: 86_400_000,
     };

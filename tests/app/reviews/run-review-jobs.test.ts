@@ -15,7 +15,12 @@ import { UNINSTALLED_COMMENT } from '../../../src/app/reviews/cancel-review-seri
 import { NO_REVIEW_SIGNALS, type ReviewDeps } from '../../../src/app/reviews/review-deps';
 import { reviewJobHandlers } from '../../../src/app/reviews/review-job-handlers';
 import { runReviewJobs } from '../../../src/app/reviews/run-review-jobs';
-import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
+import {
+  CATALOG_APP_ID,
+  type GraphHarness,
+  MEETING_APP,
+  startGraphHarness,
+} from '../../adapters/graph/graph-harness';
 import { installReviewTeam, saveReviewTeamCharter } from '../../support/review-teams';
 import { openTestDatabase } from '../../support/test-database';
 
@@ -40,6 +45,8 @@ describe('the review worker runs many teams’ jobs at once', () => {
       jobs,
       reviews,
       calendar: graph.calendar,
+      meetings: graph.meetings,
+      meetingApp: MEETING_APP,
       signals: NO_REVIEW_SIGNALS,
       clock: { now: () => new Date() },
       ids: { next: () => randomUUID() },
@@ -96,6 +103,16 @@ describe('the review worker runs many teams’ jobs at once', () => {
     const live = graph.running.sandbox.store.liveEvents();
     expect(live).toHaveLength(TEAMS);
     expect(new Set(live.map((e) => e.transactionId)).size).toBe(TEAMS);
+
+    // Each booking queued putting the app in its meeting: the next pass does that for every team, once.
+    expect(await runReviewJobs(runner, 40)).toBe(TEAMS);
+    for (const scope of scopes)
+      expect(await deps.reviews.getMeetingApp(scope)).toMatchObject({ state: 'ready', appInstalled: true });
+    for (const event of live) {
+      const chat = graph.running.sandbox.store.chatByJoinUrl(event.onlineMeeting?.joinUrl ?? '');
+      expect(chat).toMatchObject({ installedApps: [CATALOG_APP_ID] });
+      expect(chat?.tabs).toHaveLength(1);
+    }
   });
 
   it('runs one team’s jobs in the order claimed, so a sync and the cancel after it never race', async () => {

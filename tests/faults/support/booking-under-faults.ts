@@ -4,7 +4,10 @@
  * restart) and whatever `during` does (storms). Each team has its own organizer mailbox, so the sandbox's calendar
  * says per team how many review series are live. Counted from the sandbox and the database only:
  * - series lost: teams with no live series, or whose database record is not `booked` on the live series;
- * - series double-booked: teams with more than one live series.
+ * - series double-booked: teams with more than one live series;
+ * - meeting apps missing: teams whose series' meeting chat does not end with the app installed and its tab pinned;
+ * - second tabs: meeting chats with more than one tab of the app (the install itself cannot happen twice: Graph, and
+ *   the sandbox, answer a second one with 409).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -13,6 +16,7 @@ import { PostgresReviewStore } from '../../../src/adapters/storage/postgres-revi
 import { postgresStores } from '../../../src/adapters/storage/postgres-stores';
 import type { TeamScope } from '../../../src/app/common-ports';
 import { JOB_KINDS } from '../../../src/app/jobs/job-kinds';
+import { LOCAL_TEAMS_APP_ID } from '../../../src/config';
 import type { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
 import { type AppProcess, startAppProcess, waitFor } from '../../support/fan-out-fixture';
 import { installReviewTeam, saveReviewTeamCharter } from '../../support/review-teams';
@@ -38,6 +42,8 @@ export interface BookingOutcome {
   inFlightAtKills: number[];
   lost: number;
   doubleBooked: number;
+  meetingAppsMissing: number;
+  secondTabs: number;
   figures: Figures;
 }
 
@@ -85,6 +91,14 @@ export async function runBookingUnderFaults(run: BookingRun): Promise<BookingOut
     }
   };
   const { tenantId, scopes } = await withDb((d) => seedTeams(d, teams));
+  // Published in the org catalog under the manifest id the app uses in local mode: each booking then puts the app and
+  // its tab in the series' meeting, and the kills land in those steps too.
+  if (![...graph.sandbox.store.catalog.values()].some((a) => a.externalId === LOCAL_TEAMS_APP_ID))
+    graph.sandbox.store.publishApp({
+      id: randomUUID(),
+      externalId: LOCAL_TEAMS_APP_ID,
+      displayName: 'Team Charter',
+    });
   const mailboxes = new Set(scopes.map((_, t) => organizerMailbox(tenantId, t)));
   const liveByMailbox = (): Map<string, number> => {
     const live = new Map<string, number>();
@@ -93,11 +107,24 @@ export async function runBookingUnderFaults(run: BookingRun): Promise<BookingOut
     return live;
   };
 
+  const meetingAppsReady = async (d: Database): Promise<number> =>
+    (await Promise.all(scopes.map((s) => new PostgresReviewStore(d).getMeetingApp(s)))).filter(
+      (p) => p?.state === 'ready',
+    ).length;
+  let meetingStepsOpenAtKill: number | null = null;
   let app: AppProcess = await startAppProcess(storage, env);
   const during = run.during?.();
   const inFlightAtKills: number[] = [];
   let lastKill = 0;
   for (let k = 0; k < run.kills; k++) {
+    // The last kill waits for the meeting steps to have begun (an app installed in some meeting's chat), so it lands
+    // among them: catalog and meeting look-ups, installs and tabs of the other teams.
+    if (k === run.kills - 1 && run.kills > 1)
+      await waitFor(
+        'the meeting steps to begin',
+        () => [...graph.sandbox.store.chats.values()].some((c) => c.installedApps.length > 0),
+        180_000,
+      );
     // Each kill lands inside a Graph request: after the next one arrives, at a random point of its service time.
     const seen = graph.sandbox.stats.operations;
     await waitFor('a Graph request before a kill', () => graph.sandbox.stats.operations > seen, 120_000);
@@ -115,6 +142,8 @@ export async function runBookingUnderFaults(run: BookingRun): Promise<BookingOut
     inFlightAtKills.push(
       graph.sandbox.store.liveEvents().filter((e) => mailboxes.has(e.mailbox) && !recorded.has(e.id)).length,
     );
+    if (k === run.kills - 1 && run.kills > 1)
+      meetingStepsOpenAtKill = teams - (await withDb(meetingAppsReady));
     app = await startAppProcess(storage, env);
   }
   const duringFigures = (await during) ?? {};
@@ -125,6 +154,7 @@ export async function runBookingUnderFaults(run: BookingRun): Promise<BookingOut
       JOB_KINDS.reviewsSync,
     ]);
   let jobStates: Record<string, number> = {};
+  let ready = 0;
   for (let round = 0; ; round++) {
     await waitFor('every team to have a live series', () => liveByMailbox().size === teams, 180_000);
     const leasesExpired = lastKill + run.leaseMs + 1_000;
@@ -133,7 +163,8 @@ export async function runBookingUnderFaults(run: BookingRun): Promise<BookingOut
     await app.stop();
     const rows = (await withDb(syncStates)).rows as { state: string; n: number }[];
     jobStates = Object.fromEntries(rows.map((r) => [r.state, r.n]));
-    if (jobStates.done === teams || round >= 10) break;
+    ready = await withDb(meetingAppsReady);
+    if ((jobStates.done === teams && ready === teams) || round >= 10) break;
     app = await startAppProcess(storage, env);
     await new Promise((r) => setTimeout(r, 2_000));
   }
@@ -150,9 +181,20 @@ export async function runBookingUnderFaults(run: BookingRun): Promise<BookingOut
       !liveIds.has(records[t]?.graphSeriesId ?? ''),
   ).length;
   const doubleBooked = [...live.values()].filter((n) => n > 1).length;
+  const chats = records.map((r) => graph.sandbox.store.chatByJoinUrl(r?.joinUrl ?? ''));
+  const appId = [...graph.sandbox.store.catalog.values()].find(
+    (a) => a.externalId === LOCAL_TEAMS_APP_ID,
+  )?.id;
+  const ours = (chat: (typeof chats)[number]) => chat?.tabs.filter((t) => t.teamsAppId === appId).length ?? 0;
+  const meetingAppsMissing = chats.filter(
+    (chat) => !chat?.installedApps.includes(appId ?? '') || ours(chat) === 0,
+  ).length;
+  const secondTabs = chats.filter((chat) => ours(chat) > 1).length;
   return {
     lost,
     doubleBooked,
+    meetingAppsMissing,
+    secondTabs,
     inFlightAtKills,
     figures: {
       teams,
@@ -160,6 +202,9 @@ export async function runBookingUnderFaults(run: BookingRun): Promise<BookingOut
       'creates in flight at each kill': inFlightAtKills.length ? inFlightAtKills.join(', ') : '—',
       'series lost': lost,
       'series double-booked': doubleBooked,
+      'meeting apps missing (recorded ready)': `${meetingAppsMissing} (${ready}/${teams})`,
+      'meeting chats with a second tab': secondTabs,
+      'teams whose meeting steps were unfinished at the last kill': meetingStepsOpenAtKill ?? '—',
       'reviews.sync jobs by state': JSON.stringify(jobStates),
       'Graph requests (429s)': `${graph.sandbox.stats.httpRequests} (${graph.sandbox.stats.throttled} concurrency, ${graph.sandbox.stats.faultsInjected} injected)`,
       ...duringFigures,

@@ -12,9 +12,9 @@ import { nextOccurrences } from '../../../src/domain/cadence/next-occurrences';
 import { GraphSandbox } from '../../../src/sandbox/graph/graph-sandbox';
 import { persistGraphSandbox } from '../../../src/sandbox/graph/graph-sandbox-file';
 import {
-  CLIENT_ID,
-  CLIENT_SECRET,
   type GraphHarness,
+  rawGraphCall,
+  sandboxToken,
   startGraphHarness,
 } from '../../adapters/graph/graph-harness';
 
@@ -43,26 +43,14 @@ describe('the Graph sandbox', () => {
   let token: string;
   beforeAll(async () => {
     h = await startGraphHarness();
-    const response = await fetch(h.running.tokenEndpoint('t1'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: `grant_type=client_credentials&client_id=${CLIENT_ID}&client_secret=${CLIENT_SECRET}&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default`,
-    });
-    token = ((await response.json()) as { access_token: string }).access_token;
+    token = await sandboxToken(h.running);
   });
   afterAll(async () => {
     await h.close();
   });
 
-  async function call(method: string, path: string, body?: unknown, auth = true) {
-    const response = await fetch(`${h.running.graphBaseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Answer) : null };
-  }
+  const call = (method: string, path: string, body?: unknown, auth = true) =>
+    rawGraphCall<Answer>(h.running, auth ? token : null, method, path, body);
 
   it('refuses a request without a token it issued (401 InvalidAuthenticationToken)', async () => {
     const answer = await call('GET', '/users/a@contoso.example/events', undefined, false);

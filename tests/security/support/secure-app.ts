@@ -37,7 +37,7 @@ import { recordReviewOutcomes } from '../../../src/app/reviews/record-review-out
 import type { ReviewDeps } from '../../../src/app/reviews/review-deps';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { questionsFromCharter } from '../../../src/domain/checkin/questions-from-charter';
-import { type GraphHarness, startGraphHarness } from '../../adapters/graph/graph-harness';
+import { type GraphHarness, MEETING_APP, startGraphHarness } from '../../adapters/graph/graph-harness';
 import { validCharter } from '../../support/charter-fixtures';
 import {
   FAKE_APP_ID_URI,
@@ -147,6 +147,8 @@ async function startSecureApp(): Promise<SecureApp> {
     ...charterDeps,
     reviews,
     calendar: graph.calendar,
+    meetings: graph.meetings,
+    meetingApp: MEETING_APP,
     signals: checkInReviewSignals({ checkins }),
     log,
     agendaLeadMs: 86_400_000,

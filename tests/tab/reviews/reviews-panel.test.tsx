@@ -35,6 +35,7 @@ function reviews(overrides: Partial<TeamReviews> = {}): TeamReviews {
     ),
     agendaPreview: HOSTILE_AGENDA,
     openProposals: [],
+    meetingApp: { status: 'ready', message: null },
     ...overrides,
   };
 }
@@ -179,6 +180,34 @@ describe('the reviews panel', () => {
     expect(await screen.findByText('Asked to sync again; this takes a few seconds.')).toBeTruthy();
     expect(server.requests.some((r) => r.method === 'POST' && r.url.endsWith('/reviews/sync'))).toBe(true);
     expect(screen.queryByRole('link', { name: /sandbox calendar/ })).toBeNull();
+  });
+
+  it('says the review works without Team Charter in its meeting and what the admin must grant, and offers to sync again', async () => {
+    const server = new FakeServer();
+    server.view = reviews({
+      meetingApp: {
+        status: 'not_permitted',
+        message:
+          'The review works without Team Charter in the meeting: an admin has not granted TeamsTab.ReadWriteSelfForChat.All (admin guide, “The app in the review meeting”). Press Sync again once it is granted.',
+      },
+    });
+    renderPanel(server, false);
+    expect((await screen.findByTestId('reviews-meeting-app')).textContent).toMatch(
+      /an admin has not granted TeamsTab\.ReadWriteSelfForChat\.All \(admin guide, “The app in the review meeting”\)/,
+    );
+    // The booked series is still shown: the review itself works.
+    expect(screen.getByRole('list', { name: 'Next reviews' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sync again' }));
+    await waitFor(() =>
+      expect(server.requests.some((r) => r.method === 'POST' && r.url.endsWith('/reviews/sync'))).toBe(true),
+    );
+  });
+
+  it('says nothing about the meeting when Team Charter is in it', async () => {
+    renderPanel(new FakeServer(), false);
+    await screen.findByRole('list', { name: 'Next reviews' });
+    expect(screen.queryByTestId('reviews-meeting-app')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sync again' })).toBeNull();
   });
 
   it('lets an editor record keep / revise / drop, names a missing revision, then shows the diff and accepts it', async () => {

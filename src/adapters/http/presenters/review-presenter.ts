@@ -46,6 +46,7 @@ export function teamReviewsBody(view: TeamReviewsView): TeamReviews {
     })),
     agendaPreview: view.agendaPreview,
     openProposals: view.openProposals.map(proposalBody),
+    meetingApp: view.meetingApp,
   };
 }
 

@@ -158,7 +158,7 @@ export function App({ host, fetchFn, now = () => new Date(), start }: AppProps) 
   } else if (!host.teamId) {
     body = (
       <TabLayout>
-        <p className="tc-body1 tc-flush">{appStrings.noTeam}</p>
+        <p className="tc-body1 tc-flush">{host.inMeeting ? appStrings.inMeeting : appStrings.noTeam}</p>
       </TabLayout>
     );
   } else {

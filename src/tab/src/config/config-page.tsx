@@ -35,12 +35,17 @@ export type ConfigChoice = 'create' | 'show';
  */
 export interface ConfigHost {
   theme: ThemeName;
+  /** Added to a meeting (its chat or details), not to a channel: there is no charter to create here. */
+  inMeeting: boolean;
   /** Registers what Save does: called with the choice at the time the person presses Save. */
   onSave(save: () => ConfigChoice): void;
   setValid(valid: boolean): void;
 }
 
-/** The configurable channel tab's configuration page: "Create our charter" or "Show our charter". */
+/**
+ * The configurable tab's configuration page: in a channel "Create our charter" or "Show our charter"; in a meeting
+ * a note that the charter lives in the channel (Save pins the tab, which says the same).
+ */
 export function ConfigPage({ host }: { host: ConfigHost | null }) {
   const styles = useStyles();
   const [choice, setChoice] = useState<ConfigChoice>('show');
@@ -58,8 +63,10 @@ export function ConfigPage({ host }: { host: ConfigHost | null }) {
   return (
     <FluentProvider theme={loadedTheme(host?.theme ?? 'default') ?? loadedTheme('default')}>
       <main className={styles.root}>
-        <Title2 as="h1">{configStrings.title}</Title2>
-        {host ? (
+        <Title2 as="h1">{host?.inMeeting ? configStrings.meetingTitle : configStrings.title}</Title2>
+        {host?.inMeeting ? (
+          <Body1>{configStrings.meetingBody}</Body1>
+        ) : host ? (
           <RadioGroup
             value={choice}
             onChange={(_e, d) => setChoice(d.value as ConfigChoice)}

@@ -16,6 +16,8 @@ export interface TeamsHost {
    */
   hostName: string;
   teamId: string | null;
+  /** Opened in a meeting (its chat, details, side panel or stage), where Teams gives a chat, not a team. */
+  inMeeting?: boolean;
   theme: ThemeName;
   /** Calls `listener` whenever Teams switches theme. */
   onThemeChange(listener: (theme: ThemeName) => void): void;
@@ -50,6 +52,14 @@ export function toThemeName(theme: string | undefined): ThemeName {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
 }
 
+/** Whether Teams opened the page in a meeting: its side panel or stage, or its chat or details tab. */
+export function isMeetingContext(context: {
+  meeting?: { id: string } | undefined;
+  page: { frameContext: string };
+}): boolean {
+  return Boolean(context.meeting?.id) || ['sidePanel', 'meetingStage'].includes(context.page.frameContext);
+}
+
 /** True when the page may be hosted by Teams: framed (web, desktop) or inside the mobile clients' webview. */
 export function mayBeInTeams(win: Window): boolean {
   let framed: boolean;
@@ -78,6 +88,7 @@ export async function detectHost(win: Window = window): Promise<TabHost> {
     kind: 'teams',
     hostName: context.app.host.name,
     teamId: context.team?.groupId ?? null,
+    inMeeting: isMeetingContext(context),
     theme: toThemeName(context.app.theme),
     onThemeChange(listener) {
       teams.app.registerOnThemeChangeHandler((theme) => listener(toThemeName(theme)));

@@ -1,7 +1,8 @@
 /**
  * The review cycle beside the charter: the series booked in the organizer's Outlook (organizer, the next three
  * occurrences in the viewer's zone with the team's zone beside them, the Teams join link), whether the calendar is in
- * step with the charter (and what to do when it is not), the agenda preview as plain text, the open proposals, and for
+ * step with the charter (and what to do when it is not), what keeps Team Charter out of the review meeting (when
+ * something does), the agenda preview as plain text, the open proposals, and for
  * editors the review outcomes form (loaded on demand, so the tab's first bundle stays small). In the local sandbox it
  * links the Graph sandbox's calendar page, which shows what Outlook would. State in use-reviews-panel.ts.
  */
@@ -81,6 +82,17 @@ export function ReviewsPanel(props: PanelProps) {
             teamZone={teamZone}
             viewerZone={viewerZone}
           />
+        ) : null}
+        {view.meetingApp?.message ? (
+          // Team Charter could not go into the review meeting: the review works without it; this says what unlocks it.
+          <div className={styles.row}>
+            <Body1 data-testid="reviews-meeting-app">{view.meetingApp.message}</Body1>
+            {status === 'in_step' ? (
+              <Button size="small" onClick={panel.syncAgain}>
+                {reviewStrings.syncAgain}
+              </Button>
+            ) : null}
+          </div>
         ) : null}
         {agenda.length > 0 ? <ReviewAgendaSection lines={agenda} /> : null}
         {panel.sandbox ? (

@@ -7,6 +7,8 @@ export const appStrings = {
   loading: 'Loading…',
   loadFailed: 'Something went wrong loading the charter.',
   noTeam: 'Open this tab in a team channel to see its charter.',
+  inMeeting:
+    'Team Charter is in this meeting for your team’s charter review. To read the charter and record the review, open the Team Charter tab in your team’s channel.',
   notAnEditor: 'Only editors can change the charter.',
   viewTabs: { charter: 'Charter', edit: 'Edit', history: 'History', export: 'Export' },
   viewTabsLabel: 'Charter views',

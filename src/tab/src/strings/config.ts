@@ -11,4 +11,7 @@ export const configStrings = {
   showHint: 'Pin the charter your team already has.',
   outsideTeams: 'This page sets up the tab inside Microsoft Teams. Outside Teams, open the tab itself.',
   openTab: 'Open the tab',
+  meetingTitle: 'Add Team Charter to this meeting',
+  meetingBody:
+    'Team Charter keeps a team’s charter in its channel. Added here, the tab points the meeting to it; the charter itself is read and reviewed in the channel tab.',
 } as const;

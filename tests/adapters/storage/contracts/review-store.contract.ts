@@ -1,6 +1,7 @@
 import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import { PostgresReviewStore } from '../../../../src/adapters/storage/postgres-review-store';
 import type { TeamScope } from '../../../../src/app/common-ports';
+import type { MeetingAppProgress } from '../../../../src/app/reviews/meeting-ports';
 import type {
   ReviewProposal,
   ReviewSeriesRecord,
@@ -77,6 +78,36 @@ export function reviewStoreContract(h: StorageHarness): void {
       });
       await store.saveSeries(booked);
       expect(await store.getSeries(scope)).toEqual(booked);
+    });
+
+    it('keeps how far the app in the meeting got, across saves of the series, and scoped to its team', async () => {
+      const booked = series(scope, {
+        state: 'booked',
+        graphSeriesId: 'AAMk-1',
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      });
+      await store.saveSeries(booked);
+      expect(await store.getMeetingApp(scope)).toBeNull();
+      const progress: MeetingAppProgress = {
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+        state: 'not_permitted',
+        catalogAppId: 'catalog-1',
+        chatId: '19:meeting_x@thread.v2',
+        appInstalled: true,
+        tabId: null,
+        refusedStep: 'tab',
+        lastError: 'Graph answered 403 Forbidden: Missing role permissions on the request.',
+        updatedAt: at(2000),
+      };
+      await store.saveMeetingApp(scope, progress);
+      expect(await store.getMeetingApp(scope)).toEqual(progress);
+      // Saving the series again (a sync) leaves it as it was.
+      await store.saveSeries({ ...booked, charterVersion: 4, syncedAt: at(3000) });
+      expect(await store.getMeetingApp(scope)).toEqual(progress);
+      expect(await store.getMeetingApp({ ...scope, teamId: 'another-team' })).toBeNull();
+      await expect(
+        store.saveMeetingApp({ ...scope, teamId: 'another-team' }, progress),
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('scopes series by tenant and team', async () => {
