@@ -8,9 +8,9 @@ import type { Database } from '../adapters/storage/database';
 import { postgresStores } from '../adapters/storage/postgres-stores';
 import type { CharterDeps } from '../app/charters/charter-deps';
 import { JOB_KINDS } from '../app/jobs/job-kinds';
-import type { JobHandlers } from '../app/jobs/job-ports';
+import type { JobHandlers, TenantPacing } from '../app/jobs/job-ports';
 import type { CheckInConfig, GraphConfig } from '../config';
-import { type CheckInWiring, wireCheckIns } from './check-ins';
+import { type CheckInWiring, connectorRateLimiter, wireCheckIns } from './check-ins';
 import { jobHandlers } from './jobs';
 import type { ModeWiring } from './mode-wiring';
 import { type ReviewWiring, wireReviews } from './reviews';
@@ -22,6 +22,8 @@ export interface Features {
   reviews: ReviewWiring;
   handlers: JobHandlers;
   metrics: PrometheusMetrics;
+  /** Which tenants' Bot Connector budget is spent for now, so the job workers take other tenants' jobs first. */
+  pacing: TenantPacing;
 }
 
 export function wireFeatures(options: {
@@ -44,8 +46,10 @@ export function wireFeatures(options: {
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
   };
+  const limiter = connectorRateLimiter(options.db, metrics, log);
   const checkIns = wireCheckIns(charters, {
     checkins: stores.checkins,
+    limiter,
     bot: mode.bot,
     charterLinks: mode.charterLinks,
     uninstallGraceMs: options.checkIns.uninstallGraceMs,
@@ -60,5 +64,6 @@ export function wireFeatures(options: {
     metrics,
     log,
   });
-  return { charters, checkIns, reviews, handlers: jobHandlers(checkIns.deps, reviews.deps), metrics };
+  const handlers = jobHandlers(checkIns.deps, reviews.deps);
+  return { charters, checkIns, reviews, handlers, metrics, pacing: limiter };
 }

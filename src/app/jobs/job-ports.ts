@@ -70,6 +70,8 @@ export interface JobQueue<K extends string = JobKind> {
     leaseMs: number;
     limit: number;
     kinds?: readonly string[];
+    /** Leaves these tenants' jobs for later (their upstream budget is spent for now: `TenantPacing`). */
+    skipTenants?: readonly string[];
   }): Promise<ClaimedJob[]>;
   /**
    * Extends the lease of a job the caller still holds to `now + leaseMs`; false when it no longer holds it (the lease
@@ -83,6 +85,14 @@ export interface JobQueue<K extends string = JobKind> {
   /** Cancels every queued or running job of the team; returns how many. */
   cancelTeamJobs(scope: TeamScope): Promise<number>;
   getJob(scope: TeamScope, id: string): Promise<JobStatus | null>;
+}
+
+/**
+ * Which tenants' upstream budget (the Bot Connector's, per tenant) is spent for now. A worker claims other tenants'
+ * jobs first, so one busy or throttled tenant does not hold up the rest.
+ */
+export interface TenantPacing {
+  busyTenants(): readonly string[];
 }
 
 /** Does one job's work. Throw `UpstreamError` (retryable or not) for a dependency's failure; anything else is a bug. */

@@ -1,6 +1,6 @@
 import { UpstreamError, UserError } from '../../domain/errors';
 import type { Clock, Log, Metrics } from '../common-ports';
-import type { ClaimedJob, JobHandler, JobQueue } from './job-ports';
+import type { ClaimedJob, JobHandler, JobQueue, TenantPacing } from './job-ports';
 
 export interface JobRunnerDeps {
   /** The runner only claims and settles jobs: it runs any kind it is given a handler for. */
@@ -13,6 +13,8 @@ export interface JobRunnerDeps {
   leaseMs: number;
   /** Counts each job's outcome and duration by kind (optional: tests and tools run without). */
   metrics?: Metrics;
+  /** Busy tenants' jobs are claimed only when no other tenant's are due (optional: without it, in run-time order). */
+  pacing?: TenantPacing;
   /** True once the worker is stopping: jobs claimed but not started yet are released, not run. */
   stopping?: () => boolean;
 }
@@ -58,17 +60,29 @@ function keepLeaseWhileRunning(deps: JobRunnerDeps, job: ClaimedJob, fields: obj
   return () => clearInterval(timer);
 }
 
-/** Claims up to `limit` due jobs of the kinds this runner has handlers for (none when it has no handlers). */
+/**
+ * Claims up to `limit` due jobs of the kinds this runner has handlers for (none when it has no handlers): other
+ * tenants' first while some tenants' budget is spent (`pacing`), so a worker does not wait on one tenant while
+ * another's work is due; the busy tenants' own when nothing else is.
+ */
 export async function claimDueJobs(deps: JobRunnerDeps, limit: number): Promise<ClaimedJob[]> {
   const kinds = Object.entries(deps.handlers).flatMap(([kind, handler]) => (handler ? [kind] : []));
   if (kinds.length === 0) return [];
-  return deps.queue.claim({
-    workerId: deps.workerId,
-    now: deps.clock.now(),
-    leaseMs: deps.leaseMs,
-    limit,
-    kinds,
-  });
+  const claim = (skipTenants?: readonly string[]) =>
+    deps.queue.claim({
+      workerId: deps.workerId,
+      now: deps.clock.now(),
+      leaseMs: deps.leaseMs,
+      limit,
+      kinds,
+      ...(skipTenants ? { skipTenants } : {}),
+    });
+  const busy = deps.pacing?.busyTenants() ?? [];
+  if (busy.length > 0) {
+    const others = await claim(busy);
+    if (others.length > 0) return others;
+  }
+  return claim();
 }
 
 /** Runs one claimed job and completes or fails it (see `runDueJobs`); for runners that claim on their own. */

@@ -121,6 +121,28 @@ export function jobQueueContract(h: StorageHarness): void {
       expect(rest.map((j) => j.key)).toEqual(['n', 'c']);
     });
 
+    it("leaves skipped tenants' jobs for later and claims the other tenants' due jobs instead", async () => {
+      const busy = newScope();
+      const also = newScope();
+      await queue.enqueue(spec('busy-1', { scope: busy, runAt: at(1) }));
+      await queue.enqueue(spec('busy-2', { scope: busy, runAt: at(2) }));
+      await queue.enqueue(spec('mine', { runAt: at(3) }));
+      await queue.enqueue(spec('also-busy', { scope: also, runAt: at(4) }));
+
+      const claim = (skipTenants?: string[]) =>
+        queue.claim({
+          workerId: 'w1',
+          now: at(10),
+          leaseMs: LEASE_MS,
+          limit: 10,
+          ...(skipTenants ? { skipTenants } : {}),
+        });
+      expect((await claim([busy.tenantId, also.tenantId])).map((j) => j.key)).toEqual(['mine']);
+      expect(await claim([busy.tenantId, also.tenantId])).toEqual([]);
+      // An empty list skips nothing; without it, the skipped tenants' jobs are claimed oldest first.
+      expect((await claim([])).map((j) => j.key)).toEqual(['busy-1', 'busy-2', 'also-busy']);
+    });
+
     it('lets another worker reclaim a job whose lease expired; the first worker has lost it', async () => {
       const { id } = await queue.enqueue(spec('slow'));
       const first = await claimOne('w1', T0);

@@ -1,12 +1,13 @@
 import type { StorageHarness } from '../../../support/storage-harness';
 import { charterStoreContract } from './charter-store.contract';
 import { checkInStoreContract } from './checkin-store.contract';
+import { connectorBudgetContract } from './connector-budget.contract';
 import { installStoreContract } from './install-store.contract';
 import { jobQueueContract } from './job-queue.contract';
 import { migrationsContract } from './migrations.contract';
 import { reviewStoreContract } from './review-store.contract';
 
-/** The storage contract every driver passes: the migrations and each store. */
+/** The storage contract every driver passes: the migrations, each store and the Bot Connector budget. */
 export function storageContract(harness: StorageHarness): void {
   migrationsContract(harness);
   charterStoreContract(harness);
@@ -14,4 +15,5 @@ export function storageContract(harness: StorageHarness): void {
   checkInStoreContract(harness);
   jobQueueContract(harness);
   reviewStoreContract(harness);
+  connectorBudgetContract(harness);
 }
