@@ -36,7 +36,8 @@ export function connectorRateLimiter(
     db.driver === 'postgres'
       ? new PostgresConnectorBudget(db, TENANT_BUDGET)
       : new InProcessConnectorBudget(TENANT_BUDGET);
-  const limiter = new ConnectorRateLimiter({ budget, observer: metrics, log });
+  // A job whose tenant is held back for more than half a second steps aside (run-due-jobs.ts) rather than waits.
+  const limiter = new ConnectorRateLimiter({ budget, observer: metrics, log, stepAsideAfterMs: 500 });
   metrics.watchConnectorPacing(() => limiter.pacing());
   return limiter;
 }

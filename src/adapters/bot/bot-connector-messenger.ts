@@ -181,7 +181,10 @@ export class BotConnectorMessenger implements Messenger, Directory {
             { cause: error },
           );
         this.stats.retries += 1;
-        const delayMs = this.backoffMs(attempt, retryAfterMs);
+        // A 429 with Retry-After is held exactly that long (growing it per request would keep a tenant waiting long
+        // after the service let it go again); anything else backs off exponentially with jitter.
+        const delayMs =
+          status === 429 && retryAfterMs !== undefined ? retryAfterMs : this.backoffMs(attempt, retryAfterMs);
         // A 429 is about the tenant's budget: hold back all of its requests (the next acquire waits), here and on
         // every instance sharing the budget. Anything else is about this request: it alone waits.
         if (status === 429) await this.limiter.throttled(target.tenantId, delayMs);

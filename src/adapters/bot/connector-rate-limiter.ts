@@ -1,5 +1,6 @@
 import type { ConnectorBudget } from '../../app/checkins/checkin-ports';
 import type { Log } from '../../app/common-ports';
+import { ThrottledError } from '../../domain/errors';
 import { type BucketSpec, TokenBucket } from './token-bucket';
 
 /** Told how the pacing goes, for operators (`PrometheusMetrics`); never which tenant (that is in the log). */
@@ -23,6 +24,11 @@ export interface ConnectorRateLimiterOptions {
    */
   lateSlotMs?: number;
   observer?: ConnectorPacingObserver;
+  /**
+   * A request whose tenant is held back by a 429 for longer than this is refused with `ThrottledError` instead of
+   * waiting, so its job steps aside and the worker serves other tenants. Unset: it waits (callers without a queue).
+   */
+  stepAsideAfterMs?: number;
   /** Where a tenant held back by a 429 is reported (one line per 429, with the tenant). */
   log?: Log;
   now?: () => number;
@@ -67,8 +73,16 @@ export class ConnectorRateLimiter {
 
   /** Resolves when a request of `tenantId` to `thread` may go out. */
   async acquire(tenantId: string, thread: string): Promise<void> {
-    await this.threadTurn(thread);
     const lane = this.lane(tenantId);
+    const heldMs = lane.heldUntil - this.now();
+    const stepAside = this.options.stepAsideAfterMs;
+    if (stepAside !== undefined && heldMs > stepAside)
+      throw new ThrottledError(
+        'bot-connector',
+        'The tenant is held back by a 429 from the Bot Connector.',
+        heldMs,
+      );
+    await this.threadTurn(thread);
     const since = this.now();
     await new Promise<void>((resolve, reject) => {
       lane.waiters.push({ resolve, reject });
@@ -91,15 +105,17 @@ export class ConnectorRateLimiter {
   }
 
   /**
-   * Tenants whose budget is spent for now: held back by a 429, or with requests already queued for slots. A worker
-   * claims other tenants' jobs first (`JobQueue.claim`'s `skipTenants`).
+   * Tenants whose budget is spent for now: held off by a 429, or saturated (requests already queued for slots). A
+   * worker claims other tenants' jobs first (`JobQueue.claim`'s `skipTenants`).
    */
-  busyTenants(): string[] {
+  busyTenants(): { heldOff: string[]; saturated: string[] } {
     const now = this.now();
-    const busy: string[] = [];
+    const heldOff: string[] = [];
+    const saturated: string[] = [];
     for (const [tenant, lane] of this.tenants)
-      if (lane.heldUntil > now || lane.waiters.length > 1) busy.push(tenant);
-    return busy;
+      if (lane.heldUntil > now) heldOff.push(tenant);
+      else if (lane.waiters.length > 1) saturated.push(tenant);
+    return { heldOff, saturated };
   }
 
   /** How many tenants are held back by a 429 now, and how many have requests waiting for slots (for /metrics). */

@@ -76,7 +76,7 @@ export class PrometheusMetrics
     });
     this.jobRuns = new Counter({
       name: 'teamcharter_job_runs_total',
-      help: `Job runs by kind and outcome (done; retry: failed, queued again; dead: dead-lettered). ${PER_INSTANCE}`,
+      help: `Job runs by kind and outcome (done; retry: failed, queued again; dead: dead-lettered; throttled: stepped aside while its tenant's Bot Connector budget is held back by a 429, queued again uncounted). ${PER_INSTANCE}`,
       labelNames: ['kind', 'outcome'],
       registers,
     });

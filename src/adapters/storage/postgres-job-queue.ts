@@ -198,13 +198,13 @@ export class PostgresJobQueue<K extends string = JobKind> implements JobQueue<K>
     return result.rowCount === 1;
   }
 
-  async release(job: ClaimedJob, now: Date): Promise<void> {
+  async release(job: ClaimedJob, now: Date, runAt?: Date): Promise<void> {
     await this.db.query(
       `UPDATE jobs
           SET state = 'queued', attempts = GREATEST(attempts - 1, 0), lease_token = NULL, lease_expires_at = NULL,
-              locked_by = NULL, updated_at = $5
+              locked_by = NULL, updated_at = $5, run_at = COALESCE($6, run_at)
         WHERE tenant_id = $1 AND team_id = $2 AND id = $3 AND state = 'running' AND lease_token = $4`,
-      [job.scope.tenantId, job.scope.teamId, job.id, job.leaseToken, now],
+      [job.scope.tenantId, job.scope.teamId, job.id, job.leaseToken, now, runAt ?? null],
     );
   }
 

@@ -133,6 +133,11 @@ export class BotConnectorSandbox {
     this.faults.push({ ...fault });
   }
 
+  /** Ends every injected fault still pending (a storm stops). */
+  clearFaults(): void {
+    this.faults.splice(0);
+  }
+
   /** An outage: every request is answered with `status` until `up()` (an injected fault that does not count down). */
   down(status: InjectedFault['status'] = 503): void {
     this.outage = status;

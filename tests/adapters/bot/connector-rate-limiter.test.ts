@@ -42,14 +42,14 @@ it('runs tenants side by side: two tenants together go twice as fast as one', as
 it('holds back only the tenant a 429 was for, for its Retry-After, and names it busy meanwhile', async () => {
   const l = limiter();
   await l.throttled('tenant-a', 1_000);
-  expect(l.busyTenants()).toEqual(['tenant-a']);
+  expect(l.busyTenants()).toEqual({ heldOff: ['tenant-a'], saturated: [] });
   expect(l.pacing()).toEqual({ heldOff: 1, waiting: 0 });
   const started = performance.now();
   const a = l.acquire('tenant-a', 'a-1').then(() => performance.now() - started);
   const b = l.acquire('tenant-b', 'b-1').then(() => performance.now() - started);
   expect(await b).toBeLessThan(200);
   expect(await a).toBeGreaterThanOrEqual(990);
-  expect(l.busyTenants()).toEqual([]);
+  expect(l.busyTenants()).toEqual({ heldOff: [], saturated: [] });
 });
 
 it('keeps each conversation under 7 requests in 1 s and 8 in 2 s, however many are queued for it', async () => {
@@ -65,4 +65,18 @@ it('keeps each conversation under 7 requests in 1 s and 8 in 2 s, however many a
     expect(inWindow(t, 1_000)).toBeLessThanOrEqual(7);
     expect(inWindow(t, 2_000)).toBeLessThanOrEqual(8);
   }
+});
+
+it('refuses, rather than waits, a request of a tenant held back longer than it may step aside for', async () => {
+  const l = new ConnectorRateLimiter({ budget: new InProcessConnectorBudget(), stepAsideAfterMs: 500 });
+  await l.throttled('tenant-a', 2_000);
+  await expect(l.acquire('tenant-a', 'a-1')).rejects.toMatchObject({
+    name: 'ThrottledError',
+    retryable: true,
+  });
+  await expect(l.acquire('tenant-a', 'a-1')).rejects.toHaveProperty('retryAfterMs', expect.any(Number));
+  await expect(l.acquire('tenant-b', 'b-1')).resolves.toBeUndefined();
+  // A short hold is waited out in place.
+  await l.throttled('tenant-c', 300);
+  await expect(l.acquire('tenant-c', 'c-1')).resolves.toBeUndefined();
 });

@@ -76,6 +76,15 @@ export function jobQueueContract(h: StorageHarness): void {
       expect((await claimOne('w3', at(2 * LEASE_MS + 2))).attempts).toBe(2);
     });
 
+    it('puts a job that stepped aside back for later, uncounted: not claimable before then', async () => {
+      const { id } = await queue.enqueue(spec('throttled'));
+      const job = await claimOne('w1', at(0));
+      await queue.release(job, at(10), at(1_010));
+      expect(await queue.getJob(scope, id)).toMatchObject({ state: 'queued', attempts: 0, runAt: at(1_010) });
+      expect(await queue.claim({ workerId: 'w2', now: at(1_009), leaseMs: LEASE_MS, limit: 1 })).toEqual([]);
+      expect((await claimOne('w2', at(1_010))).attempts).toBe(1);
+    });
+
     it('claims a job only once its runAt has come, with a lease, and not again while leased', async () => {
       const { id } = await queue.enqueue(
         spec('later', { runAt: at(60_000), payload: { n: 1, nested: { ok: true } } }),
