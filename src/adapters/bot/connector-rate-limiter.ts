@@ -1,6 +1,7 @@
 import type { ConnectorBudget } from '../../app/checkins/checkin-ports';
 import type { Log } from '../../app/common-ports';
 import { ThrottledError } from '../../domain/errors';
+import { TENANT_BUDGET } from './in-process-connector-budget';
 import { type BucketSpec, TokenBucket } from './token-bucket';
 
 /** Told how the pacing goes, for operators (`PrometheusMetrics`); never which tenant (that is in the log). */
@@ -19,10 +20,11 @@ export interface ConnectorRateLimiterOptions {
   /** Slots reserved at most per round trip to the budget. Default 8. */
   maxReserve?: number;
   /**
-   * A slot this late (the event loop was busy) goes unused: using it would crowd it into the next second with the
-   * slots after it. Default 20 ms.
+   * Each tenant's requests from this process also pass a bucket of the budget's own size (default 2 at once + 46/s):
+   * when the event loop was busy and several slots came due at once, they go out at the budget's pace, not in a burst
+   * that would crowd the next second. Late slots are used late, never lost.
    */
-  lateSlotMs?: number;
+  tenant?: BucketSpec;
   observer?: ConnectorPacingObserver;
   /**
    * A request whose tenant is held back by a 429 for longer than this is refused with `ThrottledError` instead of
@@ -40,6 +42,7 @@ interface Waiter {
 }
 
 interface TenantLane {
+  smoother: TokenBucket;
   waiters: Waiter[];
   pumping: boolean;
   heldUntil: number;
@@ -58,7 +61,7 @@ export class ConnectorRateLimiter {
   private readonly budget: ConnectorBudget;
   private readonly threadSpec: BucketSpec;
   private readonly maxReserve: number;
-  private readonly lateSlotMs: number;
+  private readonly tenantSpec: BucketSpec;
   private readonly now: () => number;
   private readonly threads = new Map<string, { bucket: TokenBucket; queue: Promise<void> }>();
   private readonly tenants = new Map<string, TenantLane>();
@@ -67,7 +70,7 @@ export class ConnectorRateLimiter {
     this.budget = options.budget;
     this.threadSpec = options.thread ?? { capacity: 3, perSecond: 1.9 };
     this.maxReserve = options.maxReserve ?? 8;
-    this.lateSlotMs = options.lateSlotMs ?? 20;
+    this.tenantSpec = options.tenant ?? { capacity: TENANT_BUDGET.burst, perSecond: TENANT_BUDGET.perSecond };
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -156,7 +159,12 @@ export class ConnectorRateLimiter {
   private lane(tenantId: string): TenantLane {
     let lane = this.tenants.get(tenantId);
     if (!lane) {
-      lane = { waiters: [], pumping: false, heldUntil: 0 };
+      lane = {
+        smoother: new TokenBucket(this.tenantSpec.capacity, this.tenantSpec.perSecond, this.now()),
+        waiters: [],
+        pumping: false,
+        heldUntil: 0,
+      };
       this.tenants.set(tenantId, lane);
     }
     return lane;
@@ -186,7 +194,9 @@ export class ConnectorRateLimiter {
           const due = base + slots.firstInMs + i * slots.spacingMs;
           const wait = due - this.now();
           if (wait > 0) await sleep(wait);
-          if (this.now() - due > this.lateSlotMs || lane.heldUntil > this.now()) continue;
+          await this.waitFor(lane.smoother);
+          // Held back meanwhile: the slot goes unused (the budget already moved on past the hold).
+          if (lane.heldUntil > this.now()) continue;
           lane.waiters.shift()?.resolve();
         }
       }
