@@ -1,7 +1,6 @@
 import type { ConnectorBudget } from '../../app/checkins/checkin-ports';
 import type { Log } from '../../app/common-ports';
 import { ThrottledError } from '../../domain/errors';
-import { TENANT_BUDGET } from './in-process-connector-budget';
 import { type BucketSpec, TokenBucket } from './token-bucket';
 
 /** Told how the pacing goes, for operators (`PrometheusMetrics`); never which tenant (that is in the log). */
@@ -20,11 +19,13 @@ export interface ConnectorRateLimiterOptions {
   /** Slots reserved at most per round trip to the budget. Default 8. */
   maxReserve?: number;
   /**
-   * Each tenant's requests from this process also pass a bucket of the budget's own size (default 2 at once + 46/s):
-   * when the event loop was busy and several slots came due at once, they go out at the budget's pace, not in a burst
-   * that would crowd the next second. Late slots are used late, never lost.
+   * A slot used more than this after its time goes unused instead. Every instance's requests start no earlier than
+   * their slots, so in any second at most the slots of that second and of the `lateSlotMs` before it go out: with 2 +
+   * 46/s and 20 ms, ≤ 48.9, leaving room for the requests' own transit jitter against the 50/s limit. Default 20 ms.
+   * Measured: late slots always used (paced by a local bucket) gave one 429 with two instances; 40 ms gave one 429
+   * with one; 20 ms none, at the cost of unused budget when the event loop lags (see docs/benchmarks.md).
    */
-  tenant?: BucketSpec;
+  lateSlotMs?: number;
   observer?: ConnectorPacingObserver;
   /**
    * A request whose tenant is held back by a 429 for longer than this is refused with `ThrottledError` instead of
@@ -42,7 +43,6 @@ interface Waiter {
 }
 
 interface TenantLane {
-  smoother: TokenBucket;
   waiters: Waiter[];
   pumping: boolean;
   heldUntil: number;
@@ -61,7 +61,7 @@ export class ConnectorRateLimiter {
   private readonly budget: ConnectorBudget;
   private readonly threadSpec: BucketSpec;
   private readonly maxReserve: number;
-  private readonly tenantSpec: BucketSpec;
+  private readonly lateSlotMs: number;
   private readonly now: () => number;
   private readonly threads = new Map<string, { bucket: TokenBucket; queue: Promise<void> }>();
   private readonly tenants = new Map<string, TenantLane>();
@@ -70,7 +70,7 @@ export class ConnectorRateLimiter {
     this.budget = options.budget;
     this.threadSpec = options.thread ?? { capacity: 3, perSecond: 1.9 };
     this.maxReserve = options.maxReserve ?? 8;
-    this.tenantSpec = options.tenant ?? { capacity: TENANT_BUDGET.burst, perSecond: TENANT_BUDGET.perSecond };
+    this.lateSlotMs = options.lateSlotMs ?? 20;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -160,7 +160,6 @@ export class ConnectorRateLimiter {
     let lane = this.tenants.get(tenantId);
     if (!lane) {
       lane = {
-        smoother: new TokenBucket(this.tenantSpec.capacity, this.tenantSpec.perSecond, this.now()),
         waiters: [],
         pumping: false,
         heldUntil: 0,
@@ -194,9 +193,8 @@ export class ConnectorRateLimiter {
           const due = base + slots.firstInMs + i * slots.spacingMs;
           const wait = due - this.now();
           if (wait > 0) await sleep(wait);
-          await this.waitFor(lane.smoother);
-          // Held back meanwhile: the slot goes unused (the budget already moved on past the hold).
-          if (lane.heldUntil > this.now()) continue;
+          // Too late, or held back meanwhile: the slot goes unused (the budget has moved on past it).
+          if (this.now() - due > this.lateSlotMs || lane.heldUntil > this.now()) continue;
           lane.waiters.shift()?.resolve();
         }
       }
