@@ -1,5 +1,5 @@
-// The PostgreSQL storage contract and the check-in fan-out on PostgreSQL (crash, two instances) need a server; without
-// TEST_DATABASE_URL they are left out (and globalSetup says so).
+// The PostgreSQL storage contract and the check-in fan-out on PostgreSQL (crash, two instances, the shared tenant
+// budget) need a server; without TEST_DATABASE_URL they are left out (and globalSetup says so).
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 /** @type {import('jest').Config} */
@@ -23,6 +23,7 @@ module.exports = {
       : [
           '<rootDir>/tests/adapters/storage/postgres\\.test\\.ts$',
           '<rootDir>/tests/adapters/bot/fan-out-postgres\\.test\\.ts$',
+          '<rootDir>/tests/adapters/bot/fan-out-tenants-postgres\\.test\\.ts$',
         ]),
   ],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

@@ -66,7 +66,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         : teamsMode(config, config.mode, port);
     const checkIns = options.checkIns ?? loadCheckInConfig({});
     const features = wireFeatures({ db, mode, graph, checkIns, selfUrl, logger });
-    const { charters, metrics } = features;
+    const { charters, metrics, pacing } = features;
 
     // Before the first request: local mode's demo teams, then what a stop may have lost (the jobs of the last charter
     // versions; Teams' member events sent while the app was down, so every installed team's roster is paged again).
@@ -77,7 +77,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     server.serve(wireHttpApp({ ...features, logger, db, mode }));
     const workers = startJobWorkers(
       features.handlers,
-      { queue: charters.jobs, clock: charters.clock, log: logger, metrics },
+      { queue: charters.jobs, clock: charters.clock, log: logger, metrics, pacing },
       options.jobLeaseMs,
     );
     const listen = `${config.host}:${port}`;

@@ -37,13 +37,16 @@ export interface Log {
 // What the use cases count for operators. Labels are kinds and outcomes only — never a tenant, team or user id, nor
 // anything a user typed (cardinality and privacy).
 
-export type JobOutcome = 'done' | 'retry' | 'dead';
+export type JobOutcome = 'done' | 'retry' | 'dead' | 'throttled';
 
 /** Why a job run failed: `permanent` will not pass by retrying (someone must act), `transient` may. */
 export type JobFailureReason = 'permanent' | 'transient';
 
 export interface Metrics {
-  /** A job's handler finished: done, failed and queued again, or dead-lettered; and how long it ran. */
+  /**
+   * A job's handler finished: done, failed and queued again, dead-lettered, or stepped aside for a throttled
+   * upstream (queued again, uncounted); and how long it ran.
+   */
   jobFinished(kind: string, outcome: JobOutcome, seconds: number): void;
   /** A job's handler failed, permanently (dead-lettered at once) or transiently (retried while attempts remain). */
   jobFailed(kind: string, reason: JobFailureReason): void;

@@ -8,9 +8,9 @@ import type { Database } from '../adapters/storage/database';
 import { postgresStores } from '../adapters/storage/postgres-stores';
 import type { CharterDeps } from '../app/charters/charter-deps';
 import { JOB_KINDS } from '../app/jobs/job-kinds';
-import type { JobHandlers } from '../app/jobs/job-ports';
+import type { JobHandlers, TenantPacing } from '../app/jobs/job-ports';
 import type { CheckInConfig, GraphConfig } from '../config';
-import { type CheckInWiring, wireCheckIns } from './check-ins';
+import { type CheckInWiring, connectorRateLimiter, wireCheckIns } from './check-ins';
 import { jobHandlers } from './jobs';
 import type { ModeWiring } from './mode-wiring';
 import { type ReviewSessionWiring, wireReviewSessions } from './review-sessions';
@@ -24,6 +24,8 @@ export interface Features {
   reviewSessions: ReviewSessionWiring;
   handlers: JobHandlers;
   metrics: PrometheusMetrics;
+  /** Which tenants' Bot Connector budget is spent for now, so the job workers take other tenants' jobs first. */
+  pacing: TenantPacing;
 }
 
 export function wireFeatures(options: {
@@ -46,8 +48,10 @@ export function wireFeatures(options: {
     clock: { now: () => new Date() },
     ids: { next: () => randomUUID() },
   };
+  const limiter = connectorRateLimiter(options.db, metrics, log);
   const checkIns = wireCheckIns(charters, {
     checkins: stores.checkins,
+    limiter,
     bot: mode.bot,
     charterLinks: mode.charterLinks,
     uninstallGraceMs: options.checkIns.uninstallGraceMs,
@@ -74,5 +78,6 @@ export function wireFeatures(options: {
     reviewSessions,
     handlers: jobHandlers(checkIns.deps, reviews.deps, reviewSessions.deps),
     metrics,
+    pacing: limiter,
   };
 }

@@ -41,30 +41,54 @@ interface WorkerPlan extends Pick<JobWorkerOptions, 'batch' | 'pass'> {
   name: string;
   runs: (kind: JobKind) => boolean;
   leaseMs: number;
+  /** Claims other tenants' jobs first while a tenant's Bot Connector budget is spent (`TenantPacing`). */
+  paced: boolean;
 }
 
 /**
+ * Card fan-out workers per instance. Each runs one job at a time; six keep every tenant's budget busy while some wait
+ * on a throttled tenant or on the database. Two jobs per claim: a claim looks at the tenants that are busy right now.
+ */
+const FAN_OUT_WORKERS = 6;
+const FAN_OUT_BATCH = 2;
+
+/**
  * Starts the workers: the main one (everything but the review jobs); the review worker, which runs many teams' jobs
- * at once so their Graph calls share `$batch` requests; and four for card fan-out alone, so a round's cards go out
- * as fast as the Teams limits allow (the Messenger's limiter is the pace) while the main worker carries on.
+ * at once so their Graph calls share `$batch` requests; and several for card fan-out alone, so a round's cards go out
+ * as fast as the Teams limits allow (the Messenger's limiter is the pace, per tenant) while the main worker carries on.
  * `jobLeaseMs` replaces the leases (tests: a killed process's jobs are claimed again within a test's time).
  */
 export function startJobWorkers(
   handlers: JobHandlers,
-  deps: Pick<JobRunnerDeps, 'queue' | 'clock' | 'log' | 'metrics'>,
+  deps: Pick<JobRunnerDeps, 'queue' | 'clock' | 'log' | 'metrics' | 'pacing'>,
   jobLeaseMs?: number,
 ): { stop(): Promise<void> } {
   const leaseMs = jobLeaseMs ?? 60_000;
   const plans: WorkerPlan[] = [
-    { name: '', runs: (kind) => !isReviewJob(kind), batch: 10, leaseMs },
-    { name: ':reviews', runs: isReviewJob, batch: 40, leaseMs: jobLeaseMs ?? 120_000, pass: runReviewJobs },
-    ...[0, 1, 2, 3].map((i) => ({ name: `:fan-out-${i}`, runs: isCardFanOut, batch: 5, leaseMs })),
+    { name: '', runs: (kind) => !isReviewJob(kind), batch: 10, leaseMs, paced: true },
+    {
+      name: ':reviews',
+      runs: isReviewJob,
+      batch: 40,
+      leaseMs: jobLeaseMs ?? 120_000,
+      pass: runReviewJobs,
+      paced: false,
+    },
+    ...Array.from({ length: FAN_OUT_WORKERS }, (_, i) => ({
+      name: `:fan-out-${i}`,
+      runs: isCardFanOut,
+      batch: FAN_OUT_BATCH,
+      leaseMs,
+      paced: true,
+    })),
   ];
+  const { pacing, ...common } = deps;
   const workers = plans.map(
     (plan) =>
       new JobWorker(
         {
-          ...deps,
+          ...common,
+          ...(plan.paced && pacing ? { pacing } : {}),
           handlers: only(handlers, plan.runs),
           workerId: `${hostname()}:${process.pid}${plan.name}`,
           leaseMs: plan.leaseMs,

@@ -75,3 +75,15 @@ export class UpstreamError extends Error {
     return null;
   }
 }
+
+/**
+ * The dependency's budget for this tenant is spent (a 429 holds it back) for `retryAfterMs`: nothing was sent, and
+ * the work should step aside and come back then rather than wait, so a worker can serve other tenants meanwhile. A job
+ * that throws it is put back for later without counting an attempt.
+ */
+export class ThrottledError extends UpstreamError {
+  constructor(service: string, message: string, retryAfterMs: number) {
+    super(service, message, true, retryAfterMs);
+    this.name = 'ThrottledError';
+  }
+}

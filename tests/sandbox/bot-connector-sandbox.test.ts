@@ -97,3 +97,47 @@ it('holds the global limit of 50 requests per second per tenant across threads',
   expect(passed).toBe(50);
   expect(limits.tryTake(check('c-late'), 2_000)).toBe(0);
 });
+
+it('limits each tenant to 50 requests per second on its own, counts answers per tenant, and storms one tenant only', async () => {
+  const members = (tenant: string) =>
+    Array.from({ length: 60 }, (_, i) => ({
+      id: `29:${tenant}-${i}`,
+      aadObjectId: `aad-${tenant}-${i}`,
+      name: 'M',
+    }));
+  for (const tenant of ['tenant-a', 'tenant-b'])
+    sandbox.addTeam({
+      tenantId: tenant,
+      teamsTeamId: `19:${tenant}@thread.tacv2`,
+      aadGroupId: `group-${tenant}`,
+      name: tenant,
+      members: members(tenant),
+    });
+  const create = (tenant: string, i: number) =>
+    post('v3/conversations', {
+      members: [{ id: `29:${tenant}-${i}` }],
+      channelData: { tenant: { id: tenant } },
+    });
+  // 60 creates each, for two tenants at once, each to its own conversation: only the per-tenant limit applies.
+  const statuses = await Promise.all(
+    ['tenant-a', 'tenant-b'].map((tenant) =>
+      Promise.all(Array.from({ length: 60 }, (_, i) => create(tenant, i).then((r) => r.status))),
+    ),
+  );
+  for (const [i, tenant] of ['tenant-a', 'tenant-b'].entries()) {
+    expect(statuses[i]?.filter((s) => s === 201)).toHaveLength(50);
+    expect(sandbox.count(429, tenant)).toBe(10);
+    expect(sandbox.count(201, tenant)).toBe(50);
+  }
+  expect(sandbox.count(429)).toBe(20);
+
+  // A storm of one tenant's 429s, while the other tenant is served.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  sandbox.injectFault({ status: 429, times: 3, retryAfterSeconds: 2, tenantId: 'tenant-a' });
+  expect((await create('tenant-b', 0)).status).toBe(201);
+  const stormed = await create('tenant-a', 0);
+  expect(stormed.status).toBe(429);
+  expect(stormed.headers.get('retry-after')).toBe('2');
+  expect(sandbox.count(429, 'tenant-a')).toBe(11);
+  expect(sandbox.count(429, 'tenant-b')).toBe(10);
+});

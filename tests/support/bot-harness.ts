@@ -13,7 +13,6 @@ import {
   type ConnectorCallObserver,
 } from '../../src/adapters/bot/bot-connector-messenger';
 import { botAuthentication, botMount } from '../../src/adapters/bot/create-bot';
-import { ConnectorRateLimiter } from '../../src/adapters/bot/token-bucket';
 import type { Database } from '../../src/adapters/storage/database';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import { checkInJobHandlers } from '../../src/app/checkins/check-in-job-handlers';
@@ -81,7 +80,6 @@ export async function startBotHarness(
   const messenger = new BotConnectorMessenger({
     auth,
     botAppId: '',
-    limiter: new ConnectorRateLimiter(),
     backoffBaseMs: 50,
     backoffCapMs: 2_000,
     ...(options.messengerMaxTries ? { maxTries: options.messengerMaxTries } : {}),

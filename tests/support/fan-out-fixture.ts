@@ -4,12 +4,16 @@
  * (support/app-process.ts) that can be killed with SIGKILL.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
+import { Client } from 'pg';
 import pino from 'pino';
 
 import type { Database } from '../../src/adapters/storage/database';
+import { openDatabase } from '../../src/adapters/storage/open-database';
 import { PostgresCheckInStore } from '../../src/adapters/storage/postgres-checkin-store';
 import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { CheckInDeps } from '../../src/app/checkins/checkin-deps';
@@ -17,9 +21,12 @@ import { openCheckInRound } from '../../src/app/checkins/open-check-in-round';
 import type { TeamScope } from '../../src/app/common-ports';
 import type { Cadence } from '../../src/domain/cadence/cadence';
 import { nextOccurrences } from '../../src/domain/cadence/next-occurrences';
-import type { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
+import { BotConnectorSandbox } from '../../src/sandbox/bot-connector/bot-connector-sandbox';
 import { sandboxTeam, saveSandboxInstall } from './bot-harness';
 import { freePort } from './free-port';
+import { PGLITE_TEMPLATE_ENV } from './global-setup';
+
+export type FanOutTeamWithCadence = FanOutTeam & { cadence: Cadence };
 
 export interface FanOutTeam {
   scope: TeamScope;
@@ -43,13 +50,17 @@ function storeDeps(db: Database): CheckInDeps {
   };
 }
 
-/** Installs a team of `size` at the sandbox (stored as the install flow stores it) with a daily check-in charter. */
+/**
+ * Installs a team of `size` at the sandbox (stored as the install flow stores it) with a daily check-in charter, in
+ * `tenantId` (default: a tenant of its own).
+ */
 export async function seedFanOutTeam(
   db: Database,
   sandbox: BotConnectorSandbox,
   size: number,
-): Promise<FanOutTeam & { cadence: Cadence }> {
-  const team = sandboxTeam(size);
+  tenantId?: string,
+): Promise<FanOutTeamWithCadence> {
+  const team = sandboxTeam(size, tenantId);
   sandbox.addTeam(team);
   const deps = storeDeps(db);
   const now = new Date();
@@ -121,6 +132,32 @@ export function cardsByMember(sandbox: BotConnectorSandbox, team: FanOutTeam): M
       cards.set(member, (cards.get(member) ?? 0) + 1);
   }
   return cards;
+}
+
+/** Seconds from the team's first card the sandbox accepted to its last. */
+export function cardSpanSeconds(sandbox: BotConnectorSandbox, team: FanOutTeam): number {
+  const mine = new Set(team.members.map((m) => m.conversationId));
+  const times = sandbox.activities
+    .filter((a) => mine.has(a.conversationId) && a.operation === 'send' && a.activity.attachments)
+    .map((a) => a.at);
+  if (times.length === 0) throw new Error('The team has no card yet.');
+  return (Math.max(...times) - Math.min(...times)) / 1000;
+}
+
+/** Opens each team's due round and resolves once the sandbox has a card for every member of every team. */
+export async function deliverDueRounds(
+  db: Database,
+  sandbox: BotConnectorSandbox,
+  teams: readonly FanOutTeamWithCadence[],
+  timeoutMs: number,
+): Promise<string[]> {
+  const roundIds = await Promise.all(teams.map((team) => openDueRound(db, team.scope, team.cadence)));
+  await waitFor(
+    'every member of every team to have a card',
+    () => teams.every((team) => cardsByMember(sandbox, team).size === team.members.length),
+    timeoutMs,
+  );
+  return roundIds;
 }
 
 export function totalCards(sandbox: BotConnectorSandbox, team: FanOutTeam): number {
@@ -229,4 +266,70 @@ export async function startAppProcess(
       if (code !== 0) throw new Error(`The app stopped with ${code}:\n${stderr}`);
     },
   };
+}
+
+export interface FanOutSetting<S> {
+  /** The app's storage: a database of the test file's own. */
+  storage: S;
+  /** The Bot Connector sandbox, as its own server. */
+  sandbox: BotConnectorSandbox;
+}
+
+/**
+ * For a test file on PGlite: a data directory of its own (a copy of the migrated template jest's global setup made)
+ * and a Bot Connector sandbox as its own server; afterwards every app process it left is killed and the directory
+ * removed. PGlite is one connection per data directory: the test and the app take turns on it.
+ */
+export function usePgliteFanOut(): FanOutSetting<{ dataDir: string }> {
+  const context = { storage: { dataDir: '' } } as FanOutSetting<{ dataDir: string }>;
+  let root = '';
+  let connector: { close(): Promise<void> };
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'team-charter-fan-out-'));
+    context.storage.dataDir = path.join(root, 'db');
+    const template = process.env[PGLITE_TEMPLATE_ENV];
+    if (template) await cp(template, context.storage.dataDir, { recursive: true });
+    context.sandbox = new BotConnectorSandbox();
+    connector = await context.sandbox.listen();
+  });
+  afterAll(async () => {
+    await killStrayApps();
+    await connector.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  return context;
+}
+
+type PostgresFanOut = FanOutSetting<{ databaseUrl: string; dataDir: string }>;
+
+/**
+ * For a test file on a PostgreSQL server (TEST_DATABASE_URL): a database of its own, migrated, and a Bot Connector
+ * sandbox as its own server; afterwards every app process it left is killed and the database dropped.
+ */
+export function usePostgresFanOut(): PostgresFanOut {
+  const serverUrl = process.env.TEST_DATABASE_URL ?? '';
+  const name = `team_charter_fanout_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const context = {
+    storage: { databaseUrl: '', dataDir: path.join(os.tmpdir(), 'unused-with-postgres') },
+  } as PostgresFanOut;
+  let admin: Client;
+  let connector: { close(): Promise<void> };
+  beforeAll(async () => {
+    admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    context.storage.databaseUrl = url.toString();
+    await (await openDatabase(context.storage)).close();
+    context.sandbox = new BotConnectorSandbox();
+    connector = await context.sandbox.listen();
+  });
+  afterAll(async () => {
+    await killStrayApps();
+    await connector.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+  return context;
 }

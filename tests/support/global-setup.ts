@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
       '\n[storage] TEST_DATABASE_URL is not set: the PostgreSQL storage contract ' +
         '(tests/adapters/storage/postgres.test.ts) is left out of this run; PGlite runs. ' +
         'So are the check-in fan-out crash and two-instance tests on PostgreSQL ' +
-        '(tests/adapters/bot/fan-out-postgres.test.ts). ' +
+        '(tests/adapters/bot/fan-out-postgres.test.ts, fan-out-tenants-postgres.test.ts). ' +
         'Set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test or use .ci/run to include it.\n',
     );
   }

@@ -1,8 +1,10 @@
 /**
  * The proactive Messenger: Bot Connector calls through botbuilder's own connector client (credentials and tokens as
- * botbuilder does them), kept under the Teams rate limits by `ConnectorRateLimiter`, and retried with exponential
- * backoff and full jitter on 429/412/502/503/504 and network failures, honouring `Retry-After`. What still fails is an
- * `UpstreamError` that says whether trying later may help (the job queue then retries or records the failure).
+ * botbuilder does them), kept under the Teams rate limits by `ConnectorRateLimiter` (per conversation, per tenant), and
+ * retried with exponential backoff and full jitter on 429/412/502/503/504 and network failures, honouring
+ * `Retry-After`; a 429 holds back its tenant only. Every try, retries included, goes through the limiter: the connector
+ * client's own retries are taken out (see `withoutPipelineRetries`). What still fails is an `UpstreamError` that says
+ * whether trying later may help (the job queue then retries or records the failure).
  */
 import { ActivityTypes, CardFactory } from 'botbuilder';
 import {
@@ -16,7 +18,8 @@ import type { ConversationTarget, Messenger, OutboundCard } from '../../app/chec
 import type { Directory, Installation, MemberInput } from '../../app/installs/install-ports';
 import { UpstreamError } from '../../domain/errors';
 import { renderCard } from './cards/render-card';
-import { ConnectorRateLimiter } from './token-bucket';
+import { ConnectorRateLimiter } from './connector-rate-limiter';
+import { InProcessConnectorBudget } from './in-process-connector-budget';
 
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 
@@ -24,8 +27,9 @@ export interface MessengerOptions {
   auth: BotFrameworkAuthentication;
   /** Empty in local mode (no token is sent). */
   botAppId: string;
+  /** Default: one over this process's own budget (`InProcessConnectorBudget`). */
   limiter?: ConnectorRateLimiter;
-  /** Tries per call before giving up to the job queue. Default 6. */
+  /** Tries per call before giving up to the job queue. Default 12 (the connector client does not retry by itself). */
   maxTries?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
@@ -52,14 +56,15 @@ export class BotConnectorMessenger implements Messenger, Directory {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
 
   constructor(private readonly options: MessengerOptions) {
-    this.limiter = options.limiter ?? new ConnectorRateLimiter();
+    this.limiter = options.limiter ?? new ConnectorRateLimiter({ budget: new InProcessConnectorBudget() });
   }
 
   async createPersonalConversation(
     target: { serviceUrl: string; tenantId: string },
     teamsUserId: string,
   ): Promise<string> {
-    const result = await this.call(target.serviceUrl, `1:1:${teamsUserId}`, 'create conversation', (client) =>
+    const thread = `1:1:${teamsUserId}`;
+    const result = await this.call(target, thread, 'create conversation', (client) =>
       client.conversations.createConversation({
         isGroup: false,
         bot: {
@@ -89,7 +94,7 @@ export class BotConnectorMessenger implements Messenger, Directory {
   }
 
   async updateCard(target: ConversationTarget, activityId: string, card: OutboundCard): Promise<void> {
-    await this.call(target.serviceUrl, target.conversationId, 'update activity', (client) =>
+    await this.call(target, target.conversationId, 'update activity', (client) =>
       client.conversations.updateActivity(target.conversationId, activityId, {
         type: ActivityTypes.Message,
         id: activityId,
@@ -104,16 +109,12 @@ export class BotConnectorMessenger implements Messenger, Directory {
     let continuationToken: string | undefined;
     do {
       const token = continuationToken;
-      const page = await this.call(
-        installation.serviceUrl,
-        installation.teamsTeamId,
-        'get paged members',
-        (client) =>
-          client.conversations.getConversationPagedMembers(
-            installation.teamsTeamId,
-            // The typings require the token; the first page has none (an undefined query parameter is left out).
-            { pageSize: 200, continuationToken: token as string },
-          ),
+      const page = await this.call(installation, installation.teamsTeamId, 'get paged members', (client) =>
+        client.conversations.getConversationPagedMembers(
+          installation.teamsTeamId,
+          // The typings require the token; the first page has none (an undefined query parameter is left out).
+          { pageSize: 200, continuationToken: token as string },
+        ),
       );
       for (const m of page.members ?? []) {
         if (!m.aadObjectId) continue;
@@ -136,7 +137,7 @@ export class BotConnectorMessenger implements Messenger, Directory {
     target: ConversationTarget,
     activity: Record<string, unknown>,
   ): Promise<{ activityId: string }> {
-    const result = await this.call(target.serviceUrl, target.conversationId, 'send activity', (client) =>
+    const result = await this.call(target, target.conversationId, 'send activity', (client) =>
       client.conversations.sendToConversation(target.conversationId, activity),
     );
     if (!result.id) throw new UpstreamError('bot-connector', 'Send answered without an activity id.', true);
@@ -144,15 +145,15 @@ export class BotConnectorMessenger implements Messenger, Directory {
   }
 
   private async call<T>(
-    serviceUrl: string,
+    target: { serviceUrl: string; tenantId: string },
     thread: string,
     what: string,
     request: (client: ConnectorClient) => Promise<T>,
   ): Promise<T> {
-    const client = await this.client(serviceUrl);
-    const maxTries = this.options.maxTries ?? 6;
+    const client = await this.client(target.serviceUrl);
+    const maxTries = this.options.maxTries ?? 12;
     for (let attempt = 1; ; attempt++) {
-      await this.limiter.acquire(thread);
+      await this.limiter.acquire(target.tenantId, thread);
       this.stats.calls += 1;
       try {
         return await request(client);
@@ -180,7 +181,14 @@ export class BotConnectorMessenger implements Messenger, Directory {
             { cause: error },
           );
         this.stats.retries += 1;
-        await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt, retryAfterMs)));
+        // A 429 with Retry-After is held exactly that long (growing it per request would keep a tenant waiting long
+        // after the service let it go again); anything else backs off exponentially with jitter.
+        const delayMs =
+          status === 429 && retryAfterMs !== undefined ? retryAfterMs : this.backoffMs(attempt, retryAfterMs);
+        // A 429 is about the tenant's budget: hold back all of its requests (the next acquire waits), here and on
+        // every instance sharing the budget. Anything else is about this request: it alone waits.
+        if (status === 429) await this.limiter.throttled(target.tenantId, delayMs);
+        else await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }
   }
@@ -197,26 +205,26 @@ export class BotConnectorMessenger implements Messenger, Directory {
   private client(serviceUrl: string): Promise<ConnectorClient> {
     const cached = this.clients.get(serviceUrl);
     if (cached) return cached;
-    {
-      const appId = this.options.botAppId;
-      const identity = new ClaimsIdentity(
-        [
-          { type: AuthenticationConstants.AudienceClaim, value: appId },
-          { type: AuthenticationConstants.AppIdClaim, value: appId },
-        ],
-        true,
-      );
-      const client = this.options.auth.createConnectorFactory(identity).create(serviceUrl, undefined);
-      const metrics = this.options.metrics;
-      if (metrics)
-        void client.then(
-          (c) => observeEveryTry(c, metrics),
-          () => undefined,
-        );
-      client.catch(() => this.clients.delete(serviceUrl));
-      this.clients.set(serviceUrl, client);
-      return client;
-    }
+    const appId = this.options.botAppId;
+    const identity = new ClaimsIdentity(
+      [
+        { type: AuthenticationConstants.AudienceClaim, value: appId },
+        { type: AuthenticationConstants.AppIdClaim, value: appId },
+      ],
+      true,
+    );
+    const metrics = this.options.metrics;
+    const client = this.options.auth
+      .createConnectorFactory(identity)
+      .create(serviceUrl, undefined)
+      .then((c) => {
+        withoutPipelineRetries(c);
+        if (metrics) observeEveryTry(c, metrics);
+        return c;
+      });
+    client.catch(() => this.clients.delete(serviceUrl));
+    this.clients.set(serviceUrl, client);
+    return client;
   }
 }
 
@@ -228,6 +236,8 @@ function statusOf(error: unknown): number {
 }
 
 interface ObservablePipeline {
+  getOrderedPolicies(): { name: string }[];
+  removePolicy(options: { name: string }): unknown;
   addPolicy(
     policy: {
       name: string;
@@ -241,17 +251,38 @@ interface ObservablePipeline {
 }
 
 /**
- * botframework-connector 4.23's client runs on @azure/core-client, whose pipeline retries 429s (honouring Retry-After)
- * and 5xx itself before our loop sees a failure (its default retry policies). To count every answer, an observing policy goes in
- * after that Retry phase. The pipeline is not public API (botbuilder is pinned; tests/adapters/metrics prove it): if it
- * is not where expected, throw rather than report numbers that quietly undercount.
+ * botframework-connector 4.23's client runs on @azure/core-client, whose pipeline is not public API (botbuilder is
+ * pinned; tests/adapters/bot and tests/adapters/metrics prove what is relied on here): if it is not where expected,
+ * throw rather than pace or count quietly wrong.
  */
-function observeEveryTry(client: ConnectorClient, metrics: ConnectorCallObserver): void {
+function pipelineOf(client: ConnectorClient): ObservablePipeline {
   const pipeline = (client as unknown as { client?: { pipeline?: Partial<ObservablePipeline> } }).client
     ?.pipeline;
-  if (typeof pipeline?.addPolicy !== 'function')
-    throw new Error('botframework-connector changed: its ConnectorClient pipeline cannot be observed.');
-  pipeline.addPolicy(
+  if (
+    typeof pipeline?.addPolicy !== 'function' ||
+    typeof pipeline.removePolicy !== 'function' ||
+    typeof pipeline.getOrderedPolicies !== 'function'
+  )
+    throw new Error('botframework-connector changed: its ConnectorClient pipeline cannot be adjusted.');
+  return pipeline as ObservablePipeline;
+}
+
+/**
+ * The pipeline's `defaultRetryPolicy` retries 429s (after Retry-After) and 5xx up to 3 times on its own, inside one
+ * call: those tries bypass the limiter (no slot of the tenant's budget, no hold-back of the tenant), so under load they
+ * add requests the budget never counted and turn one 429 into more. It is taken out; our loop retries instead, each
+ * try through the limiter.
+ */
+function withoutPipelineRetries(client: ConnectorClient): void {
+  const pipeline = pipelineOf(client);
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  if (pipeline.getOrderedPolicies().some((p) => /retry/i.test(p.name)))
+    throw new Error('botframework-connector changed: its ConnectorClient pipeline still retries by itself.');
+}
+
+/** Counts every answer: an observing policy in the pipeline's Retry phase's place (each try is one of our loop's). */
+function observeEveryTry(client: ConnectorClient, metrics: ConnectorCallObserver): void {
+  pipelineOf(client).addPolicy(
     {
       name: 'teamCharterObserveAnswers',
       async sendRequest(request, next) {

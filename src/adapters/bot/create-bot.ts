@@ -25,6 +25,7 @@ import { ValidationError } from '../../domain/errors';
 import { jsonBody } from '../http/json-body';
 import { hashForLog, safeLogId, withLogFields } from '../logging/log-context';
 import { BotConnectorMessenger, type ConnectorCallObserver } from './bot-connector-messenger';
+import type { ConnectorRateLimiter } from './connector-rate-limiter';
 import { TeamCharterBot } from './team-charter-bot';
 
 export interface BotIdentity {
@@ -101,9 +102,9 @@ function publicCloudWithMetadata(openIdMetadataUrl: string) {
 export function createMessenger(
   auth: ConfigurationBotFrameworkAuthentication,
   identity: BotIdentity | null,
-  metrics?: ConnectorCallObserver,
+  pacing: { limiter?: ConnectorRateLimiter; metrics?: ConnectorCallObserver } = {},
 ): BotConnectorMessenger {
-  return new BotConnectorMessenger({ auth, botAppId: identity?.appId ?? '', metrics });
+  return new BotConnectorMessenger({ auth, botAppId: identity?.appId ?? '', ...pacing });
 }
 
 /** `POST /api/messages`, as a `mounts` entry of the HTTP app. */

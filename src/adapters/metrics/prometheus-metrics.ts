@@ -12,6 +12,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 import type { JobFailureReason, JobOutcome, Log, Metrics } from '../../app/common-ports';
 import type { ConnectorCallObserver } from '../bot/bot-connector-messenger';
+import type { ConnectorPacingObserver } from '../bot/connector-rate-limiter';
 import type { GraphCallObserver } from '../graph/graph-transport';
 import type { OperatorStats } from '../storage/postgres-operator-stats';
 
@@ -33,7 +34,9 @@ const DELIVERY_STATES = ['pending', 'sent', 'failed'] as const;
 const QUEUE_STATES = ['due', 'scheduled', 'running'] as const;
 const FAILURE_REASONS = ['permanent', 'transient'] as const satisfies readonly JobFailureReason[];
 
-export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphCallObserver {
+export class PrometheusMetrics
+  implements Metrics, ConnectorCallObserver, ConnectorPacingObserver, GraphCallObserver
+{
   readonly registry = new Registry();
   private readonly connectorResponses: Counter<'operation' | 'status'>;
   private readonly graphResponses: Counter<'kind' | 'status'>;
@@ -42,6 +45,9 @@ export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphC
   private readonly jobFailures: Counter<'kind' | 'reason'>;
   private readonly jobSeconds: Histogram<'kind'>;
   private readonly fanOutSeconds: Histogram;
+  private readonly budgetWaitSeconds: Histogram;
+  private readonly tenantHoldOffs: Counter;
+  private connectorPacing: () => { heldOff: number; waiting: number } = () => ({ heldOff: 0, waiting: 0 });
   private readonly deliveries: Gauge<'state'> | null = null;
   private readonly queue: Gauge<'kind' | 'state'> | null = null;
   private readonly oldestDue: Gauge<'kind'> | null = null;
@@ -70,7 +76,7 @@ export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphC
     });
     this.jobRuns = new Counter({
       name: 'teamcharter_job_runs_total',
-      help: `Job runs by kind and outcome (done; retry: failed, queued again; dead: dead-lettered). ${PER_INSTANCE}`,
+      help: `Job runs by kind and outcome (done; retry: failed, queued again; dead: dead-lettered; throttled: stepped aside while its tenant's Bot Connector budget is held back by a 429, queued again uncounted). ${PER_INSTANCE}`,
       labelNames: ['kind', 'outcome'],
       registers,
     });
@@ -95,6 +101,29 @@ export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphC
       help: `Check-in rounds: seconds from a round's opening to its last card sent (quiet hours included), observed when the round closes. ${PER_INSTANCE}`,
       buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600, 14_400, 43_200, 86_400],
       registers,
+    });
+    this.budgetWaitSeconds = new Histogram({
+      name: 'teamcharter_bot_connector_budget_wait_seconds',
+      help: `How long a Bot Connector request waited for a slot of its tenant's budget (50 requests/s per tenant, shared by every instance on PostgreSQL). ${PER_INSTANCE}`,
+      buckets: [0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    });
+    this.tenantHoldOffs = new Counter({
+      name: 'teamcharter_bot_connector_tenant_holdoffs_total',
+      help: `429s from the Bot Connector that held their tenant back for the Retry-After (that tenant only; the log line bot.connector.tenant.held_off names it). ${PER_INSTANCE}`,
+      registers,
+    });
+    const pacing = () => this.connectorPacing();
+    new Gauge({
+      name: 'teamcharter_bot_connector_tenants',
+      help: `Tenants this instance is sending for, by pacing state: held_off (by a 429, for its Retry-After), waiting (requests queued for the tenant's budget: it sends at its full rate). ${PER_INSTANCE}`,
+      labelNames: ['state'],
+      registers,
+      collect() {
+        const now = pacing();
+        this.set({ state: 'held_off' }, now.heldOff);
+        this.set({ state: 'waiting' }, now.waiting);
+      },
     });
     if (options.stats) {
       this.deliveries = new Gauge({
@@ -135,6 +164,19 @@ export class PrometheusMetrics implements Metrics, ConnectorCallObserver, GraphC
     });
     await this.refreshing;
     return this.registry.metrics();
+  }
+
+  /** Where the `teamcharter_bot_connector_tenants` gauge reads its numbers at each scrape. */
+  watchConnectorPacing(read: () => { heldOff: number; waiting: number }): void {
+    this.connectorPacing = read;
+  }
+
+  budgetWait(seconds: number): void {
+    this.budgetWaitSeconds.observe(seconds);
+  }
+
+  tenantHeldOff(): void {
+    this.tenantHoldOffs.inc();
   }
 
   connectorResponse(operation: string, status: number): void {

@@ -131,12 +131,14 @@ export class PostgresJobQueue<K extends string = JobKind> implements JobQueue<K>
     leaseMs: number;
     limit: number;
     kinds?: readonly string[];
+    skipTenants?: readonly string[];
   }): Promise<ClaimedJob[]> {
     const { workerId, now, leaseMs, limit } = options;
     if (!Number.isInteger(limit) || limit < 1)
       throw new RangeError(`limit must be a whole number ≥ 1, not ${limit}.`);
     if (!(leaseMs > 0)) throw new RangeError(`leaseMs must be positive, not ${leaseMs}.`);
     const kinds = options.kinds ? [...options.kinds] : null;
+    const skipTenants = options.skipTenants?.length ? [...options.skipTenants] : null;
 
     // A job whose worker vanished on its last allowed attempt is dead-lettered, not run once more.
     await this.db.query(
@@ -157,6 +159,7 @@ export class PostgresJobQueue<K extends string = JobKind> implements JobQueue<K>
          SELECT id FROM jobs
           WHERE ((state = 'queued' AND run_at <= $1) OR (state = 'running' AND lease_expires_at <= $1))
             AND ($2::text[] IS NULL OR kind = ANY($2::text[]))
+            AND ($6::text[] IS NULL OR NOT (tenant_id = ANY($6::text[])))
           ORDER BY run_at, id
           LIMIT $3
           FOR UPDATE SKIP LOCKED
@@ -168,7 +171,7 @@ export class PostgresJobQueue<K extends string = JobKind> implements JobQueue<K>
         WHERE j.id = due.id
        RETURNING j.id, j.tenant_id, j.team_id, j.kind, j.key, j.payload, j.run_at, j.attempts, j.max_attempts,
                  j.lease_token, j.lease_expires_at`,
-      [now, kinds, limit, new Date(now.getTime() + leaseMs), workerId],
+      [now, kinds, limit, new Date(now.getTime() + leaseMs), workerId, skipTenants],
     );
     return parseRows(claimedRow, result.rows, 'jobs (claim)')
       .map((row): ClaimedJob => ({
@@ -195,13 +198,13 @@ export class PostgresJobQueue<K extends string = JobKind> implements JobQueue<K>
     return result.rowCount === 1;
   }
 
-  async release(job: ClaimedJob, now: Date): Promise<void> {
+  async release(job: ClaimedJob, now: Date, runAt?: Date): Promise<void> {
     await this.db.query(
       `UPDATE jobs
           SET state = 'queued', attempts = GREATEST(attempts - 1, 0), lease_token = NULL, lease_expires_at = NULL,
-              locked_by = NULL, updated_at = $5
+              locked_by = NULL, updated_at = $5, run_at = COALESCE($6, run_at)
         WHERE tenant_id = $1 AND team_id = $2 AND id = $3 AND state = 'running' AND lease_token = $4`,
-      [job.scope.tenantId, job.scope.teamId, job.id, job.leaseToken, now],
+      [job.scope.tenantId, job.scope.teamId, job.id, job.leaseToken, now, runAt ?? null],
     );
   }
 

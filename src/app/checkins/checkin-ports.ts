@@ -151,6 +151,27 @@ export type OutboundCard =
       tabUrl: string;
     };
 
+/** Consecutive send slots reserved from a tenant's Bot Connector budget (`ConnectorBudget.reserve`). */
+export interface SendSlots {
+  count: number;
+  /** When the first slot may be used, in ms from when the answer came (0 or less: at once). */
+  firstInMs: number;
+  /** Between two slots. */
+  spacingMs: number;
+}
+
+/**
+ * A tenant's budget of Bot Connector requests (Teams allows an app 50 requests per second per tenant), shared by every
+ * instance that sends for that tenant. The Messenger reserves a few slots at a time, so a message does not cost a
+ * round trip of its own.
+ */
+export interface ConnectorBudget {
+  /** Reserves the tenant's next `count` slots (count ≥ 1). */
+  reserve(tenantId: string, count: number): Promise<SendSlots>;
+  /** No slot of the tenant starts sooner than `ms` from now, on any instance (a 429's Retry-After). */
+  holdOff(tenantId: string, ms: number): Promise<void>;
+}
+
 export interface Messenger {
   /** Creates (or finds: Teams returns the same one) the bot's 1:1 conversation with a member; returns its id. */
   createPersonalConversation(

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../domain/errors';
+import { ThrottledError, UpstreamError } from '../../domain/errors';
 import type { TeamScope } from '../common-ports';
 import { checkInCardView } from './check-in-card-view';
 import type { CheckInDeps } from './checkin-deps';
@@ -47,7 +47,8 @@ export async function deliverCheckInCard(
     return 'sent';
   } catch (error) {
     const retryable = error instanceof UpstreamError && error.retryable;
-    if (retryable && !input.lastAttempt) throw error;
+    // Throttled: nothing was sent and the job steps aside uncounted, so even a last attempt is not the end of it.
+    if (error instanceof ThrottledError || (retryable && !input.lastAttempt)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     await deps.checkins.markDeliveryFailed(scope, round.id, member.aadObjectId, reason);
     deps.log.warn(

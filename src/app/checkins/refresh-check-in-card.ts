@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../domain/errors';
+import { ThrottledError, UpstreamError } from '../../domain/errors';
 import type { TeamScope } from '../common-ports';
 import { checkInCardView } from './check-in-card-view';
 import type { CheckInDeps } from './checkin-deps';
@@ -42,7 +42,8 @@ export async function refreshCheckInCard(
     return 'updated';
   } catch (error) {
     const retryable = error instanceof UpstreamError && error.retryable;
-    if (retryable && !input.lastAttempt) throw error;
+    // Throttled: nothing was sent and the job steps aside uncounted, so even a last attempt is not the end of it.
+    if (error instanceof ThrottledError || (retryable && !input.lastAttempt)) throw error;
     deps.log.warn(
       { ...scope, roundId: round.id, aadObjectId: input.aadObjectId, err: error },
       'checkin.card.refresh.failed',

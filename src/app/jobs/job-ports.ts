@@ -71,19 +71,33 @@ export interface JobQueue<K extends string = JobKind> {
     leaseMs: number;
     limit: number;
     kinds?: readonly string[];
+    /** Leaves these tenants' jobs for later (their upstream budget is spent for now: `TenantPacing`). */
+    skipTenants?: readonly string[];
   }): Promise<ClaimedJob[]>;
   /**
    * Extends the lease of a job the caller still holds to `now + leaseMs`; false when it no longer holds it (the lease
    * expired and another worker reclaimed the job, or the job was cancelled). Workers renew while a job runs.
    */
   renewLease(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean>;
-  /** Gives back a claimed job that was not started (a stopping worker): queued again, this attempt not counted. */
-  release(job: ClaimedJob, now: Date): Promise<void>;
+  /**
+   * Gives back a claimed job without counting this attempt: queued again, due at `runAt` (default: when it was due).
+   * For a job not started (a stopping worker), or one that stepped aside for a throttled upstream.
+   */
+  release(job: ClaimedJob, now: Date, runAt?: Date): Promise<void>;
   complete(job: ClaimedJob, now: Date): Promise<void>;
   fail(job: ClaimedJob, failure: JobFailure): Promise<void>;
   /** Cancels every queued or running job of the team; returns how many. */
   cancelTeamJobs(scope: TeamScope): Promise<number>;
   getJob(scope: TeamScope, id: string): Promise<JobStatus | null>;
+}
+
+/**
+ * Which tenants' upstream budget (the Bot Connector's, per tenant) is spent for now, so a worker serves other tenants:
+ * `heldOff` tenants (a 429 holds them back: their jobs would only step aside) are not claimed while held; `saturated`
+ * ones (requests already queued for their budget) are claimed only when no other tenant's jobs are due.
+ */
+export interface TenantPacing {
+  busyTenants(): { heldOff: readonly string[]; saturated: readonly string[] };
 }
 
 /** Does one job's work. Throw `UpstreamError` (retryable or not) for a dependency's failure; anything else is a bug. */

@@ -1,6 +1,6 @@
-import { UpstreamError, UserError } from '../../domain/errors';
+import { ThrottledError, UpstreamError, UserError } from '../../domain/errors';
 import type { Clock, Log, Metrics } from '../common-ports';
-import type { ClaimedJob, JobHandler, JobQueue } from './job-ports';
+import type { ClaimedJob, JobHandler, JobQueue, TenantPacing } from './job-ports';
 
 export interface JobRunnerDeps {
   /** The runner only claims and settles jobs: it runs any kind it is given a handler for. */
@@ -13,6 +13,8 @@ export interface JobRunnerDeps {
   leaseMs: number;
   /** Counts each job's outcome and duration by kind (optional: tests and tools run without). */
   metrics?: Metrics;
+  /** Busy tenants' jobs are claimed only when no other tenant's are due (optional: without it, in run-time order). */
+  pacing?: TenantPacing;
   /** True once the worker is stopping: jobs claimed but not started yet are released, not run. */
   stopping?: () => boolean;
 }
@@ -58,17 +60,30 @@ function keepLeaseWhileRunning(deps: JobRunnerDeps, job: ClaimedJob, fields: obj
   return () => clearInterval(timer);
 }
 
-/** Claims up to `limit` due jobs of the kinds this runner has handlers for (none when it has no handlers). */
+/**
+ * Claims up to `limit` due jobs of the kinds this runner has handlers for (none when it has no handlers). While some
+ * tenants' budget is spent (`pacing`), other tenants' jobs come first, so a worker does not wait on one tenant while
+ * another's work is due: saturated tenants' jobs only when nothing else is due, held-off tenants' not until their
+ * hold ends (they would only step aside).
+ */
 export async function claimDueJobs(deps: JobRunnerDeps, limit: number): Promise<ClaimedJob[]> {
   const kinds = Object.entries(deps.handlers).flatMap(([kind, handler]) => (handler ? [kind] : []));
   if (kinds.length === 0) return [];
-  return deps.queue.claim({
-    workerId: deps.workerId,
-    now: deps.clock.now(),
-    leaseMs: deps.leaseMs,
-    limit,
-    kinds,
-  });
+  const claim = (skipTenants: readonly string[]) =>
+    deps.queue.claim({
+      workerId: deps.workerId,
+      now: deps.clock.now(),
+      leaseMs: deps.leaseMs,
+      limit,
+      kinds,
+      ...(skipTenants.length > 0 ? { skipTenants } : {}),
+    });
+  const { heldOff, saturated } = deps.pacing?.busyTenants() ?? { heldOff: [], saturated: [] };
+  if (saturated.length > 0) {
+    const others = await claim([...heldOff, ...saturated]);
+    if (others.length > 0) return others;
+  }
+  return claim(heldOff);
 }
 
 /** Runs one claimed job and completes or fails it (see `runDueJobs`); for runners that claim on their own. */
@@ -92,6 +107,14 @@ export async function runOne(deps: JobRunnerDeps, job: ClaimedJob): Promise<void
     await handler(job);
   } catch (error) {
     stopRenewing();
+    if (error instanceof ThrottledError && error.retryAfterMs !== undefined) {
+      // The tenant's upstream budget is held back: step aside, uncounted, and let this worker serve other tenants.
+      const now = deps.clock.now();
+      deps.metrics?.jobFinished(job.kind, 'throttled', seconds());
+      await deps.queue.release(job, now, new Date(now.getTime() + error.retryAfterMs));
+      deps.log.info({ ...fields, retryAfterMs: error.retryAfterMs }, 'job.throttled');
+      return;
+    }
     const retryable = error instanceof UpstreamError ? error.retryable : !(error instanceof UserError);
     const willRetry = retryable && job.attempts < job.maxAttempts;
     const reason = retryable ? 'transient' : 'permanent';

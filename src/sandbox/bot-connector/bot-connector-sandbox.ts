@@ -4,8 +4,11 @@
  * - `POST /v3/conversations/:id/activities` (send), `POST …/activities/:replyToId` (reply), `PUT …/activities/:id`
  *   (update),
  * - `GET /v3/conversations/:teamId/pagedmembers?pageSize&continuationToken`,
- * - the Teams rate limits (Microsoft's "Optimize your bot: rate limiting" page), answered with 429 + `Retry-After` (seconds),
- * - injected faults (412/429/502/503/504 with an optional Retry-After) and latency,
+ * - the Teams rate limits (Microsoft's "Optimize your bot: rate limiting" page), answered with 429 + `Retry-After` (seconds):
+ *   per bot per conversation, per conversation for all bots, and 50 requests/s per app per tenant; any number of
+ *   tenants at once, each answer counted per tenant too,
+ * - injected faults (412/429/502/503/504 with an optional Retry-After), for every tenant or one (a 429 storm on one
+ *   tenant), and latency,
  * - a record of every activity it accepted (kept across restarts in local mode, see bot-connector-sandbox-file.ts),
  * - "play a member": post an `adaptiveCard/action` invoke, a message or an install event to the bot's /api/messages;
  *   over HTTP too (`/play/members/:aadObjectId/card` and `…/invoke`), so the tab in local mode can show a member's
@@ -59,6 +62,8 @@ export interface InjectedFault {
   retryAfterSeconds?: number;
   /** Only these operations (default: all). */
   operations?: ConnectorOperation[];
+  /** Only this tenant's requests (default: every tenant's). */
+  tenantId?: string;
 }
 
 export interface BotConnectorSandboxOptions {
@@ -84,6 +89,8 @@ export class BotConnectorSandbox {
   readonly activities: RecordedActivity[] = [];
   /** Requests answered, by status (200/201, 429, injected faults…). */
   readonly statusCounts = new Map<number, number>();
+  /** The same, per tenant (`*`: a request whose tenant the sandbox could not tell). */
+  readonly statusCountsByTenant = new Map<string, Map<number, number>>();
   latencyMs = 0;
   enforceLimits: boolean;
   botEndpoint: string | undefined;
@@ -126,6 +133,11 @@ export class BotConnectorSandbox {
     this.faults.push({ ...fault });
   }
 
+  /** Ends every injected fault still pending (a storm stops). */
+  clearFaults(): void {
+    this.faults.splice(0);
+  }
+
   /** An outage: every request is answered with `status` until `up()` (an injected fault that does not count down). */
   down(status: InjectedFault['status'] = 503): void {
     this.outage = status;
@@ -144,8 +156,10 @@ export class BotConnectorSandbox {
     return this.activities.filter((a) => a.conversationId === conversationId);
   }
 
-  count(status: number): number {
-    return this.statusCounts.get(status) ?? 0;
+  /** Requests answered with `status`: all of them, or one tenant's. */
+  count(status: number, tenantId?: string): number {
+    const counts = tenantId === undefined ? this.statusCounts : this.statusCountsByTenant.get(tenantId);
+    return counts?.get(status) ?? 0;
   }
 
   /** The record as JSON: the conversations, the activities and the activity counter. */
@@ -269,15 +283,24 @@ export class BotConnectorSandbox {
     work: () => { status: number; body: unknown },
   ): Promise<void> {
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const { thread, tenant } = this.addressOf(req, operation);
     const answer = (status: number, body: unknown, retryAfterSeconds?: number): void => {
       this.statusCounts.set(status, (this.statusCounts.get(status) ?? 0) + 1);
+      let byTenant = this.statusCountsByTenant.get(tenant);
+      if (!byTenant) this.statusCountsByTenant.set(tenant, (byTenant = new Map()));
+      byTenant.set(status, (byTenant.get(status) ?? 0) + 1);
       if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
       res.status(status).json(body);
     };
     const fault =
       this.outage !== null
         ? { status: this.outage, times: 1, retryAfterSeconds: undefined }
-        : this.faults.find((f) => f.times > 0 && (!f.operations || f.operations.includes(operation)));
+        : this.faults.find(
+            (f) =>
+              f.times > 0 &&
+              (!f.operations || f.operations.includes(operation)) &&
+              (f.tenantId === undefined || f.tenantId === tenant),
+          );
     if (fault) {
       fault.times -= 1;
       return answer(
@@ -292,7 +315,7 @@ export class BotConnectorSandbox {
       );
     }
     if (this.enforceLimits) {
-      const waitMs = this.limits.tryTake(this.limitChecks(req, operation), this.now());
+      const waitMs = this.limits.tryTake(this.limitChecks(thread, tenant, operation), this.now());
       if (waitMs > 0)
         return answer(
           429,
@@ -310,13 +333,17 @@ export class BotConnectorSandbox {
     }
   }
 
-  private limitChecks(req: Request, operation: ConnectorOperation): LimitCheck[] {
+  /** The conversation (thread) a request counts against, and its tenant. */
+  private addressOf(req: Request, operation: ConnectorOperation): { thread: string; tenant: string } {
     const thread =
       operation === 'create'
         ? // Creating a 1:1 counts against the thread it creates (the member's conversation with the bot).
           this.personalConversationId(firstMemberId(req.body) ?? '')
         : String(req.params.conversationId);
-    const tenant = this.conversations.get(thread)?.tenantId ?? tenantOf(req.body) ?? '*';
+    return { thread, tenant: this.conversations.get(thread)?.tenantId ?? tenantOf(req.body) ?? '*' };
+  }
+
+  private limitChecks(thread: string, tenant: string, operation: ConnectorOperation): LimitCheck[] {
     return [
       {
         key: `bot:${operation === 'members' ? 'members' : 'send'}:${thread}`,

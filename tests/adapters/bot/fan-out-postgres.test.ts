@@ -1,56 +1,28 @@
 // The fan-out on a PostgreSQL server (TEST_DATABASE_URL; jest.config.js leaves this file out without it, and
 // globalSetup says so): the real app SIGKILLed mid fan-out and restarted, and two app instances sharing one database
 // delivering each card exactly once. The file works in a database of its own, dropped afterwards.
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
-
-import { Client } from 'pg';
-
 import type { Database } from '../../../src/adapters/storage/database';
 import { openDatabase } from '../../../src/adapters/storage/open-database';
-import { BotConnectorSandbox } from '../../../src/sandbox/bot-connector/bot-connector-sandbox';
 import {
   cardsByMember,
   deliveriesSent,
-  killStrayApps,
   openDueRound,
   seedFanOutTeam,
   startAppProcess,
+  usePostgresFanOut,
   waitFor,
 } from '../../support/fan-out-fixture';
 import { killMidFanOut } from './support/fan-out-crash';
 
-const serverUrl = process.env.TEST_DATABASE_URL ?? '';
-const name = `team_charter_fanout_${process.pid}_${randomBytes(4).toString('hex')}`;
-const storage = { databaseUrl: '', dataDir: path.join(os.tmpdir(), 'unused-with-postgres') };
-let admin: Client;
-let sandbox: BotConnectorSandbox;
-let connector: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  storage.databaseUrl = url.toString();
-  await (await openDatabase(storage)).close();
-  sandbox = new BotConnectorSandbox();
-  connector = await sandbox.listen();
-});
-afterAll(async () => {
-  await killStrayApps();
-  await connector.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-});
+const fanOut = usePostgresFanOut();
 
 it('loses no card and duplicates at most those in flight when the app is killed mid fan-out (PostgreSQL)', async () => {
+  const { sandbox, storage } = fanOut;
   await killMidFanOut({ sandbox, storage, open: () => openDatabase(storage) });
 }, 120_000);
 
 it('delivers each card exactly once with two app instances on one PostgreSQL database', async () => {
+  const { sandbox, storage } = fanOut;
   const db: Database = await openDatabase(storage);
   try {
     const team = await seedFanOutTeam(db, sandbox, 200);

@@ -2,7 +2,7 @@ import { PostgresJobQueue } from '../../../src/adapters/storage/postgres-job-que
 import type { Log, TeamScope } from '../../../src/app/common-ports';
 import type { ClaimedJob, JobHandler } from '../../../src/app/jobs/job-ports';
 import { runDueJobs } from '../../../src/app/jobs/run-due-jobs';
-import { ForbiddenError, UpstreamError } from '../../../src/domain/errors';
+import { ForbiddenError, ThrottledError, UpstreamError } from '../../../src/domain/errors';
 import { openTestDatabase } from '../../support/test-database';
 
 const silent: Log = {
@@ -60,6 +60,57 @@ describe('runDueJobs', () => {
     );
     expect(status).toMatchObject({ state: 'queued', attempts: 1, lastError: 'Too many requests' });
     expect(status?.runAt.getTime()).toBe(now.getTime() + 7_000);
+  });
+
+  it('puts a job whose tenant is throttled back for the Retry-After, without counting the attempt', async () => {
+    const { ran, status } = await runWith(freshScope(), 'test.stepped.aside', () =>
+      Promise.reject(new ThrottledError('bot-connector', 'Held back', 1_500)),
+    );
+    expect(ran).toBe(1);
+    expect(status).toMatchObject({ state: 'queued', attempts: 0, runAt: new Date(now.getTime() + 1_500) });
+  });
+
+  it("claims other tenants' jobs first while a tenant is busy, and the busy tenant's when nothing else is due", async () => {
+    const [busy, other] = [freshScope(), freshScope()];
+    const kind = 'test.paced';
+    await queue.enqueue({ scope: busy, kind, key: 'busy', runAt: new Date(now.getTime() - 1), payload: {} });
+    await queue.enqueue({ scope: other, kind, key: 'other', runAt: now, payload: {} });
+    const order: string[] = [];
+    const pass = () =>
+      runDueJobs(
+        {
+          queue,
+          clock: { now: () => now },
+          log: silent,
+          handlers: { [kind]: async (job) => void order.push(job.key) },
+          workerId: 'w',
+          leaseMs: 30_000,
+          pacing: { busyTenants: () => ({ heldOff: [], saturated: [busy.tenantId] }) },
+        },
+        1,
+      );
+    expect(await pass()).toBe(1);
+    expect(await pass()).toBe(1);
+    // The busy tenant's job was due first, yet the other tenant's ran first.
+    expect(order).toEqual(['other', 'busy']);
+  });
+
+  it("does not claim a held-off tenant's jobs while its hold lasts, even with nothing else due", async () => {
+    const held = freshScope();
+    const kind = 'test.held';
+    const { id } = await queue.enqueue({ scope: held, kind, key: 'held', runAt: now, payload: {} });
+    const deps = {
+      queue,
+      clock: { now: () => now },
+      log: silent,
+      handlers: { [kind]: async () => undefined },
+      workerId: 'w',
+      leaseMs: 30_000,
+    };
+    const heldOff = { busyTenants: () => ({ heldOff: [held.tenantId], saturated: [] }) };
+    expect(await runDueJobs({ ...deps, pacing: heldOff }, 5)).toBe(0);
+    expect(await queue.getJob(held, id)).toMatchObject({ state: 'queued' });
+    expect(await runDueJobs(deps, 5)).toBe(1);
   });
 
   it('retries an unexpected error with backoff', async () => {

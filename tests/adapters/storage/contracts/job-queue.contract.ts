@@ -76,6 +76,15 @@ export function jobQueueContract(h: StorageHarness): void {
       expect((await claimOne('w3', at(2 * LEASE_MS + 2))).attempts).toBe(2);
     });
 
+    it('puts a job that stepped aside back for later, uncounted: not claimable before then', async () => {
+      const { id } = await queue.enqueue(spec('throttled'));
+      const job = await claimOne('w1', at(0));
+      await queue.release(job, at(10), at(1_010));
+      expect(await queue.getJob(scope, id)).toMatchObject({ state: 'queued', attempts: 0, runAt: at(1_010) });
+      expect(await queue.claim({ workerId: 'w2', now: at(1_009), leaseMs: LEASE_MS, limit: 1 })).toEqual([]);
+      expect((await claimOne('w2', at(1_010))).attempts).toBe(1);
+    });
+
     it('claims a job only once its runAt has come, with a lease, and not again while leased', async () => {
       const { id } = await queue.enqueue(
         spec('later', { runAt: at(60_000), payload: { n: 1, nested: { ok: true } } }),
@@ -119,6 +128,28 @@ export function jobQueueContract(h: StorageHarness): void {
       expect(deliveries.map((j) => j.key)).toEqual(['a', 'b']);
       const rest = await queue.claim({ workerId: 'w1', now: at(10), leaseMs: LEASE_MS, limit: 10 });
       expect(rest.map((j) => j.key)).toEqual(['n', 'c']);
+    });
+
+    it("leaves skipped tenants' jobs for later and claims the other tenants' due jobs instead", async () => {
+      const busy = newScope();
+      const also = newScope();
+      await queue.enqueue(spec('busy-1', { scope: busy, runAt: at(1) }));
+      await queue.enqueue(spec('busy-2', { scope: busy, runAt: at(2) }));
+      await queue.enqueue(spec('mine', { runAt: at(3) }));
+      await queue.enqueue(spec('also-busy', { scope: also, runAt: at(4) }));
+
+      const claim = (skipTenants?: string[]) =>
+        queue.claim({
+          workerId: 'w1',
+          now: at(10),
+          leaseMs: LEASE_MS,
+          limit: 10,
+          ...(skipTenants ? { skipTenants } : {}),
+        });
+      expect((await claim([busy.tenantId, also.tenantId])).map((j) => j.key)).toEqual(['mine']);
+      expect(await claim([busy.tenantId, also.tenantId])).toEqual([]);
+      // An empty list skips nothing; without it, the skipped tenants' jobs are claimed oldest first.
+      expect((await claim([])).map((j) => j.key)).toEqual(['busy-1', 'busy-2', 'also-busy']);
     });
 
     it('lets another worker reclaim a job whose lease expired; the first worker has lost it', async () => {

@@ -12,6 +12,7 @@ import { PostgresJobQueue } from '../../../../src/adapters/storage/postgres-job-
 import type { ClaimedJob } from '../../../../src/app/jobs/job-ports';
 import { saveFirstVersion } from '../../../support/charter-deps';
 import type { StorageHarness } from '../../../support/storage-harness';
+import { expectPaced, reserveConcurrently } from './connector-budget.contract';
 import { at, charterContent, newScope, T0 } from './fixtures';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -72,6 +73,18 @@ export function serverConcurrencyContract(h: StorageHarness): void {
         [kind],
       );
       expect(states.rows).toEqual([{ state: 'done', n: 200 }]);
+    });
+
+    it('two pools reserving one tenant’s Bot Connector budget together never exceed burst + perSecond × T', async () => {
+      const target = await h.emptyTarget();
+      const poolA = await h.open({ ...target, postgres: { maxConnections: 4 } });
+      const poolB = await h.open({ ...target, postgres: { maxConnections: 4 } });
+      const result = await reserveConcurrently([poolA, poolB], `tenant-${T0.getTime()}`, {
+        callers: 8,
+        count: 4,
+        total: 400,
+      });
+      expectPaced(result);
     });
 
     it('two processes migrating a new database at the same time both start, and each migration is applied once', async () => {

@@ -1,6 +1,7 @@
 import type { StorageHarness } from '../../../support/storage-harness';
 import { charterStoreContract } from './charter-store.contract';
 import { checkInStoreContract } from './checkin-store.contract';
+import { connectorBudgetContract } from './connector-budget.contract';
 import { installStoreContract } from './install-store.contract';
 import { jobQueueContract } from './job-queue.contract';
 import { migrationsContract } from './migrations.contract';
@@ -8,7 +9,8 @@ import { readCacheContract } from './read-cache.contract';
 import { reviewSessionStoreContract } from './review-session-store.contract';
 import { reviewStoreContract } from './review-store.contract';
 
-/** The storage contract every driver passes: the migrations, each store, and the read cache across instances. */
+/** The storage contract every driver passes: the migrations, each store, the read cache across instances and the Bot
+ * Connector budget. */
 export function storageContract(harness: StorageHarness): void {
   migrationsContract(harness);
   charterStoreContract(harness);
@@ -18,4 +20,5 @@ export function storageContract(harness: StorageHarness): void {
   reviewStoreContract(harness);
   readCacheContract(harness);
   reviewSessionStoreContract(harness);
+  connectorBudgetContract(harness);
 }
