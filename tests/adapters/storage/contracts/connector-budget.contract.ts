@@ -67,11 +67,13 @@ export function connectorBudgetContract(h: StorageHarness): void {
     it('continues where the last reservation ended, so back-to-back reservations never overlap', async () => {
       const budget = new PostgresConnectorBudget(h.db(), SPEC);
       const id = tenant();
-      const first = await budget.reserve(id, 8);
       const before = performance.now();
+      const first = await budget.reserve(id, 8);
       const second = await budget.reserve(id, 8);
+      // Each answer is relative to the server's clock when its statement ran; between the two statements at most the
+      // time from sending the first to receiving the second passed (both round trips, however slow the machine is).
       const gapMs = performance.now() - before;
-      // The second starts where the first ended (measured from its own answer, some ms later).
+      // The second starts where the first ended, as seen from the second statement's own time.
       expect(second.firstInMs).toBeLessThanOrEqual(endOf(first) + 1);
       expect(second.firstInMs).toBeGreaterThanOrEqual(endOf(first) - gapMs - 1);
     });
