@@ -1,5 +1,6 @@
 /** A migrated PGlite database for one test file: a copy of globalSetup's template (fast), removed by `close`. */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cpSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,7 +12,8 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
   const dir = await mkdtemp(path.join(os.tmpdir(), 'team-charter-test-db-'));
   const dataDir = path.join(dir, 'db');
   const template = process.env[PGLITE_TEMPLATE_ENV];
-  if (template) await cp(template, dataDir, { recursive: true });
+  // The template is about a thousand files: fs/promises' cp spends several times the CPU of the synchronous copy on them.
+  if (template) cpSync(template, dataDir, { recursive: true });
   const db = await openDatabase({ dataDir });
   return Object.assign(db, {
     async dispose() {

@@ -1,3 +1,4 @@
+import { installLabelControlCache } from './label-control-cache';
 import { installStyleRuleFilter } from './style-rule-filter';
 
 /**
@@ -47,10 +48,41 @@ if (typeof window !== 'undefined' && typeof Element.prototype.scrollIntoView !==
 // The lazy editor chunk and Fluent's first render can take more than the default 1 s on a busy 2-core CI machine.
 if (typeof window !== 'undefined') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('@testing-library/dom') as typeof import('@testing-library/dom')).configure({
+  const dom = require('@testing-library/dom') as typeof import('@testing-library/dom');
+  const { getElementError } = dom.getConfig();
+  dom.configure({
     asyncUtilTimeout: 5000,
+    // A failed query's error carries the whole document, pretty-printed. While `findBy*` and `waitFor` poll (after
+    // every change of the document) each failed try's error is dropped at the next, and printing it was a good part of
+    // a component test's time: there its message is printed when first read (when the wait gives up, before the
+    // document is cleaned up). Anywhere else a failed query prints at once, as before.
+    getElementError: function printedWhenRead(message, container) {
+      if (
+        !(dom.getConfig() as { _disableExpensiveErrorDiagnostics?: boolean })
+          ._disableExpensiveErrorDiagnostics
+      ) {
+        const error = getElementError(message, container);
+        // The stack starts at the query, as without this wrapper, so a failure still points at the test's line.
+        Error.captureStackTrace(error, printedWhenRead);
+        return error;
+      }
+      const error = new Error(message ?? '');
+      error.name = 'TestingLibraryElementError';
+      let printed: string | undefined;
+      Object.defineProperty(error, 'message', {
+        configurable: true,
+        get: () => (printed ??= getElementError(message, container).message),
+        set: (value: string) => {
+          printed = value;
+        },
+      });
+      return error;
+    },
   });
 }
 
 // Fluent's style rules made every computed style (and so every `*ByRole` query) slow: see style-rule-filter.ts.
 if (typeof window !== 'undefined') installStyleRuleFilter(window);
+
+// Each label's control is looked up once per change of the document, not once per element named: see label-control-cache.ts.
+if (typeof window !== 'undefined') installLabelControlCache(window);
