@@ -26,35 +26,47 @@ export async function deliverCheckInCard(
     await deps.checkins.markDeliveryFailed(scope, round.id, input.aadObjectId, 'The member left the team.');
     return 'failed';
   }
-  try {
-    let conversationId = member.conversationId;
-    if (!conversationId) {
-      conversationId = await deps.messenger.createPersonalConversation(
-        { serviceUrl: installation.serviceUrl, tenantId: scope.tenantId },
-        member.teamsUserId,
+  const teamsUserId = member.teamsUserId;
+  const target = { serviceUrl: installation.serviceUrl, tenantId: scope.tenantId };
+  // Only the Connector's answers decide whether the delivery failed; a storage error (the database restarting after
+  // the card went out) fails the job, which sends again on retry rather than recording a delivered card as failed.
+  const send = async <T>(call: () => Promise<T>): Promise<T | typeof FAILED> => {
+    try {
+      return await call();
+    } catch (error) {
+      const retryable = error instanceof UpstreamError && error.retryable;
+      // Throttled: nothing was sent and the job steps aside uncounted, so even a last attempt is not the end of it.
+      if (error instanceof ThrottledError || (retryable && !input.lastAttempt)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      await deps.checkins.markDeliveryFailed(scope, round.id, member.aadObjectId, reason);
+      deps.log.warn(
+        { ...scope, roundId: round.id, aadObjectId: member.aadObjectId, reason },
+        'checkin.delivery.failed',
       );
-      await deps.installs.saveConversationId(scope, member.aadObjectId, conversationId);
+      return FAILED;
     }
-    const { activityId } = await deps.messenger.sendCard(
-      { serviceUrl: installation.serviceUrl, tenantId: scope.tenantId, conversationId },
-      { kind: 'checkin', view: checkInCardView(round, installation.teamName, 'ask') },
-    );
-    await deps.checkins.markDeliverySent(scope, round.id, member.aadObjectId, {
-      activityId,
-      conversationId,
-      at: deps.clock.now(),
-    });
-    return 'sent';
-  } catch (error) {
-    const retryable = error instanceof UpstreamError && error.retryable;
-    // Throttled: nothing was sent and the job steps aside uncounted, so even a last attempt is not the end of it.
-    if (error instanceof ThrottledError || (retryable && !input.lastAttempt)) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    await deps.checkins.markDeliveryFailed(scope, round.id, member.aadObjectId, reason);
-    deps.log.warn(
-      { ...scope, roundId: round.id, aadObjectId: member.aadObjectId, reason },
-      'checkin.delivery.failed',
-    );
-    return 'failed';
+  };
+  let conversationId = member.conversationId;
+  if (!conversationId) {
+    const created = await send(() => deps.messenger.createPersonalConversation(target, teamsUserId));
+    if (created === FAILED) return 'failed';
+    conversationId = created;
+    await deps.installs.saveConversationId(scope, member.aadObjectId, conversationId);
   }
+  const chat = { ...target, conversationId };
+  const sent = await send(() =>
+    deps.messenger.sendCard(chat, {
+      kind: 'checkin',
+      view: checkInCardView(round, installation.teamName, 'ask'),
+    }),
+  );
+  if (sent === FAILED) return 'failed';
+  await deps.checkins.markDeliverySent(scope, round.id, member.aadObjectId, {
+    activityId: sent.activityId,
+    conversationId,
+    at: deps.clock.now(),
+  });
+  return 'sent';
 }
+
+const FAILED = Symbol('failed');
