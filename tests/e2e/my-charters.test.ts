@@ -39,7 +39,10 @@ async function adelesCard(): Promise<string> {
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out waiting for ${what}. What the app printed:\n${tab.app.output().slice(-4_000)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -65,7 +68,13 @@ it('shows a member of both teams both charters, what changed, their check-in to 
   await until(async () => {
     await page.goto(`${tab.app.url}/me`);
     await page.getByRole('heading', { name: 'My charters', level: 1 }).waitFor();
-    return page.getByRole('link', { name: 'Join in Teams' }).isVisible();
+    // The heading comes before the page's data, and the next review (booked or not) after its first paint: wait for
+    // that section before looking for the link, or a slow answer reads as "not booked yet" on every try.
+    const review = page
+      .getByRole('region', { name: 'Contoso Product Team' })
+      .getByRole('region', { name: 'Next review' });
+    await review.waitFor();
+    return review.getByRole('link', { name: 'Join in Teams' }).isVisible();
   }, 'the review series to be booked');
   expect(page.url()).toBe(`${tab.app.url}/tab/me`);
   await expect(page.getByLabel('Viewing as').inputValue()).resolves.toBe(ADELE.aadObjectId);
