@@ -40,7 +40,7 @@ label{display:block;font-weight:600}select,button{font:inherit;padding:.25rem .5
 .side-panel{flex:0 0 auto;border-right:1px solid GrayText}
 .side-panel iframe{width:320px}
 .stage{flex:1;min-width:0}
-iframe{flex:1;border:1px solid GrayText;height:100%}
+iframe{flex:1;box-sizing:border-box;border:1px solid GrayText;height:100%}
 .placeholder{flex:1;display:flex;align-items:center;justify-content:center;border:1px dashed GrayText;margin:0;padding:1rem;text-align:center}
 a:focus-visible,select:focus-visible,button:focus-visible{outline:2px solid Highlight;outline-offset:2px}`;
 
@@ -102,11 +102,11 @@ export function meetingPageHtml(meeting: LocalMeeting, picks: MeetingPicks): str
 ${pickersForm(meeting, picks.panel.id, picks.stage.id)}
 <div class="room">
 <section class="side-panel" aria-labelledby="panel-heading"><h2 id="panel-heading">Side panel · ${e(picks.panel.name)}</h2>
-<iframe id="side-panel" title="Side panel, as ${e(picks.panel.name)}" src="${e(meetingViewUrl('side-panel', teamId, picks.panel.id))}"></iframe></section>
+<iframe id="side-panel-frame" title="Side panel, as ${e(picks.panel.name)}" src="${e(meetingViewUrl('side-panel', teamId, picks.panel.id))}"></iframe></section>
 <section class="stage" aria-labelledby="stage-heading"><h2 id="stage-heading">Stage · ${e(picks.stage.name)}</h2>
 <p id="stage-placeholder" class="placeholder">Nothing is shared to the stage yet. Press “Share to stage” in the side panel.</p>
 <noscript><p>Sharing to the stage needs JavaScript. <a href="${e(stageUrl)}">Open the stage by itself</a>.</p></noscript>
-<iframe id="stage" title="Stage, as ${e(picks.stage.name)}" data-src="${e(stageUrl)}" hidden></iframe>
+<iframe id="stage-frame" title="Stage, as ${e(picks.stage.name)}" data-src="${e(stageUrl)}" hidden></iframe>
 <p id="stage-status" role="status"></p></section>
 </div></main>`;
   return layout(`${meeting.event.subject} · local meeting`, body, true);

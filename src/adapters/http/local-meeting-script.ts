@@ -38,8 +38,8 @@ export const MEETING_ROOM_SCRIPT = `(function () {
     }
   }
 
-  var panel = document.getElementById('side-panel');
-  var stage = document.getElementById('stage');
+  var panel = document.getElementById('side-panel-frame');
+  var stage = document.getElementById('stage-frame');
   var placeholder = document.getElementById('stage-placeholder');
   var status = document.getElementById('stage-status');
   if (!panel || !stage) return;

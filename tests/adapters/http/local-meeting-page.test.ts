@@ -118,13 +118,17 @@ it('shows the meeting’s title and time, the team’s members, the first editor
   expect(res.text).toContain(`src="${tabUrl('side-panel', DEMO_TEAM.teamId, ADELE)}"`);
   // The stage waits for the side panel to share it.
   expect(res.text).toContain('Nothing is shared to the stage yet');
-  expect(res.text).toMatch(/<iframe id="stage" title="Stage, as Arjun Mehta" data-src="[^"]+" hidden>/);
+  expect(res.text).toMatch(/<iframe id="stage-frame" title="Stage, as Arjun Mehta" data-src="[^"]+" hidden>/);
+  // The page's script finds the frames by id: each id once.
+  const ids = [...res.text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+  expect(ids.length).toBeGreaterThan(5);
+  expect(new Set(ids).size).toBe(ids.length);
 });
 
 it('frames the side panel and the stage for the two members picked', async () => {
   const res = await meetingPage(eventIds.demo, `?panel=${LUKAS}&stage=${PRIYA}`).expect(200);
   expect(res.text).toContain(
-    `<iframe id="side-panel" title="Side panel, as Lukas Becker" src="${tabUrl('side-panel', DEMO_TEAM.teamId, LUKAS)}">`,
+    `<iframe id="side-panel-frame" title="Side panel, as Lukas Becker" src="${tabUrl('side-panel', DEMO_TEAM.teamId, LUKAS)}">`,
   );
   expect(res.text).toContain(`data-src="${tabUrl('stage', DEMO_TEAM.teamId, PRIYA)}"`);
 });
