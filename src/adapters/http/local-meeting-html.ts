@@ -65,7 +65,7 @@ function whenIn(start: Date, end: Date, zone: string): string {
 function whenHtml(meeting: LocalMeeting): string {
   const { occurrence, timeZone } = meeting.event;
   if (!occurrence) return '<p>No occurrence of this meeting is left in the calendar.</p>';
-  return `<p>Next: <time id="meeting-time" datetime="${e(occurrence.start.toISOString())}" data-end="${e(occurrence.end.toISOString())}" data-zone="${e(timeZone)}">${e(whenIn(occurrence.start, occurrence.end, timeZone))} (${e(timeZone)}, the team’s zone)</time></p>`;
+  return `<p>When: <time id="meeting-time" datetime="${e(occurrence.start.toISOString())}" data-end="${e(occurrence.end.toISOString())}" data-zone="${e(timeZone)}">${e(whenIn(occurrence.start, occurrence.end, timeZone))} (${e(timeZone)}, the team’s zone)</time></p>`;
 }
 
 function header(meeting: LocalMeeting): string {
