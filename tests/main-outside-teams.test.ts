@@ -52,3 +52,14 @@ it('still refuses an API call without a bearer token (401 problem+json)', async 
   const res = await request(app.url).get('/api/me').set('Accept', 'text/html').expect(401);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
 });
+
+it('mounts no local meeting page, its script or the sandbox calendar that links to it', async () => {
+  for (const path of [
+    '/sandbox/meetings/AAMkSBX0123',
+    '/sandbox/meetings/_/meeting-room.js',
+    '/sandbox/graph/_calendar',
+  ]) {
+    const res = await request(app.url).get(path).set('Accept', 'text/html').expect(404);
+    expect(res.text).not.toMatch(/review meeting|share-to-stage|Graph sandbox/);
+  }
+});

@@ -10,6 +10,8 @@ import type { Logger } from 'pino';
 
 import { localAuthenticate } from '../adapters/http/authenticate';
 import { localContext, localMyChartersBoot, localTabBoot } from '../adapters/http/local-context';
+import { localMeetingPage } from '../adapters/http/local-meeting-page';
+import { localMeetingLinks, type LocalMeetingsOptions } from '../adapters/http/local-meetings';
 import { metricsAccess } from '../adapters/http/routes/metrics-routes';
 import { tabFiles } from '../adapters/http/tab-files';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
@@ -22,6 +24,7 @@ import { persistBotConnectorSandbox } from '../sandbox/bot-connector/bot-connect
 import { GraphSandbox } from '../sandbox/graph/graph-sandbox';
 import { persistGraphSandbox } from '../sandbox/graph/graph-sandbox-file';
 import { graphSandboxRouter, graphSandboxTokenRouter } from '../sandbox/graph/graph-sandbox-router';
+import { sandboxMeetingEvent } from '../sandbox/graph/meeting-event';
 import { demoWorkingHours } from '../sandbox/graph/sandbox-store';
 import type { ModeWiring, Mount } from './mode-wiring';
 
@@ -62,11 +65,20 @@ export async function localMode(options: {
     metricsAccess: metricsAccess(true, config.metricsToken),
     mounts: (reads) => {
       const mounts: Mount[] = [(app) => app.use('/sandbox/connector', connector.router())];
-      if (graphSandbox)
+      if (graphSandbox) {
+        // Each team's review meeting, run in the browser with the tab's side panel and stage (linked from the calendar).
+        const meetings: LocalMeetingsOptions = {
+          ...reads,
+          event: (eventId) => sandboxMeetingEvent(graphSandbox, eventId),
+        };
         mounts.push((app) => {
-          app.use('/sandbox/graph', graphSandboxRouter(graphSandbox));
+          app.use(
+            '/sandbox/graph',
+            graphSandboxRouter(graphSandbox, { meetingPages: () => localMeetingLinks(meetings) }),
+          );
           app.use(`/${graph.tenantId}/oauth2`, graphSandboxTokenRouter(graphSandbox));
-        });
+        }, localMeetingPage(meetings));
+      }
       // `/` opens the tab, with the demo teams' members (and the first member's charter) embedded in its page; `/me`
       // the personal page, with the picked member's teams embedded.
       const teams = {

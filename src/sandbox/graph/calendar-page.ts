@@ -1,6 +1,7 @@
 /** What the Graph sandbox has booked, as JSON and as an HTML page that reads like a calendar (every value escaped). */
 import { DateTime } from 'luxon';
 
+import { escapeHtml } from '../../domain/escape-html';
 import type { GraphSandbox } from './graph-sandbox';
 import { recurrenceInWords, shortDate } from './recurrence-in-words';
 import type { StoredEvent } from './sandbox-store';
@@ -77,14 +78,21 @@ function meetingChatText(chat: CalendarSnapshotEvent['meetingChat']): string {
   return `${apps}; ${tabs}.`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** What the page shows times in: `?tz=` (an IANA or Windows zone name), else each event's own zone. */
 export interface CalendarPageOptions {
   timeZone?: string;
   now?: number;
+  /**
+   * In local mode, the page where each team's review meeting can be run in the browser, by event id (the composition
+   * root knows which events are a team's review meetings; the sandbox does not).
+   */
+  meetingPages?: ReadonlyMap<string, MeetingPageLink>;
+}
+
+export interface MeetingPageLink {
+  /** A path on this server. */
+  href: string;
+  teamName: string;
 }
 
 /**
@@ -101,7 +109,7 @@ export function renderCalendarPage(sandbox: GraphSandbox, options: CalendarPageO
     .sort(
       (a, b) => Number(a.event.cancelled !== null) - Number(b.event.cancelled !== null) || a.start - b.start,
     )
-    .map(({ event }) => renderEvent(sandbox, event, viewerZone, now));
+    .map(({ event }) => renderEvent(sandbox, event, viewerZone, now, options.meetingPages?.get(event.id)));
   const zoneNote = !asked
     ? 'Times are in each event’s own zone; add <code>?tz=</code> with a zone (Europe/Berlin, America/New_York…) to see them in yours.'
     : viewerZone
@@ -120,6 +128,7 @@ function renderEvent(
   event: StoredEvent,
   viewerZone: string | undefined,
   now: number,
+  meetingPage: MeetingPageLink | undefined,
 ): string {
   const eventZone = ianaFor(event.start.timeZone) ?? 'UTC';
   const zone = viewerZone ?? eventZone;
@@ -161,6 +170,7 @@ ${status}<dl>
 <dt>Organizer</dt><dd>${escapeHtml(organizer)}</dd>
 <dt>Attendees</dt><dd>${attendees.length ? `<ul>${attendees.join('')}</ul>` : 'Nobody invited'}</dd>
 <dt>Teams meeting</dt><dd>${join}</dd>
+${meetingPage && !event.cancelled ? `<dt>Review in the browser</dt><dd><a href="${escapeHtml(meetingPage.href)}">Run ${escapeHtml(meetingPage.teamName)}’s review in the browser</a></dd>` : ''}
 ${event.onlineMeeting ? `<dt>Meeting chat</dt><dd data-meeting-chat>${escapeHtml(meetingChatText(meetingChatOf(sandbox, event)))}</dd>` : ''}
 </dl>
 ${next.length ? `<h3>Next occurrences</h3><ol>${next.join('')}</ol>` : ''}

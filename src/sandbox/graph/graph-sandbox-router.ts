@@ -4,17 +4,23 @@
  * - `POST /{tenant}/oauth2/v2.0/token` — client credentials (msal-node finds it through `authorityMetadata`);
  * - `GET /{tenant}/v2.0/.well-known/openid-configuration` — the metadata to hand msal;
  * - `/v1.0/…` — Graph;
- * - `GET /_calendar[?tz=…]` (HTML) and `GET /_calendar.json` — what was booked, for a person to look at.
+ * - `GET /_calendar[?tz=…]` (HTML) and `GET /_calendar.json` — what was booked, for a person to look at (in local mode
+ *   the HTML links each team's review meeting to its meeting page).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import express, { type Request, type Response, Router } from 'express';
 
-import { calendarSnapshot, renderCalendarPage } from './calendar-page';
+import { calendarSnapshot, type MeetingPageLink, renderCalendarPage } from './calendar-page';
 import { GraphSandbox, type GraphSandboxOptions } from './graph-sandbox';
 
-export function graphSandboxRouter(sandbox: GraphSandbox): Router {
+export interface GraphSandboxRouterOptions {
+  /** Local mode: the meeting page of each team's review meeting, for the calendar page to link to (by event id). */
+  meetingPages?: () => Promise<ReadonlyMap<string, MeetingPageLink>>;
+}
+
+export function graphSandboxRouter(sandbox: GraphSandbox, options: GraphSandboxRouterOptions = {}): Router {
   const router = Router();
   router.post('/:tenant/oauth2/v2.0/token', express.urlencoded({ extended: false }), tokenHandler(sandbox));
   router.get('/:tenant/v2.0/.well-known/openid-configuration', (req, res) => {
@@ -29,12 +35,13 @@ export function graphSandboxRouter(sandbox: GraphSandbox): Router {
     res.json(calendarSnapshot(sandbox));
   });
   // `?tz=Europe/Berlin` shows every time in that zone; without it, each event's own.
-  router.get('/_calendar', (req, res) => {
+  router.get('/_calendar', async (req, res) => {
     const timeZone = typeof req.query.tz === 'string' ? req.query.tz.slice(0, 100) : undefined;
+    const meetingPages = await options.meetingPages?.();
     res
       .type('html')
       .set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-      .send(renderCalendarPage(sandbox, { timeZone }));
+      .send(renderCalendarPage(sandbox, { timeZone, meetingPages }));
   });
   router.use('/v1.0', express.json({ limit: '4mb' }), async (req: Request, res: Response) => {
     const headers: Record<string, string | undefined> = {};

@@ -9,6 +9,14 @@
  * `getContext` (the legacy context object), `authentication.getAuthToken` (what the test's token source says),
  * `authentication.authenticate` (opens the sign-in window), `settings.setSettings`/`getSettings`, and takes the
  * notifications (`registerHandler`, `settings.setValidityState`, `appInitialization.*`, `settings.save.success`).
+ *
+ * In a meeting (a session with `meeting`, framed as the meeting's `sidePanel` or `meetingStage`) the context carries
+ * the meeting's and its chat's ids and no team, and the host answers teams-js's `meeting.*` calls for the stage
+ * (the names and argument shapes teams-js 2.x posts, from its `public/meeting/meeting.ts`):
+ * `meeting.getAppContentStageSharingCapabilities` → `[null, {doesAppHaveSharePermission}]`,
+ * `meeting.shareAppContentToStage` `[appContentUrl, {sharingProtocol}]` → `[null, true]` or `[SdkError, null]`,
+ * `meeting.getAppContentStageSharingState` → `[null, {isAppSharing}]` and `meeting.stopSharingAppContentToStage`.
+ * What was shared is recorded; `openStage` opens it as the meeting's stage in another window.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,7 +30,7 @@ import type { Page } from 'playwright-core';
 import { makeTestCertificate } from '../test-certificate';
 
 export type HostName = 'Teams' | 'Outlook' | 'Office';
-export type FrameContext = 'content' | 'settings';
+export type FrameContext = 'content' | 'settings' | 'sidePanel' | 'meetingStage';
 
 /** Where each host runs (a name on teams-js's list of valid origins). */
 const HOST_ORIGINS: Readonly<Record<HostName, string>> = {
@@ -52,13 +60,39 @@ export interface HostSessionOptions {
   /** The legacy context's fields for this page (team, channel, user, tenant, theme, …). */
   context: Record<string, unknown>;
   getAuthToken(): Promise<TokenAnswer>;
+  /** The Teams meeting the page runs in (its side panel or stage); none for a channel or personal tab. */
+  meeting?: HostMeeting;
 }
+
+export interface HostMeeting {
+  /** The legacy context's `meetingId` and `chatId` (teams-js's `context.meeting.id` and `context.chat.id`). */
+  id: string;
+  chatId: string;
+  /**
+   * `doesAppHaveSharePermission`: whether the app may share to the stage here (its manifest has the `meetingStage`
+   * context and the `MeetingStage.Write.Chat` permission). Without it a share is refused with PERMISSION_DENIED.
+   */
+  canShareToStage: boolean;
+}
+
+/** An error as teams-js hands it to a callback (`SdkError`); codes from its `ErrorCode`. */
+interface SdkError {
+  errorCode: number;
+  message: string;
+}
+const PERMISSION_DENIED = 1000;
+const INVALID_ARGUMENTS = 4000;
+const NOT_SUPPORTED_IN_CURRENT_CONTEXT = 501;
 
 export interface HostSession {
   readonly calls: HostCall[];
   /** The instance settings the configuration page saved (`settings.setSettings`), if any. */
   readonly settings: Record<string, unknown> | null;
   callsTo(func: string): HostCall[];
+  /** Each `appContentUrl` shared to the meeting's stage (`meeting.shareAppContentToStage`), in order. */
+  readonly sharedToStage: readonly string[];
+  /** Opens the last page shared to the stage in `page`, as the meeting's stage (same meeting, same person). */
+  openStage(page: Page): Promise<HostSession>;
   /** Raises a host event in the framed page (e.g. `themeChange`, `settings.save`). */
   send(func: string, args: unknown[]): Promise<void>;
 }
@@ -85,6 +119,9 @@ const SESSION_PATH = /^\/_teams-host\/([0-9a-f-]{36})(\/answer)?$/;
 interface SessionState extends HostSessionOptions {
   calls: HostCall[];
   settings: Record<string, unknown> | null;
+  sharedToStage: string[];
+  /** Whether the app's content is on the stage (shared and not stopped). */
+  sharing: boolean;
 }
 
 export async function startTeamsHostServer(appUrl: string): Promise<TeamsHostServer> {
@@ -155,31 +192,39 @@ export async function startTeamsHostServer(appUrl: string): Promise<TeamsHostSer
       `--ignore-certificate-errors-spki-list=${certificate.spkiHash}`,
     ],
     proxied,
-    async open(page, options) {
-      const id = randomUUID();
-      const state: SessionState = { ...options, calls: [], settings: null };
-      sessions.set(id, state);
-      await page.goto(`${HOST_ORIGINS[options.hostName]}/_teams-host/${id}`);
-      return {
-        calls: state.calls,
-        get settings() {
-          return state.settings;
-        },
-        callsTo: (func) => state.calls.filter((c) => c.func === func),
-        async send(func, args) {
-          await page.evaluate(([f, a]) => (globalThis as unknown as HostWindow).teamsHostSend(f, a), [
-            func,
-            args,
-          ] as const);
-        },
-      };
-    },
+    open,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
+
+  async function open(page: Page, options: HostSessionOptions): Promise<HostSession> {
+    const id = randomUUID();
+    const state: SessionState = { ...options, calls: [], settings: null, sharedToStage: [], sharing: false };
+    sessions.set(id, state);
+    await page.goto(`${HOST_ORIGINS[options.hostName]}/_teams-host/${id}`);
+    return {
+      calls: state.calls,
+      get settings() {
+        return state.settings;
+      },
+      callsTo: (func) => state.calls.filter((c) => c.func === func),
+      sharedToStage: state.sharedToStage,
+      openStage(stagePage) {
+        const src = state.sharedToStage.at(-1);
+        if (!src) throw new Error('Nothing was shared to the stage.');
+        return open(stagePage, { ...options, frameContext: 'meetingStage', src });
+      },
+      async send(func, args) {
+        await page.evaluate(([f, a]) => (globalThis as unknown as HostWindow).teamsHostSend(f, a), [
+          func,
+          args,
+        ] as const);
+      },
+    };
+  }
 }
 
 interface HostWindow {
@@ -195,12 +240,20 @@ async function answer(session: SessionState, call: HostCall & { origin: string }
   const frameContext = call.from === 'signInWindow' ? 'authentication' : session.frameContext;
   switch (call.func) {
     case 'initialize':
-      return { args: [frameContext, 'web', JSON.stringify(runtimeConfig(session.hostName)), '2.0.0'] };
+      return {
+        args: [
+          frameContext,
+          'web',
+          JSON.stringify(runtimeConfig(session.hostName, !!session.meeting)),
+          '2.0.0',
+        ],
+      };
     case 'getContext':
       return {
         args: [
           {
             ...session.context,
+            ...(session.meeting ? { meetingId: session.meeting.id, chatId: session.meeting.chatId } : {}),
             frameContext,
             hostName: session.hostName,
             hostClientType: 'web',
@@ -222,9 +275,44 @@ async function answer(session: SessionState, call: HostCall & { origin: string }
       return { args: [true] };
     case 'settings.getSettings':
       return { args: [session.settings ?? {}] };
+    case 'meeting.getAppContentStageSharingCapabilities':
+    case 'meeting.shareAppContentToStage':
+    case 'meeting.getAppContentStageSharingState':
+    case 'meeting.stopSharingAppContentToStage':
+      return { args: meetingAnswer(session, call) };
     default:
       // Notifications (registerHandler, appInitialization.success, settings.setValidityState, …): no answer.
       return {};
+  }
+}
+
+/** The stage calls' `[error, result]`, as Teams answers them in a meeting's side panel or stage. */
+function meetingAnswer(session: SessionState, call: HostCall): [SdkError, null] | [null, unknown] {
+  const { meeting } = session;
+  if (!meeting || (session.frameContext !== 'sidePanel' && session.frameContext !== 'meetingStage'))
+    return [{ errorCode: NOT_SUPPORTED_IN_CURRENT_CONTEXT, message: 'Not in a meeting.' }, null];
+  switch (call.func) {
+    case 'meeting.getAppContentStageSharingCapabilities':
+      return [null, { doesAppHaveSharePermission: meeting.canShareToStage }];
+    case 'meeting.getAppContentStageSharingState':
+      return [null, { isAppSharing: session.sharing }];
+    case 'meeting.stopSharingAppContentToStage':
+      session.sharing = false;
+      return [null, true];
+    default: {
+      const [url] = call.args;
+      if (!meeting.canShareToStage)
+        return [{ errorCode: PERMISSION_DENIED, message: 'The app may not share to the stage.' }, null];
+      // Teams shares only pages on the app's valid domains.
+      if (typeof url !== 'string' || !URL.canParse(url) || new URL(url).origin !== TAB_ORIGIN)
+        return [
+          { errorCode: INVALID_ARGUMENTS, message: 'The URL is not in the app’s valid domains.' },
+          null,
+        ];
+      session.sharedToStage.push(url);
+      session.sharing = true;
+      return [null, true];
+    }
   }
 }
 
@@ -232,7 +320,10 @@ async function answer(session: SessionState, call: HostCall & { origin: string }
  * The capabilities each host says it offers (runtime config v4). Channel tabs' configuration (`pages.config`) and
  * `teams` exist in Teams only; Outlook and the Microsoft 365 app run personal tabs with the common capabilities.
  */
-function runtimeConfig(hostName: HostName): { apiVersion: number; supports: Record<string, unknown> } {
+function runtimeConfig(
+  hostName: HostName,
+  inMeeting: boolean,
+): { apiVersion: number; supports: Record<string, unknown> } {
   const common = {
     app: {},
     appInstallDialog: {},
@@ -247,6 +338,7 @@ function runtimeConfig(hostName: HostName): { apiVersion: number; supports: Reco
         ...common,
         pages: { appButton: {}, config: {}, tabs: {}, backStack: {} },
         teams: { fullTrust: {} },
+        ...(inMeeting ? { meeting: {} } : {}),
       },
     };
   return { apiVersion: 4, supports: { ...common, mail: {}, calendar: {} } };
