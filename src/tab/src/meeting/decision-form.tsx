@@ -54,9 +54,6 @@ export function DecisionForm(props: DecisionFormInput) {
           {meetingStrings.record}
         </Button>
       </div>
-      <Body1 role="status" className="visually-hidden">
-        {form.status}
-      </Body1>
     </form>
   );
 }

@@ -20,7 +20,7 @@ export interface StageSharing {
 export const SHARE_TO_STAGE_MESSAGE = { type: 'team-charter.share-to-stage' } as const;
 
 /** The stage's address: the meeting tab's own, which Teams opens as the stage. */
-export function stageUrl(origin: string, teamId: string): string {
+function stageUrl(origin: string, teamId: string): string {
   return reviewMeetingTab(origin, teamId).contentUrl;
 }
 

@@ -10,7 +10,7 @@ import type { CharterApi } from '../api/charter-api';
 import { meetingStrings } from '../strings/meeting';
 import { react } from './review-session-api';
 
-export const NOTE_MAX = 280;
+const NOTE_MAX = 280;
 
 export function useClauseReactions(
   api: CharterApi,

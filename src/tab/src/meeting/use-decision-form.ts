@@ -1,7 +1,7 @@
 /**
  * The facilitator's decision on the clause the room is at: keep, revise (with the new text) or drop. A refused one
- * (400) keeps what was typed and shows the server's problems at the text; a recorded one is said (status) and focus
- * goes on to the next clause's control.
+ * (400) keeps what was typed and shows the server's problems at the text; a recorded one is announced by the
+ * panel's live region (use-review-announcer) as everyone's are, and focus goes on to the next clause's control.
  */
 import { useState } from 'react';
 
@@ -33,7 +33,6 @@ export function useDecisionForm({ api, teamId, clause, apply, onRecorded }: Deci
   const [decision, setDecision] = useState<ReviewDecision | null>(clause.decision?.decision ?? null);
   const [text, setText] = useState(clause.decision?.text ?? clause.text);
   const [problem, setProblem] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
   /** Whether it was recorded. */
@@ -44,12 +43,9 @@ export function useDecisionForm({ api, teamId, clause, apply, onRecorded }: Deci
     try {
       const session = await decide(api, teamId, clause, decision, decision === 'revise' ? text : null);
       apply(session);
-      const label = meetingStrings.decided[decision];
-      setStatus(meetingStrings.recorded(label, decision === 'revise' ? text.trim() : clause.text));
       onRecorded();
       return true;
     } catch (error) {
-      setStatus('');
       setProblem(problemText(error));
       return false;
     } finally {
@@ -61,7 +57,6 @@ export function useDecisionForm({ api, teamId, clause, apply, onRecorded }: Deci
     decision,
     text,
     problem,
-    status,
     busy,
     choose: (d: ReviewDecision) => {
       setDecision(d);

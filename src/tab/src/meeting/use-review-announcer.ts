@@ -10,7 +10,7 @@ import { meetingStrings } from '../strings/meeting';
 import { clausesOf } from './review-session-api';
 
 /** The sentence for what changed from `before` to `after`, or null when nothing worth saying did. */
-export function describeChange(before: LiveReview | null, after: LiveReview): string | null {
+function describeChange(before: LiveReview | null, after: LiveReview): string | null {
   if (!before || before.id !== after.id) return null; // the first view is read, not announced
   if (before.state === 'open' && after.state === 'ended') return meetingStrings.ended;
   const earlier = new Map(clausesOf(before).map((c) => [`${c.kind}:${c.clauseId}`, c]));
