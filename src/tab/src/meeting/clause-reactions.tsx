@@ -1,4 +1,4 @@
-import { Body1, Button, Field, Textarea, ToggleButton } from '@fluentui/react-components';
+import { Body1, Button, Field, Subtitle2, Textarea, ToggleButton } from '@fluentui/react-components';
 
 import type { LiveReview, LiveReviewClause } from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
@@ -20,12 +20,15 @@ export function ClauseReactions({ api, teamId, clause, apply }: ClauseReactionsP
   return (
     <form
       className={styles.column}
-      aria-label={meetingStrings.notes}
+      aria-labelledby="review-reaction"
       onSubmit={(e) => {
         e.preventDefault();
         r.saveNote();
       }}
     >
+      <Subtitle2 as="h2" id="review-reaction" className={styles.heading}>
+        {meetingStrings.yourReaction}
+      </Subtitle2>
       <div className={styles.row}>
         <ToggleButton checked={r.mine.plusOne} disabled={r.busy} onClick={r.togglePlusOne}>
           {meetingStrings.plusOne}

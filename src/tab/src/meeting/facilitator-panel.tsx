@@ -3,7 +3,7 @@
  * next (which move everyone's view, PUT …/current), and the decision on the clause (decision-form.tsx). After a
  * decision, focus goes to Next, the control the facilitator needs next.
  */
-import { Body1, Button, Caption1 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 
 import type { LiveReview } from '../../../contract/api-types';
@@ -48,7 +48,10 @@ export function FacilitatorPanel({ api, teamId, session, apply }: FacilitatorPan
   };
 
   return (
-    <section className={styles.column} aria-label={meetingStrings.decision}>
+    <section className={styles.column} aria-labelledby="review-lead">
+      <Subtitle2 as="h2" id="review-lead" className={styles.heading}>
+        {meetingStrings.lead}
+      </Subtitle2>
       <Caption1>
         {meetingStrings.sections[session.current.section]} · {meetingStrings.position(at + 1, clauses.length)}
       </Caption1>

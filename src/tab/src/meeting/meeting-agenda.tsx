@@ -1,4 +1,4 @@
-import { Caption1 } from '@fluentui/react-components';
+import { Caption1, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 
 import type { TeamReviews } from '../../../contract/api-types';
@@ -8,6 +8,7 @@ import { OpenProposalsSection } from '../reviews/open-proposals-section';
 import { ReviewAgendaSection } from '../reviews/review-agenda-section';
 import { loadReviews } from '../reviews/reviews-api';
 import { meetingStrings } from '../strings/meeting';
+import { useMeetingStyles } from './meeting.styles';
 
 /**
  * The agenda the app wrote into the meeting (outcomes and boundaries with their check-in signals since the last
@@ -17,6 +18,7 @@ import { meetingStrings } from '../strings/meeting';
 export function MeetingAgenda({ api, teamId }: { api: CharterApi; teamId: string }) {
   const [view, setView] = useState<TeamReviews | null>(null);
   const [failed, setFailed] = useState(false);
+  const styles = useMeetingStyles();
   useEffect(() => {
     let live = true;
     loadReviews(api, teamId).then(
@@ -27,13 +29,16 @@ export function MeetingAgenda({ api, teamId }: { api: CharterApi; teamId: string
       live = false;
     };
   }, [api, teamId]);
-  if (failed) return <Caption1>{meetingStrings.agendaFailed}</Caption1>;
-  if (!view) return null;
-  const lines = view.agendaPreview ? agendaText(view.agendaPreview) : [];
+  const lines = view?.agendaPreview ? agendaText(view.agendaPreview) : [];
+  if (!failed && lines.length === 0 && !view?.openProposals.length) return null;
   return (
-    <>
+    <section aria-labelledby="meeting-agenda" className={styles.column}>
+      <Subtitle2 as="h2" id="meeting-agenda" className={styles.heading}>
+        {meetingStrings.agenda}
+      </Subtitle2>
+      {failed ? <Caption1>{meetingStrings.agendaFailed}</Caption1> : null}
       {lines.length > 0 ? <ReviewAgendaSection lines={lines} /> : null}
-      {view.openProposals.length > 0 ? (
+      {view && view.openProposals.length > 0 ? (
         <OpenProposalsSection
           proposals={view.openProposals}
           canEdit={false}
@@ -41,6 +46,6 @@ export function MeetingAgenda({ api, teamId }: { api: CharterApi; teamId: string
           onDrop={() => undefined}
         />
       ) : null}
-    </>
+    </section>
   );
 }

@@ -44,7 +44,7 @@ export function StageView({ api, teamId, pollMs }: StageViewProps) {
         <Title2 as="h1" className={styles.heading}>
           {state.kind === 'not-member' ? meetingStrings.sidePanelTitle : title}
         </Title2>
-        {session?.state === 'open' ? <TimeLeft endsAt={currentEndsAt(session)} /> : null}
+        {session?.state === 'open' ? <TimeLeft endsAt={currentEndsAt(session)} large /> : null}
         {reconnecting ? (
           <Caption1 role="status" className={styles.secondary}>
             {meetingStrings.reconnecting}

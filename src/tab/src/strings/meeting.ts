@@ -65,5 +65,8 @@ export const meetingStrings = {
     permission: 'Sharing to the stage needs a newer version of Team Charter in this meeting: ask an admin.',
     host: 'Sharing to the stage works inside the meeting.',
   },
+  lead: 'Lead the review',
+  yourReaction: 'Your +1 and note',
+  agenda: 'Agenda and proposals',
   agendaFailed: 'The agenda could not be loaded.',
 } as const;
