@@ -51,6 +51,15 @@ it('renders the decisions so far, and re-renders on a new revision after answers
       'Revised: Shop owners publish in 5 minutes The room moved to: Shop owners publish in under 10 minutes',
     ),
   );
+  // A +1 shows at once but is not announced: a busy room would drown the moves and decisions.
+  server.change((s) => {
+    const reactions = s.sections[2]?.clauses[0]?.reactions;
+    if (reactions) reactions.plusOnes = 1;
+  });
+  await waitFor(() => expect(within(o1).getByText('1 agrees')).toBeTruthy());
+  expect(screen.getByTestId('review-announcer').textContent).toBe(
+    'Revised: Shop owners publish in 5 minutes The room moved to: Shop owners publish in under 10 minutes',
+  );
   // The 200 with revision 3 came after 304s for revision 2.
   const statuses = server.log.filter((r) => r.method === 'GET').map((r) => r.status);
   expect(statuses.indexOf(304)).toBeLessThan(statuses.lastIndexOf(200));
@@ -90,4 +99,21 @@ it('after the end shows the outcome read only: no clause highlighted, no time le
   expect(await screen.findByText('The review has ended.')).toBeTruthy();
   expect(screen.getByTestId('clause-purpose-purpose').getAttribute('aria-current')).toBeNull();
   expect(screen.queryByRole('timer')).toBeNull();
+});
+
+it('stops asking while the page is hidden, and asks again at once when it is shown', async () => {
+  const server = new FakeReviewSessionServer();
+  server.start();
+  openMeetingView('stage', MEGAN, { server });
+  await screen.findByTestId('clause-purpose-purpose');
+  const hidden = jest.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+  document.dispatchEvent(new Event('visibilitychange'));
+  await new Promise((resolve) => setTimeout(resolve, 100)); // a poll in flight may still land
+  const asked = server.log.length;
+  await new Promise((resolve) => setTimeout(resolve, 200)); // eight poll intervals
+  expect(server.log.length).toBe(asked);
+  hidden.mockReturnValue(false);
+  document.dispatchEvent(new Event('visibilitychange'));
+  await waitFor(() => expect(server.log.length).toBeGreaterThan(asked));
+  hidden.mockRestore();
 });
