@@ -13,7 +13,13 @@ import { recordSessionDecision } from '../../../src/app/reviews/record-session-d
 import { startReviewSession } from '../../../src/app/reviews/start-review-session';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import type { CharterContent } from '../../../src/domain/charter/charter';
-import { ConflictError, ForbiddenError, UpstreamError, ValidationError } from '../../../src/domain/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UpstreamError,
+  ValidationError,
+} from '../../../src/domain/errors';
 import { openReviewSessionHarness, type ReviewSessionHarness } from '../../support/review-session-harness';
 
 const caller = (i: number): Caller => {
@@ -100,6 +106,14 @@ describe('starting and reading', () => {
     await expect(
       reactToClause(h.deps, STRANGER, TEAM, { clauseId: 'purpose', plusOne: true }),
     ).rejects.toThrow(ForbiddenError);
+  });
+
+  it('never names the team to a caller of another tenant, even one who knows its id: the team is not there', async () => {
+    await startReviewSession(h.deps, ADELE, TEAM);
+    const otherTenant: Caller = { ...ADELE, tenantId: '0f0f0f0f-0000-4000-8000-000000000000' };
+    const refused = getReviewSession(h.deps, otherTenant, TEAM);
+    await expect(refused).rejects.toThrow(new NotFoundError('Team Charter is not installed in this team.'));
+    await expect(refused).rejects.not.toThrow(/Contoso/);
   });
 
   it('skips reading the walk when the caller already has the session at its revision', async () => {

@@ -26,8 +26,13 @@ export const LOGIN_HINT = 'adele@contoso.example';
 
 export class FakeTeamsHost {
   readonly calls: HostCall[] = [];
-  /** The frame the page is in: `content` for a tab, `authentication` for the sign-in window. */
-  frameContext: 'content' | 'authentication' = 'content';
+  /**
+   * The frame the page is in: `content` for a tab, `authentication` for the sign-in window, `sidePanel` and
+   * `meetingStage` in a meeting.
+   */
+  frameContext: 'content' | 'authentication' | 'sidePanel' | 'meetingStage' = 'content';
+  /** Answers the `meeting.*` calls (side panel and stage only), by name; unanswered ones get no answer. */
+  meeting: Record<string, (args: unknown[]) => Answer> = {};
   /** Answers `authentication.getAuthToken`; the default signs in as `token-adele`. */
   getAuthToken: () => Answer = () => [true, 'token-adele'];
   /** Answers `authentication.authenticate` (Teams opens the window at `url`; the test plays what happens there). */
@@ -74,7 +79,7 @@ export class FakeTeamsHost {
           'web',
           JSON.stringify({
             apiVersion: 4,
-            supports: { app: {}, pages: { config: {} } },
+            supports: { app: {}, pages: { config: {} }, meeting: {} },
           }),
           '2.0.0',
         ];
@@ -101,7 +106,7 @@ export class FakeTeamsHost {
       case 'authentication.authenticate':
         return this.authenticate(String(args[0]), args[1], args[2]);
       default:
-        return null;
+        return this.meeting[func]?.(args) ?? null;
     }
   }
 }

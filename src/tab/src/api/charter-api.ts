@@ -151,8 +151,11 @@ export class CharterApi {
     return { fileName, blob: await response.blob() };
   }
 
-  /** For feature panels (check-ins, reviews): a JSON call to their own API paths, with the caller's headers. */
-  call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /**
+   * For feature panels (check-ins, reviews): a JSON call to their own API paths, with the caller's headers. A GET
+   * revalidates with the ETag of its last answer: a 304 answers that same object again (compare by identity).
+   */
+  call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
     return this.json<T>(method, path, body);
   }
 

@@ -18,6 +18,8 @@ export interface TeamsHost {
   teamId: string | null;
   /** Opened in a meeting (its chat, details, side panel or stage), where Teams gives a chat, not a team. */
   inMeeting?: boolean;
+  /** Where Teams shows the page (teams-js `page.frameContext`): `content`, `sidePanel`, `meetingStage`, …. */
+  frameContext?: string;
   theme: ThemeName;
   /** Calls `listener` whenever Teams switches theme. */
   onThemeChange(listener: (theme: ThemeName) => void): void;
@@ -89,6 +91,7 @@ export async function detectHost(win: Window = window): Promise<TabHost> {
     hostName: context.app.host.name,
     teamId: context.team?.groupId ?? null,
     inMeeting: isMeetingContext(context),
+    frameContext: context.page.frameContext,
     theme: toThemeName(context.app.theme),
     onThemeChange(listener) {
       teams.app.registerOnThemeChangeHandler((theme) => listener(toThemeName(theme)));

@@ -13,8 +13,9 @@ export function ReviewAgendaSection({ lines }: { lines: readonly string[] }) {
         className={styles.agenda}
         data-testid="reviews-agenda"
         tabIndex={0}
+        // Focusable so it scrolls from the keyboard; named apart from its section (two regions of one name confuse).
         role="region"
-        aria-labelledby="reviews-agenda"
+        aria-label={reviewStrings.agendaText}
       >
         {lines.map((line, i) => (
           <Text key={i} block size={200}>

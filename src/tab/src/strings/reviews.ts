@@ -21,6 +21,7 @@ export const reviewStrings = {
   syncAgain: 'Sync again',
   syncQueued: 'Asked to sync again; this takes a few seconds.',
   agendaPreview: 'Agenda preview (written into the next meeting a day before)',
+  agendaText: 'The agenda as text',
   sandboxCalendar: 'Open the sandbox calendar (what Outlook would show)',
   openProposals: 'Open proposals',
   proposedBy: (summary: string, name: string) => `${summary} — proposed by ${name}`,
