@@ -1,17 +1,12 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 
 import type { Occurrence } from '../../../domain/cadence/next-occurrences';
+import { plainList } from '../app/plain-list';
 import { formatDateTime } from '../format';
 import { charterStrings } from '../strings/charter';
 
 const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: 'none',
-    display: 'grid',
-    rowGap: tokens.spacingVerticalXS,
-  },
+  list: plainList(tokens.spacingVerticalXS),
   secondary: { color: tokens.colorNeutralForeground2 },
 });
 

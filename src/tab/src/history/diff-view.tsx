@@ -10,6 +10,7 @@ import type {
   ReviewPlan,
 } from '../../../domain/charter/charter';
 import type { CharterDiff, ListChange, ValueChange } from '../../../domain/charter/diff-charters';
+import { plainList } from '../app/plain-list';
 import { describeCadence } from '../charter/cadence-text';
 import { formatList } from '../format';
 import { charterStrings } from '../strings/charter';
@@ -18,13 +19,7 @@ import { historyStrings } from '../strings/history';
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
   part: { display: 'grid', rowGap: tokens.spacingVerticalXS },
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: 'none',
-    display: 'grid',
-    rowGap: tokens.spacingVerticalXS,
-  },
+  list: plainList(tokens.spacingVerticalXS),
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   // At narrow widths the text wraps beside the badge; the badge never shrinks under its label.
   badge: { flexShrink: 0 },

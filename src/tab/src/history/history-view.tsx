@@ -12,6 +12,7 @@ import { useState } from 'react';
 
 import type { TeamMember, VersionDiff, VersionSummary } from '../../../contract/api-types';
 import { isEmptyDiff } from '../../../domain/charter/diff-charters';
+import { plainList } from '../app/plain-list';
 import { OptionsSelect } from '../charter/options-select';
 import { formatDateTime } from '../format';
 import { appStrings } from '../strings/app';
@@ -24,13 +25,7 @@ import { VersionPanel } from './version-panel';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalXL, maxWidth: '880px' },
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: 'none',
-    display: 'grid',
-    rowGap: tokens.spacingVerticalM,
-  },
+  list: plainList(tokens.spacingVerticalM),
   item: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,

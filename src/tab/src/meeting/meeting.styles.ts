@@ -1,5 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
+import { plainList } from '../app/plain-list';
+
 /**
  * The meeting's views. The side panel is narrow (Teams gives it 280–320 px): one column, rows that wrap, text that
  * breaks anywhere. The stage is wide: the charter in columns. Tokens only; in the contrast theme the highlight is a
@@ -39,13 +41,7 @@ export const useMeetingStyles = makeStyles({
     gap: tokens.spacingHorizontalXL,
     alignItems: 'start',
   },
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: 'none',
-    display: 'grid',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   clause: {
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,

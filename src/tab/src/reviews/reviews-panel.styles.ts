@@ -1,17 +1,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
+import { plainList } from '../app/plain-list';
+
 /** The reviews panel: sections in a column, rows that wrap, the agenda in a box of its own that scrolls. */
 export const useReviewsPanelStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: 'none',
-    display: 'grid',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
   secondary: { color: tokens.colorNeutralForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
   agenda: {
