@@ -1,7 +1,8 @@
 import { type AnswerInputs, validateAnswer } from '../../domain/checkin/validate-answer';
+import type { TeamScope } from '../common-ports';
 import { checkInCardView } from './check-in-card-view';
 import type { CheckInDeps } from './checkin-deps';
-import type { CheckInCardView } from './checkin-ports';
+import type { CheckInCardView, CheckInRound } from './checkin-ports';
 
 /** What the bot answers a card action with: a card that replaces the member's, or an error Teams shows on it. */
 export type CheckInCardReply =
@@ -18,6 +19,26 @@ export interface CardActionInput {
 }
 
 /**
+ * The open round a card action is about, or the reply that ends the action: a round unknown to this tenant and team
+ * (404), a card sent to someone else (403), or the closed card once the round has closed.
+ */
+export async function openCardAction(
+  deps: Pick<CheckInDeps, 'checkins'>,
+  input: CardActionInput,
+): Promise<{ reply: CheckInCardReply } | { scope: TeamScope; round: CheckInRound; teamName: string }> {
+  const scope = { tenantId: input.tenantId, teamId: input.teamId };
+  const read = await deps.checkins.getCardAction(scope, input.roundId, input.aadObjectId);
+  if (!read?.teamName)
+    return { reply: { kind: 'error', status: 404, message: 'This check-in is no longer available.' } };
+  const { round, teamName } = read;
+  if (!read.delivery)
+    return { reply: { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' } };
+  if (round.state === 'closed')
+    return { reply: { kind: 'card', view: checkInCardView(round, teamName, 'closed'), saved: false } };
+  return { scope, round, teamName };
+}
+
+/**
  * A member submits the check-in card: validate, then upsert the answer and replace the card with a thank-you card
  * (with "Edit" while the round is open). Bad input gives the same card back with every problem and every input kept,
  * and stores nothing; a closed round gives the closed card; a card from another tenant or team, or for a round the
@@ -27,15 +48,9 @@ export async function submitCheckInAnswer(
   deps: Pick<CheckInDeps, 'checkins' | 'clock' | 'log'>,
   input: CardActionInput & { inputs: AnswerInputs },
 ): Promise<CheckInCardReply> {
-  const scope = { tenantId: input.tenantId, teamId: input.teamId };
-  const read = await deps.checkins.getCardAction(scope, input.roundId, input.aadObjectId);
-  if (!read?.teamName)
-    return { kind: 'error', status: 404, message: 'This check-in is no longer available.' };
-  const { round, teamName } = read;
-  if (!read.delivery)
-    return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
-  if (round.state === 'closed')
-    return { kind: 'card', view: checkInCardView(round, teamName, 'closed'), saved: false };
+  const action = await openCardAction(deps, input);
+  if ('reply' in action) return action.reply;
+  const { scope, round, teamName } = action;
 
   const kept = keptInputs(input.inputs);
   const validation = validateAnswer(round.questions, input.inputs);
