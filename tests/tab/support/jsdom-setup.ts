@@ -1,4 +1,5 @@
 import { installLabelControlCache } from './label-control-cache';
+import { installNamedItemCache } from './named-item-cache';
 import { installStyleRuleFilter } from './style-rule-filter';
 
 /**
@@ -86,3 +87,6 @@ if (typeof window !== 'undefined') installStyleRuleFilter(window);
 
 // Each label's control is looked up once per change of the document, not once per element named: see label-control-cache.ts.
 if (typeof window !== 'undefined') installLabelControlCache(window);
+
+// A collection's names and ids are looked up once per change of it, not once per property read: see named-item-cache.ts.
+if (typeof window !== 'undefined') installNamedItemCache(window);

@@ -10,16 +10,19 @@
  * it needs, this throws rather than silently going slow again.
  */
 
+import { patchOncePerWorker, type PatchSwitch } from './patch-once-per-worker';
+
 interface NodeImpl {
   _version: number;
   getRootNode(options: object): NodeImpl;
 }
 
-let caching = true;
+let current: PatchSwitch | undefined;
 
 /** Turns the cache off (and on again): for the test that compares labels with and without it. */
 export function cacheLabelControls(on: boolean): void {
-  caching = on;
+  if (!current) throw new Error('The label control cache is not installed');
+  current.on = on;
 }
 
 export function installLabelControlCache(window: Window): void {
@@ -32,17 +35,19 @@ export function installLabelControlCache(window: Window): void {
   if (!proto || !get || typeof (impl as Partial<NodeImpl>)._version !== 'number') {
     throw new Error("jsdom's label control is not where this cache expects it (jsdom upgraded?)");
   }
-  const answers = new WeakMap<object, { root: NodeImpl; version: number; control: unknown }>();
-  Object.defineProperty(proto, 'control', {
-    ...control,
-    get(this: NodeImpl) {
-      if (!caching) return get.call(this) as unknown;
-      const root = this.getRootNode({});
-      const kept = answers.get(this);
-      if (kept?.root === root && kept.version === root._version) return kept.control;
-      const answer = get.call(this) as unknown;
-      answers.set(this, { root, version: root._version, control: answer });
-      return answer;
-    },
+  current = patchOncePerWorker(proto, 'label-control-cache', (state) => {
+    const answers = new WeakMap<object, { root: NodeImpl; version: number; control: unknown }>();
+    Object.defineProperty(proto, 'control', {
+      ...control,
+      get(this: NodeImpl) {
+        if (!state.on) return get.call(this) as unknown;
+        const root = this.getRootNode({});
+        const kept = answers.get(this);
+        if (kept?.root === root && kept.version === root._version) return kept.control;
+        const answer = get.call(this) as unknown;
+        answers.set(this, { root, version: root._version, control: answer });
+        return answer;
+      },
+    });
   });
 }

@@ -122,8 +122,38 @@ export function mayMatchStyleRule(selectors: string, element: Element): boolean 
   );
 }
 
+/** One of nwsapi's caches of compiled selectors: a least-recently-used list of 1,000, keyed by selector text. */
+interface CompiledSelectors {
+  get(key: string): unknown;
+  has(key: string): boolean;
+  set(key: string, value: unknown): unknown;
+  clear(): void;
+  size(): number;
+}
+
 interface SelectorMatcher {
   match(selectors: string, element: Element): boolean;
+  matchResolvers?: CompiledSelectors;
+  matchLambdas?: CompiledSelectors;
+}
+
+/**
+ * nwsapi's caches of what it compiled for matching (`match`), as plain maps without a limit: each lookup in its own
+ * concatenates and hashes a key and reorders a list, a good part of every match, and past 1,000 selectors it compiles
+ * them again. They hold compiled selectors only, never an answer, so no match changes.
+ */
+function keepCompiledSelectors(matcher: SelectorMatcher): void {
+  for (const cache of [matcher.matchResolvers, matcher.matchLambdas]) {
+    if (typeof cache?.get !== 'function' || typeof cache.set !== 'function') {
+      throw new Error("nwsapi's selector caches are not where this filter expects them (jsdom upgraded?)");
+    }
+    const kept = new Map<string, unknown>();
+    cache.get = (key) => kept.get(key);
+    cache.has = (key) => kept.has(key);
+    cache.set = (key, value) => (kept.set(key, value), value);
+    cache.clear = () => kept.clear();
+    cache.size = () => kept.size;
+  }
 }
 
 let filtering = true;
@@ -150,6 +180,7 @@ export function installStyleRuleFilter(window: Window): void {
   if (typeof matcher?.match !== 'function') {
     throw new Error("jsdom's style rule matcher is not where this filter expects it (jsdom upgraded?)");
   }
+  keepCompiledSelectors(matcher);
   const match = matcher.match.bind(matcher);
   const getComputedStyle = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element, pseudoElement) => {

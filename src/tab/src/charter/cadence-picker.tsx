@@ -1,4 +1,5 @@
 import { Field, Input } from '@fluentui/react-components';
+import { useMemo } from 'react';
 
 import { cadenceStrings } from '../strings/cadence';
 import { CadencePatternFields } from './cadence-pattern-fields';
@@ -16,6 +17,8 @@ export function CadencePicker(props: CadencePickerProps) {
   const picker = useCadencePicker(props);
   const { value } = props;
   const { field, blur, set } = picker;
+  // The 400-odd zones, made once: the select then keeps its options as they are while the rest of the form changes.
+  const zoneOptions = useMemo(() => props.zones.map((z) => ({ value: z, label: z })), [props.zones]);
   return (
     <div className={styles.grid}>
       <CadencePatternFields picker={picker} value={value} />
@@ -43,7 +46,7 @@ export function CadencePicker(props: CadencePickerProps) {
         <OptionsSelect
           className={styles.fill}
           value={value.timeZone}
-          options={props.zones.map((z) => ({ value: z, label: z }))}
+          options={zoneOptions}
           onSelect={(timeZone) => set({ timeZone })}
         />
       </Field>

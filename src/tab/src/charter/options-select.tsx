@@ -1,11 +1,15 @@
 import { Select } from '@fluentui/react-components';
+import { useMemo } from 'react';
 
 export interface SelectOption<V extends string> {
   value: V;
   label: string;
 }
 
-/** A Select of `options`, each shown by its label; `onSelect` gets the value of the option chosen. */
+/**
+ * A Select of `options`, each shown by its label; `onSelect` gets the value of the option chosen. The option elements
+ * are made again only when `options` is another array, so a long list (time zones) is not rebuilt on every render.
+ */
 export function OptionsSelect<V extends string>(props: {
   options: readonly SelectOption<V>[];
   value: V;
@@ -13,6 +17,16 @@ export function OptionsSelect<V extends string>(props: {
   id?: string;
   className?: string;
 }) {
+  const { options } = props;
+  const items = useMemo(
+    () =>
+      options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      )),
+    [options],
+  );
   return (
     <Select
       id={props.id}
@@ -20,11 +34,7 @@ export function OptionsSelect<V extends string>(props: {
       value={props.value}
       onChange={(_e, d) => props.onSelect(d.value as V)}
     >
-      {props.options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
+      {items}
     </Select>
   );
 }
