@@ -46,13 +46,15 @@ if (typeof window !== 'undefined' && typeof Element.prototype.scrollIntoView !==
   Element.prototype.scrollIntoView = function scrollIntoView(): void {};
 }
 
-// The lazy editor chunk and Fluent's first render can take more than the default 1 s on a busy 2-core CI machine.
+// The lazy editor chunk and Fluent's first render can take more than the default 1 s on a busy 2-core CI machine, and
+// the first file a jest worker runs (modules loaded cold) more than 5 s when that machine is loaded further: a wait
+// gives up after 15 s, within the 30 s a test may take. Only a failing wait takes longer for it.
 if (typeof window !== 'undefined') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dom = require('@testing-library/dom') as typeof import('@testing-library/dom');
   const { getElementError } = dom.getConfig();
   dom.configure({
-    asyncUtilTimeout: 5000,
+    asyncUtilTimeout: 15_000,
     // A failed query's error carries the whole document, pretty-printed. While `findBy*` and `waitFor` poll (after
     // every change of the document) each failed try's error is dropped at the next, and printing it was a good part of
     // a component test's time: there its message is printed when first read (when the wait gives up, before the
