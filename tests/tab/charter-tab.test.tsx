@@ -85,9 +85,7 @@ describe('the charter tab in the local sandbox', () => {
     renderLocal(new FakeCharterApi(false));
     expect(await screen.findByRole('heading', { name: 'Your team has no charter yet' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Create your charter' }));
-    expect(
-      await screen.findByRole('heading', { name: 'Create your charter' }, { timeout: 5000 }),
-    ).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Create your charter' })).toBeTruthy();
   });
 });
 
@@ -201,7 +199,7 @@ describe('the editor', () => {
     renderLocal(api);
     await screen.findByTestId('purpose');
     fireEvent.click(screen.getByRole('button', { name: 'Edit charter' }));
-    return screen.findByRole('form', { name: 'Edit the charter' }, { timeout: 5000 });
+    return screen.findByRole('form', { name: 'Edit the charter' });
   }
 
   it('shows the server’s own message next to an emptied purpose once the field is left', async () => {

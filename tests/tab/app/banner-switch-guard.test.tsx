@@ -16,7 +16,7 @@ async function editWithUnsavedPurpose(api: FakeCharterApi): Promise<HTMLElement>
   render(<App host={{ kind: 'local' }} fetchFn={api.fetch} now={now} />);
   await screen.findByTestId('purpose');
   fireEvent.click(await screen.findByRole('button', { name: 'Edit charter' }));
-  const form = await screen.findByRole('form', { name: 'Edit the charter' }, { timeout: 5000 });
+  const form = await screen.findByRole('form', { name: 'Edit the charter' });
   fireEvent.change(within(form).getByRole('textbox', { name: /^Purpose/ }), {
     target: { value: 'Half-typed' },
   });
@@ -78,7 +78,7 @@ describe('switching member or team in the sandbox banner with unsaved edits', ()
     render(<App host={{ kind: 'local' }} fetchFn={api.fetch} now={now} />);
     await screen.findByTestId('purpose');
     fireEvent.click(await screen.findByRole('button', { name: 'Edit charter' }));
-    await screen.findByRole('form', { name: 'Edit the charter' }, { timeout: 5000 });
+    await screen.findByRole('form', { name: 'Edit the charter' });
     fireEvent.change(await screen.findByLabelText('Viewing as'), { target: { value: PRIYA } });
     expect(await screen.findByText('Only editors change the charter: ask Adele Vance.')).toBeTruthy();
     expect(screen.queryByRole('alertdialog')).toBeNull();

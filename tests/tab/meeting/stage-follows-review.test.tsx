@@ -84,7 +84,7 @@ it('says it is reconnecting while the server cannot be reached, and follows agai
   });
   expect(await screen.findByText('Reconnecting…')).toBeTruthy();
   down = false;
-  expect(await screen.findByTestId('clause-purpose-purpose', {}, { timeout: 3000 })).toBeTruthy();
+  expect(await screen.findByTestId('clause-purpose-purpose')).toBeTruthy();
   await waitFor(() => expect(screen.queryByText('Reconnecting…')).toBeNull());
 });
 
