@@ -7,6 +7,9 @@
  * turn); a round's ratios divide by that round's floor. Printed: each round, then the median and the spread of each
  * ratio over the rounds. On a busy machine compare ratios, not req/s.
  *
+ * Each run also measures the CPU time per answered request of the app, of its PostgreSQL backends and of the load
+ * generator (from /proc): on a machine others are using, that says more than req/s.
+ *
  * The 304 scenario reads every team's ETag once before it starts and sends it on every request: its answers must all
  * be 304 (a 200 there is counted and printed, as is every answer that is neither).
  *
@@ -24,6 +27,7 @@ import { Client } from 'pg';
 
 import { openDatabase } from '../src/adapters/storage/open-database';
 import {
+  cpuMsOf,
   drain,
   type Instance,
   Leases,
@@ -51,6 +55,8 @@ const ORDER: readonly ScenarioName[] = ['/healthz', 'charter GET', 'charter 304'
 
 interface Run {
   rps: number;
+  /** Answered requests: what the CPU figures are divided by. */
+  total: number;
   p50: number;
   p99: number;
   /** Answers with the status the scenario expects (200, or 304). */
@@ -68,6 +74,7 @@ function summarize(result: Result, expectedStatus: number): Run {
   if (result.errors > 0) others.push(`errors ${result.errors} (timeouts ${result.timeouts})`);
   return {
     rps: result.requests.average,
+    total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     expected,
@@ -135,14 +142,44 @@ const median = (values: readonly number[]) => {
 const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 
-async function measure(instance: Instance, teams: readonly LoadTeam[]): Promise<void> {
+/** CPU time per answered request (µs): the app, its PostgreSQL backends, and this process (the load generator). */
+interface CpuPerRequest {
+  app: number;
+  db: number;
+  load: number;
+}
+
+/** Runs `work` and measures the CPU the app, the database's backends and the load generator used meanwhile. */
+async function withCpu(
+  appPid: number,
+  backends: () => Promise<number[]>,
+  work: () => Promise<Run>,
+): Promise<Run & { cpu: CpuPerRequest }> {
+  const before = await cpuMsOf([appPid, ...(await backends())]);
+  const load = process.cpuUsage();
+  const run = await work();
+  const loadMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(load));
+  const after = await cpuMsOf([appPid, ...(await backends())]);
+  const used = (pid: number) => (after.get(pid) ?? 0) - (before.get(pid) ?? 0);
+  const dbMs = [...after.keys()].filter((pid) => pid !== appPid).reduce((sum, pid) => sum + used(pid), 0);
+  const perRequest = (msUsed: number) => (1000 * msUsed) / Math.max(1, run.total);
+  return { ...run, cpu: { app: perRequest(used(appPid)), db: perRequest(dbMs), load: perRequest(loadMs) } };
+}
+
+async function measure(
+  instance: Instance,
+  teams: readonly LoadTeam[],
+  backends: () => Promise<number[]>,
+): Promise<void> {
   const { url } = instance;
+  const appPid = instance.child.pid ?? 0;
   const etags = await currentEtags(url, teams);
-  const scenarios: Record<ScenarioName, (duration: number) => Promise<Run>> = {
-    '/healthz': (d) => healthzRun(url, d),
-    'charter GET': (d) => charterRun(url, teams, d),
-    'charter 304': (d) => charterRun(url, teams, d, etags),
+  const scenarios: Record<ScenarioName, (duration: number) => Promise<Run & { cpu: CpuPerRequest }>> = {
+    '/healthz': (d) => withCpu(appPid, backends, () => healthzRun(url, d)),
+    'charter GET': (d) => withCpu(appPid, backends, () => charterRun(url, teams, d)),
+    'charter 304': (d) => withCpu(appPid, backends, () => charterRun(url, teams, d, etags)),
   };
+  const cpu: Record<ScenarioName, CpuPerRequest[]> = { '/healthz': [], 'charter GET': [], 'charter 304': [] };
   // Warm-up: JIT, the pool's connections, the read cache; not measured.
   for (const name of ORDER) {
     await scenarios[name](WARM_UP_S);
@@ -166,7 +203,9 @@ async function measure(instance: Instance, teams: readonly LoadTeam[]): Promise<
     const order = ORDER.map((_, i) => ORDER[(i + round) % ORDER.length] as ScenarioName);
     const runs = {} as Record<ScenarioName, Run>;
     for (const name of order) {
-      runs[name] = await scenarios[name](DURATION_S);
+      const run = await scenarios[name](DURATION_S);
+      runs[name] = run;
+      cpu[name].push(run.cpu);
       await drain([url]);
       if (runs[name].unexpected) problems += `\n   round ${round + 1} ${name}: ${runs[name].unexpected}`;
     }
@@ -196,6 +235,11 @@ async function measure(instance: Instance, teams: readonly LoadTeam[]): Promise<
   out(
     `p50 / floor p50: GET median ${median(ratios.getP50).toFixed(2)}×, 304 median ${median(ratios.nmP50).toFixed(2)}×`,
   );
+  out('CPU per answered request, median over the rounds (app · its PostgreSQL backends · load generator):');
+  for (const name of ORDER) {
+    const of = (f: (c: CpuPerRequest) => number) => `${median(cpu[name].map(f)).toFixed(0)} µs`;
+    out(`   ${name.padEnd(12)} ${of((c) => c.app)} · ${of((c) => c.db)} · ${of((c) => c.load)}`);
+  }
   out(`answers other than the expected status: ${problems || 'none'}`);
 }
 
@@ -221,7 +265,11 @@ async function main(): Promise<void> {
       logLevel: process.env.READS_LOG_LEVEL ?? 'warn',
       ...(process.env.READS_CPU_PROF_DIR ? { cpuProfDir: process.env.READS_CPU_PROF_DIR } : {}),
     });
-    await measure(instance, fixture.teams);
+    const backends = async () =>
+      (
+        await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database])
+      ).rows.map((r) => r.pid);
+    await measure(instance, fixture.teams, backends);
   } finally {
     if (instance) await stopInstance(instance);
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

@@ -4,7 +4,7 @@
  * team or member.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import autocannon, { type Options, type Result } from 'autocannon';
@@ -82,4 +82,22 @@ export function runAutocannon(urls: string[], options: Omit<Options, 'url'>): Pr
 export async function drain(urls: string[]): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
   for (const url of urls) await fetch(`${url}/readyz`);
+}
+
+/** CPU time (user + system, ms) each process has used so far, from /proc (Linux); a process that is gone is left out. */
+export async function cpuMsOf(pids: readonly number[]): Promise<Map<number, number>> {
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // The fields after the command name (which may hold spaces) start at the state, field 3; utime and stime are 14 and 15.
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) / ticksPerMs);
+    } catch (error) {
+      // A process that has exited (a pool connection closed) is not counted; anything else is a failure.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return used;
 }
