@@ -14,9 +14,10 @@ export interface QueryResult {
 
 /**
  * A statement the PostgreSQL driver prepares once per pooled connection and then only binds and executes: the server
- * skips parsing and planning it on every later run (for the access check, about a tenth of the server's CPU per run).
- * For the hot paths, and only with an explicit column list: a prepared `SELECT *` or `RETURNING *` fails once a
- * migration changes the table's columns. PGlite runs its text as any other query.
+ * skips parsing and planning it on every later run (the access check went from 200–560 µs of server CPU per run to
+ * about 50). For the hot paths, and only with named columns: a prepared `SELECT *` or `RETURNING *` fails on a
+ * connection that prepared it before a migration added a column (named columns fail only when one they read is dropped
+ * or retyped). PGlite runs its text as any other query.
  */
 export interface PreparedStatement {
   readonly name: string;
