@@ -3,10 +3,11 @@
  * (`adaptiveCard/action` invokes through /api/messages, posted by the Bot Connector sandbox playing the members), wave
  * after wave, against the real bot (botbuilder CloudAdapter + TeamCharterBot: validate, upsert the answer on PGlite,
  * render the thank-you card) and, interleaved in the same run, against a bare botbuilder handler that returns a static
- * card. Prints p50/p99 of both and the ratio (target on PostgreSQL: p99 ≤ 1.5× the bare handler's). Runs on PGlite
- * (local mode's store) and, when TEST_DATABASE_URL is set, again on PostgreSQL (production's) in a database of its own.
+ * card. Prints p50/p99 of both and their ratio (target on PostgreSQL: p99 ≤ 1.5× the bare handler's), overall and
+ * per block of interleaved waves, with the median and spread over the blocks. Runs on PGlite (local mode's store) and,
+ * when TEST_DATABASE_URL is set, again on PostgreSQL (production's) in a database of its own.
  *
- *   npx tsx bench/checkin-invoke.ts [members] [waves]
+ *   npx tsx bench/checkin-invoke.ts [members] [waves per block] [blocks]      (BENCH_DATABASES=postgres: PostgreSQL only)
  */
 import { randomUUID } from 'node:crypto';
 
@@ -34,7 +35,13 @@ class StaticCardBot extends ActivityHandler {
   }
 }
 
-async function measure(driver: string, db: Database, size: number, waves: number): Promise<void> {
+async function measure(
+  driver: string,
+  db: Database,
+  size: number,
+  waves: number,
+  blocks: number,
+): Promise<void> {
   const sandbox = new BotConnectorSandbox({ enforceLimits: false });
   const connector = await sandbox.listen();
   const tenantId = randomUUID();
@@ -102,11 +109,26 @@ async function measure(driver: string, db: Database, size: number, waves: number
     await wave(ours.url, n);
   }
   failures = 0;
+  // Blocks of interleaved waves: each block's p99 against the bare handler's in the same block, so a change in the
+  // machine's load during the run moves both sides of a ratio, and the spread over the blocks shows the noise.
+  const blockRatios: { p50: number; p99: number }[] = [];
   const oursMs: number[] = [];
   const bareMs: number[] = [];
-  for (let n = 0; n < waves; n++) {
-    bareMs.push(...(await wave(bare.url, n)));
-    oursMs.push(...(await wave(ours.url, n)));
+  for (let block = 0; block < blocks; block++) {
+    const oursBlock: number[] = [];
+    const bareBlock: number[] = [];
+    for (let n = 0; n < waves; n++) {
+      bareBlock.push(...(await wave(bare.url, n)));
+      oursBlock.push(...(await wave(ours.url, n)));
+    }
+    oursBlock.sort((a, b) => a - b);
+    bareBlock.sort((a, b) => a - b);
+    blockRatios.push({
+      p50: percentile(oursBlock, 50) / percentile(bareBlock, 50),
+      p99: percentile(oursBlock, 99) / percentile(bareBlock, 99),
+    });
+    oursMs.push(...oursBlock);
+    bareMs.push(...bareBlock);
   }
   oursMs.sort((a, b) => a - b);
   bareMs.sort((a, b) => a - b);
@@ -115,7 +137,10 @@ async function measure(driver: string, db: Database, size: number, waves: number
   const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(40)} ${value}\n`);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   process.stdout.write(`-- ${driver}\n`);
-  line('concurrent members × waves', `${size} × ${waves} (${oursMs.length} submits each)`);
+  line(
+    'concurrent members × waves × blocks',
+    `${size} × ${waves} × ${blocks} (${oursMs.length} submits each)`,
+  );
   line(
     'bare botbuilder static card p50 / p99',
     `${ms(percentile(bareMs, 50))} / ${ms(percentile(bareMs, 99))}`,
@@ -123,10 +148,22 @@ async function measure(driver: string, db: Database, size: number, waves: number
   line('check-in submit p50 / p99', `${ms(percentile(oursMs, 50))} / ${ms(percentile(oursMs, 99))}`);
   line('ratio p50', `${(percentile(oursMs, 50) / percentile(bareMs, 50)).toFixed(2)}×`);
   line('ratio p99', `${(percentile(oursMs, 99) / percentile(bareMs, 99)).toFixed(2)}× (target ≤ 1.5×)`);
+  const ratios = (pick: (r: { p50: number; p99: number }) => number) => {
+    const sorted = blockRatios.map(pick).sort((a, b) => a - b);
+    return `median ${percentile(sorted, 50).toFixed(2)}× (${sorted.map((r) => `${r.toFixed(2)}×`).join(', ')})`;
+  };
+  line(
+    `ratio p50 per block of ${waves} waves`,
+    ratios((r) => r.p50),
+  );
+  line(
+    `ratio p99 per block of ${waves} waves`,
+    ratios((r) => r.p99),
+  );
   line('failed submits / answers stored', `${failures} / ${stored.length} of ${size}`);
 
   closeServers(ours.server, bare.server);
   await connector.close();
 }
 
-benchOnEachDatabase('invoke', [100, 10], measure);
+benchOnEachDatabase('invoke', [100, 10, 5], measure);

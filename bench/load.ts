@@ -20,19 +20,26 @@
  *   LOAD_DURATION_S=10 LOAD_REPEAT=2 LOAD_CONNECTIONS=100,500 LOAD_CONFIGS=pglite,postgres,postgres-2 \
  *   LOAD_SCENARIOS='charter GET,charter 304,card submit' LOAD_LOG_LEVEL=warn LOAD_CPU_PROF_DIR=/tmp/prof npx tsx bench/load.ts
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import autocannon, { type Options, type Request, type Result } from 'autocannon';
+import type { Request, Result } from 'autocannon';
 import { Client } from 'pg';
 
 import type { Database } from '../src/adapters/storage/database';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { PostgresCharterStore } from '../src/adapters/storage/postgres-charter-store';
 import { PostgresCheckInStore } from '../src/adapters/storage/postgres-checkin-store';
+import {
+  drain,
+  type Instance,
+  Leases,
+  runAutocannon,
+  startInstance,
+  stopInstance,
+} from './support/load-instances';
 import { type LoadFixture, type LoadTeam, seedLoad } from './support/load-seed';
 
 const DURATION_S = Number(process.env.LOAD_DURATION_S ?? 5);
@@ -46,12 +53,6 @@ const CONFIGS = (process.env.LOAD_CONFIGS ?? 'pglite,postgres,postgres-2').split
 const CPU_PROF_DIR = process.env.LOAD_CPU_PROF_DIR;
 /** e.g. `charter GET,card submit`: only these scenarios (and the /healthz floor). */
 const ONLY = process.env.LOAD_SCENARIOS?.split(',').map((s) => s.trim());
-
-interface Instance {
-  url: string;
-  child: ChildProcess;
-  logPath: string;
-}
 
 interface Row {
   config: string;
@@ -70,59 +71,11 @@ interface Row {
   detail: string;
 }
 
-/** Hands each request in flight a different item; when all are taken (only after a lost response), reuses one. */
-class Leases<T> {
-  private readonly free: T[];
-  constructor(private readonly all: readonly T[]) {
-    this.free = [...all];
-  }
-  take(): T {
-    return this.free.pop() ?? (this.all[Math.floor(Math.random() * this.all.length)] as T);
-  }
-  give(item: T): void {
-    if (!this.free.includes(item)) this.free.push(item);
-  }
-}
-
-async function startInstance(env: Record<string, string>, logPath: string): Promise<Instance> {
-  const log = await open(logPath, 'a');
-  const child = fork(path.join(__dirname, 'support', 'load-app.ts'), [], {
-    execArgv: ['--import', 'tsx', ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [])],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL, ...env },
-    stdio: ['ignore', log.fd, log.fd, 'ipc'],
-  });
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.once('message', (m: { url: string }) => resolve(m.url));
-      child.once('exit', (code) =>
-        reject(new Error(`The app exited (${code}) before listening; see ${logPath}.`)),
-      );
-    });
-    return { url, child, logPath };
-  } finally {
-    await log.close();
-  }
-}
-
-async function stopInstance(instance: Instance): Promise<void> {
-  if (instance.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => instance.child.once('exit', resolve));
-  instance.child.kill('SIGTERM');
-  await exited;
-}
-
-/** autocannon spreads the connections round-robin over several URLs; @types/autocannon 7.12 only types one. */
-function run(urls: string[], options: Omit<Options, 'url'>): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ ...options, url: urls as unknown as string }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-  });
-}
+const instanceOptions = { logLevel: LOG_LEVEL, ...(CPU_PROF_DIR ? { cpuProfDir: CPU_PROF_DIR } : {}) };
 
 /** One kind of request, built per request by `setupRequest` (autocannon's per-connection context carries it to `onResponse`). */
 function runEach(urls: string[], connections: number, duration: number, request: Request): Promise<Result> {
-  return run(urls, { connections, duration, requests: [request] });
+  return runAutocannon(urls, { connections, duration, requests: [request] });
 }
 
 type Scenario = (
@@ -209,7 +162,7 @@ function scenarios(fixture: LoadFixture, ack: Acknowledged): Record<string, Scen
       summary(
         '/healthz',
         connections,
-        await run(
+        await runAutocannon(
           urls.map((u) => `${u}/healthz`),
           { connections, duration },
         ),
@@ -424,12 +377,6 @@ function printHeader(): void {
   );
 }
 
-/** Waits until each instance has finished what a run left in flight: /readyz queues behind it for the database. */
-async function drain(urls: string[]): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  for (const url of urls) await fetch(`${url}/readyz`);
-}
-
 async function measure(
   config: string,
   instances: Instance[],
@@ -498,7 +445,11 @@ async function configuration(
     // One after the other: each start seeds the demo team if missing (local mode), which two at once would race on.
     for (let i = 0; i < count; i++)
       instances.push(
-        await startInstance(store.env, path.join(dir, `${config.replace(/\W+/g, '-')}-${i}.log`)),
+        await startInstance(
+          store.env,
+          path.join(dir, `${config.replace(/\W+/g, '-')}-${i}.log`),
+          instanceOptions,
+        ),
       );
     process.stdout.write(`   ${config}: started in ${seconds(started)}\n`);
     ack = await measure(config, instances, store.fixture, rows);

@@ -96,6 +96,15 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string.')
       .optional(),
   ),
+  DATABASE_POOL_SIZE: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'DATABASE_POOL_SIZE must be a number.' })
+      .int()
+      .min(1, 'DATABASE_POOL_SIZE must be at least 1.')
+      .max(200, 'DATABASE_POOL_SIZE must be at most 200.')
+      .default(10),
+  ),
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('./.data')),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -184,7 +193,8 @@ export interface Config {
   /** Local mode binds to loopback only. */
   host: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  storage: { databaseUrl: string | null; dataDir: string };
+  /** `poolSize`: PostgreSQL connections each instance keeps at most (`DATABASE_POOL_SIZE`). */
+  storage: { databaseUrl: string | null; dataDir: string; poolSize: number };
   tabEndpoint: string;
   mode: LocalMode | ProductionMode;
   /**
@@ -219,7 +229,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   const base = {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
-    storage: { databaseUrl: e.DATABASE_URL ?? null, dataDir: path.resolve(cwd, e.DATA_DIR) },
+    storage: {
+      databaseUrl: e.DATABASE_URL ?? null,
+      dataDir: path.resolve(cwd, e.DATA_DIR),
+      poolSize: e.DATABASE_POOL_SIZE,
+    },
     tabEndpoint: e.TAB_ENDPOINT ?? `http://localhost:${e.PORT}`,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };

@@ -51,6 +51,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const db = await openDatabase({
     databaseUrl: storage.databaseUrl ?? undefined,
     dataDir: storage.dataDir,
+    postgres: { maxConnections: storage.poolSize },
   }).catch(async (error: unknown) => {
     await server.close();
     throw error;

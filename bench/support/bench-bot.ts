@@ -64,9 +64,12 @@ async function onEachDatabase(
 ): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `bench-${name}-`));
   try {
-    const pglite = await openDatabase({ dataDir: path.join(dir, 'db') });
-    await measure('PGlite (local mode)', pglite);
-    await pglite.close();
+    // BENCH_DATABASES=postgres: PostgreSQL only (production's store; PGlite takes the longer part of a run).
+    if (process.env.BENCH_DATABASES !== 'postgres') {
+      const pglite = await openDatabase({ dataDir: path.join(dir, 'db') });
+      await measure('PGlite (local mode)', pglite);
+      await pglite.close();
+    }
     const serverUrl = process.env.TEST_DATABASE_URL;
     if (!serverUrl) {
       process.stdout.write('-- PostgreSQL: left out (set TEST_DATABASE_URL to include it)\n');

@@ -111,3 +111,19 @@ it('puts every problem on one line, each naming its setting', () => {
   expect(message).not.toMatch(/\n/);
   expect(message).toMatch(/PORT must be a number\.; AAD_APP_OAUTH_AUTHORITY_HOST must be an https URL/);
 });
+
+describe('DATABASE_POOL_SIZE', () => {
+  it('keeps 10 connections per instance unless set, and takes a whole number from 1 to 200', () => {
+    expect(loadConfig({}).storage.poolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '20' }).storage.poolSize).toBe(20);
+    expect(problemOf(() => loadConfig({ DATABASE_POOL_SIZE: 'many' }))).toMatch(
+      /DATABASE_POOL_SIZE must be a number\./,
+    );
+    expect(problemOf(() => loadConfig({ DATABASE_POOL_SIZE: '0' }))).toMatch(
+      /DATABASE_POOL_SIZE must be at least 1\./,
+    );
+    expect(problemOf(() => loadConfig({ DATABASE_POOL_SIZE: '500' }))).toMatch(
+      /DATABASE_POOL_SIZE must be at most 200\./,
+    );
+  });
+});

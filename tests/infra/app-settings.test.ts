@@ -16,6 +16,8 @@ const bicep = read('infra/azure.bicep');
 const NOT_SET_IN_AZURE: Record<string, string> = {
   PORT: 'App Service sets PORT for the Node container itself.',
   DATA_DIR: 'PGlite only; Azure runs on PostgreSQL (DATABASE_URL).',
+  DATABASE_POOL_SIZE:
+    'the default (10 per instance) fits the B1ms server the template provisions; raise it by hand.',
   GRAPH_TOKEN_ENDPOINT:
     "local mode and tests only (the Graph sandbox's token endpoint); production uses Entra ID's.",
   BOT_OPENID_METADATA_URL:

@@ -12,9 +12,36 @@ export interface QueryResult {
   rowCount: number;
 }
 
+/**
+ * A statement the PostgreSQL driver prepares once per pooled connection and then only binds and executes: the server
+ * skips parsing and planning it on every later run (the access check went from 200–560 µs of server CPU per run to
+ * about 50). For the hot paths, and only with named columns: a prepared `SELECT *` or `RETURNING *` fails on a
+ * connection that prepared it before a migration added a column (named columns fail only when one they read is dropped
+ * or retyped). PGlite runs its text as any other query.
+ */
+export interface PreparedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+const preparedTexts = new Map<string, string>();
+
+/** Declares a prepared statement (at module load); two texts under one name are a programming error. */
+export function prepared(name: string, text: string): PreparedStatement {
+  const known = preparedTexts.get(name);
+  if (known !== undefined && known !== text) throw new Error(`Two prepared statements are named ${name}.`);
+  preparedTexts.set(name, text);
+  return { name, text };
+}
+
+/** The SQL text of a query, prepared or not. */
+export function sqlText(sql: string | PreparedStatement): string {
+  return typeof sql === 'string' ? sql : sql.text;
+}
+
 export interface SqlExecutor {
   /** One statement with `$1…$n` parameters. Pass jsonb values as `JSON.stringify(…)` with a `::jsonb` cast. */
-  query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  query(sql: string | PreparedStatement, params?: readonly unknown[]): Promise<QueryResult>;
 }
 
 export interface Transaction extends SqlExecutor {

@@ -3,7 +3,13 @@ import path from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
 
-import type { Database, QueryResult, Transaction } from './database';
+import {
+  type Database,
+  type PreparedStatement,
+  type QueryResult,
+  sqlText,
+  type Transaction,
+} from './database';
 import { type Migration, pendingMigrations } from './migrations';
 
 interface PgliteResults {
@@ -38,14 +44,14 @@ export class PgliteDatabase implements Database {
     return new PgliteDatabase(pg, migrations);
   }
 
-  async query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
-    return toResult(await this.pg.query(sql, [...params]));
+  async query(sql: string | PreparedStatement, params: readonly unknown[] = []): Promise<QueryResult> {
+    return toResult(await this.pg.query(sqlText(sql), [...params]));
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.pg.transaction(async (pgTx) => {
       const tx: Transaction = {
-        query: async (sql, params = []) => toResult(await pgTx.query(sql, [...params])),
+        query: async (sql, params = []) => toResult(await pgTx.query(sqlText(sql), [...params])),
         exec: async (sql) => {
           await pgTx.exec(sql);
         },

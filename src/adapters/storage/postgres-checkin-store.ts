@@ -11,7 +11,7 @@ import type {
 } from '../../app/checkins/checkin-ports';
 import type { TeamScope } from '../../app/common-ports';
 import { BOUNDARY_EFFECTS, type CheckInAnswer, PROGRESS_SCORES } from '../../domain/checkin/check-in';
-import type { Database } from './database';
+import { type Database, prepared } from './database';
 import { parseRow, parseRows } from './rows';
 
 const questions = z.object({
@@ -71,6 +71,54 @@ const DELIVERY_COLUMNS =
   'round_id, aad_object_id, state, activity_id, conversation_id, reason, sent_at, nudged_at';
 
 /** Check-in rounds, deliveries, answers and pauses in PostgreSQL (or PGlite). Every query is tenant- and team-scoped. */
+/** A card submit's read: the round, the member's delivery and the team's name in one round trip (prepared: hot path). */
+const CARD_ACTION = prepared(
+  'checkin_card_action',
+  `SELECT ${ROUND_COLUMNS.split(',')
+    .map((c) => `r.${c.trim()}`)
+    .join(', ')},
+          ${DELIVERY_COLUMNS.split(', ')
+            .map((c) => `d.${c} AS d_${c}`)
+            .join(', ')},
+          i.team_name
+     FROM checkin_rounds r
+     LEFT JOIN checkin_deliveries d
+       ON d.tenant_id = r.tenant_id AND d.team_id = r.team_id AND d.round_id = r.id AND d.aad_object_id = $4
+     LEFT JOIN installations i ON i.tenant_id = r.tenant_id AND i.team_id = r.team_id
+    WHERE r.tenant_id = $1 AND r.team_id = $2 AND r.id = $3`,
+);
+const teamNameRow = z.object({ team_name: z.string().nullable() });
+
+/**
+ * A card submit's write: the answer upserted only while the round is open and the member was asked; the round row is
+ * share-locked, so a concurrent close waits for this answer (and then counts it). Prepared: hot path.
+ */
+const SAVE_RESPONSE = prepared(
+  'checkin_save_response',
+  `WITH target AS (
+     SELECT r.state, d.aad_object_id AS asked
+       FROM checkin_rounds r
+       LEFT JOIN checkin_deliveries d
+         ON d.tenant_id = r.tenant_id AND d.team_id = r.team_id AND d.round_id = r.id AND d.aad_object_id = $4
+      WHERE r.tenant_id = $1 AND r.team_id = $2 AND r.id = $3
+      FOR SHARE OF r
+   ), saved AS (
+     INSERT INTO checkin_responses AS c
+       (tenant_id, team_id, round_id, aad_object_id, answer, shared_with_team, answered_at, updated_at)
+     SELECT $1, $2, $3, $4, $5::jsonb, $6, $7, $7 FROM target WHERE state = 'open' AND asked IS NOT NULL
+     ON CONFLICT (tenant_id, team_id, round_id, aad_object_id) DO UPDATE SET
+       answer = EXCLUDED.answer, shared_with_team = EXCLUDED.shared_with_team, updated_at = EXCLUDED.updated_at
+     RETURNING 1
+   )
+   SELECT (SELECT state FROM target) AS state, (SELECT asked FROM target) AS asked,
+          (SELECT count(*) FROM saved)::int AS saved`,
+);
+const savedResponseRow = z.object({
+  state: z.string().nullable(),
+  asked: z.string().nullable(),
+  saved: z.number(),
+});
+
 export class PostgresCheckInStore implements CheckInStore {
   constructor(private readonly db: Database) {}
 
@@ -116,21 +164,7 @@ export class PostgresCheckInStore implements CheckInStore {
     roundId: string,
     aadObjectId: string,
   ): Promise<CardActionRead | null> {
-    const result = await this.db.query(
-      `SELECT ${ROUND_COLUMNS.split(',')
-        .map((c) => `r.${c.trim()}`)
-        .join(', ')},
-              ${DELIVERY_COLUMNS.split(', ')
-                .map((c) => `d.${c} AS d_${c}`)
-                .join(', ')},
-              i.team_name
-         FROM checkin_rounds r
-         LEFT JOIN checkin_deliveries d
-           ON d.tenant_id = r.tenant_id AND d.team_id = r.team_id AND d.round_id = r.id AND d.aad_object_id = $4
-         LEFT JOIN installations i ON i.tenant_id = r.tenant_id AND i.team_id = r.team_id
-        WHERE r.tenant_id = $1 AND r.team_id = $2 AND r.id = $3`,
-      [scope.tenantId, scope.teamId, roundId, aadObjectId],
-    );
+    const result = await this.db.query(CARD_ACTION, [scope.tenantId, scope.teamId, roundId, aadObjectId]);
     const row = result.rows[0] as Record<string, unknown> | undefined;
     if (row === undefined) return null;
     const delivery: Record<string, unknown> = {};
@@ -138,7 +172,7 @@ export class PostgresCheckInStore implements CheckInStore {
     return {
       round: toRound(row),
       delivery: delivery.aad_object_id === null ? null : toDelivery(delivery),
-      teamName: parseRow(z.object({ team_name: z.string().nullable() }), row, 'installations').team_name,
+      teamName: parseRow(teamNameRow, row, 'installations').team_name,
     };
   }
 
@@ -227,40 +261,16 @@ export class PostgresCheckInStore implements CheckInStore {
     scope: TeamScope,
     input: { roundId: string; aadObjectId: string; answer: CheckInAnswer; at: Date },
   ): Promise<SaveResponseResult> {
-    // The round row is share-locked, so a concurrent close waits for this answer (and then counts it).
-    const result = await this.db.query(
-      `WITH target AS (
-         SELECT r.state, d.aad_object_id AS asked
-           FROM checkin_rounds r
-           LEFT JOIN checkin_deliveries d
-             ON d.tenant_id = r.tenant_id AND d.team_id = r.team_id AND d.round_id = r.id AND d.aad_object_id = $4
-          WHERE r.tenant_id = $1 AND r.team_id = $2 AND r.id = $3
-          FOR SHARE OF r
-       ), saved AS (
-         INSERT INTO checkin_responses AS c
-           (tenant_id, team_id, round_id, aad_object_id, answer, shared_with_team, answered_at, updated_at)
-         SELECT $1, $2, $3, $4, $5::jsonb, $6, $7, $7 FROM target WHERE state = 'open' AND asked IS NOT NULL
-         ON CONFLICT (tenant_id, team_id, round_id, aad_object_id) DO UPDATE SET
-           answer = EXCLUDED.answer, shared_with_team = EXCLUDED.shared_with_team, updated_at = EXCLUDED.updated_at
-         RETURNING 1
-       )
-       SELECT (SELECT state FROM target) AS state, (SELECT asked FROM target) AS asked,
-              (SELECT count(*) FROM saved)::int AS saved`,
-      [
-        scope.tenantId,
-        scope.teamId,
-        input.roundId,
-        input.aadObjectId,
-        JSON.stringify(input.answer),
-        input.answer.shareWithName,
-        input.at,
-      ],
-    );
-    const row = parseRow(
-      z.object({ state: z.string().nullable(), asked: z.string().nullable(), saved: z.number() }),
-      result.rows[0],
-      'checkin_responses',
-    );
+    const result = await this.db.query(SAVE_RESPONSE, [
+      scope.tenantId,
+      scope.teamId,
+      input.roundId,
+      input.aadObjectId,
+      JSON.stringify(input.answer),
+      input.answer.shareWithName,
+      input.at,
+    ]);
+    const row = parseRow(savedResponseRow, result.rows[0], 'checkin_responses');
     if (row.saved === 1) return 'saved';
     if (row.state === null || row.asked === null) return 'not_asked';
     return 'round_closed';

@@ -1,6 +1,6 @@
-import { Pool, type PoolClient, type QueryResult as PgQueryResult } from 'pg';
+import { Pool, type PoolClient, type QueryConfig, type QueryResult as PgQueryResult } from 'pg';
 
-import type { Database, QueryResult, Transaction } from './database';
+import type { Database, PreparedStatement, QueryResult, Transaction } from './database';
 import { type Migration, pendingMigrations } from './migrations';
 
 export interface PostgresDatabaseOptions {
@@ -11,6 +11,13 @@ export interface PostgresDatabaseOptions {
    * opens a new one, so this is for logging only. Default: ignore (the next query reports any lasting failure).
    */
   onIdleClientError?: (error: Error) => void;
+}
+
+/** node-postgres prepares a named statement on each connection the first time that connection runs it. */
+function queryConfig(sql: string | PreparedStatement, params: readonly unknown[]): QueryConfig {
+  return typeof sql === 'string'
+    ? { text: sql, values: [...params] }
+    : { name: sql.name, text: sql.text, values: [...params] };
 }
 
 function toResult(result: PgQueryResult): QueryResult {
@@ -48,8 +55,8 @@ export class PostgresDatabase implements Database {
     return db;
   }
 
-  async query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
-    return toResult(await this.pool.query(sql, [...params]));
+  async query(sql: string | PreparedStatement, params: readonly unknown[] = []): Promise<QueryResult> {
+    return toResult(await this.pool.query(queryConfig(sql, params)));
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -108,7 +115,7 @@ function connectionLost(cause: Error): Error {
 
 function transactionOn(client: PoolClient): Transaction {
   return {
-    query: async (sql, params = []) => toResult(await client.query(sql, [...params])),
+    query: async (sql, params = []) => toResult(await client.query(queryConfig(sql, params))),
     exec: async (sql) => {
       await client.query(sql);
     },

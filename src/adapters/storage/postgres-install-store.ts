@@ -9,7 +9,7 @@ import type {
   TeamAccessRead,
   TeamSummary,
 } from '../../app/installs/install-ports';
-import type { Database } from './database';
+import { type Database, prepared } from './database';
 import { camelRow, parseRow, parseRows } from './rows';
 
 const installationRow = z.object({
@@ -32,6 +32,23 @@ const teamAccessRow = z.object({
   charter_version: z.number().int().nullable(),
   charter_updated_at: z.date().nullable(),
 });
+
+/**
+ * Every team request's gate: the installation, the caller's membership and the charter head's stamp, in one round trip,
+ * prepared (it runs on every request). A member's tenant_id and team_id are the installation's: the joined row parses
+ * as both.
+ */
+const TEAM_ACCESS = prepared(
+  'team_access',
+  `SELECT ${INSTALLATION_COLUMNS.map((c) => `i.${c}`).join(', ')},
+          m.aad_object_id, m.teams_user_id, m.name, m.email, m.time_zone, m.conversation_id, m.left_at,
+          c.version AS charter_version, c.updated_at AS charter_updated_at
+     FROM installations i
+     LEFT JOIN members m
+       ON m.tenant_id = i.tenant_id AND m.team_id = i.team_id AND m.aad_object_id = $3 AND m.left_at IS NULL
+     LEFT JOIN charters c ON c.tenant_id = i.tenant_id AND c.team_id = i.team_id
+    WHERE i.tenant_id = $1 AND i.team_id = $2`,
+);
 
 const memberRow = z.object({
   tenant_id: z.string(),
@@ -118,18 +135,7 @@ export class PostgresInstallStore implements InstallStore {
   }
 
   async getTeamAccess(scope: TeamScope, aadObjectId: string): Promise<TeamAccessRead> {
-    // A member's tenant_id and team_id are the installation's: the joined row parses as both.
-    const result = await this.db.query(
-      `SELECT ${INSTALLATION_COLUMNS.map((c) => `i.${c}`).join(', ')},
-              m.aad_object_id, m.teams_user_id, m.name, m.email, m.time_zone, m.conversation_id, m.left_at,
-              c.version AS charter_version, c.updated_at AS charter_updated_at
-         FROM installations i
-         LEFT JOIN members m
-           ON m.tenant_id = i.tenant_id AND m.team_id = i.team_id AND m.aad_object_id = $3 AND m.left_at IS NULL
-         LEFT JOIN charters c ON c.tenant_id = i.tenant_id AND c.team_id = i.team_id
-        WHERE i.tenant_id = $1 AND i.team_id = $2`,
-      [scope.tenantId, scope.teamId, aadObjectId],
-    );
+    const result = await this.db.query(TEAM_ACCESS, [scope.tenantId, scope.teamId, aadObjectId]);
     const raw = result.rows[0];
     if (raw === undefined) return { installation: null, member: null, charterHead: null };
     const row = parseRow(teamAccessRow, raw, 'installations (access)');

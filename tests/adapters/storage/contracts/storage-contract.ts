@@ -5,6 +5,7 @@ import { connectorBudgetContract } from './connector-budget.contract';
 import { installStoreContract } from './install-store.contract';
 import { jobQueueContract } from './job-queue.contract';
 import { migrationsContract } from './migrations.contract';
+import { preparedStatementContract } from './prepared-statement.contract';
 import { readCacheContract } from './read-cache.contract';
 import { reviewSessionStoreContract } from './review-session-store.contract';
 import { reviewStoreContract } from './review-store.contract';
@@ -21,4 +22,5 @@ export function storageContract(harness: StorageHarness): void {
   readCacheContract(harness);
   reviewSessionStoreContract(harness);
   connectorBudgetContract(harness);
+  preparedStatementContract(harness);
 }

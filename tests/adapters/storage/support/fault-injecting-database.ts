@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '../../../../src/adapters/storage/database';
+import { type Database, sqlText, type Transaction } from '../../../../src/adapters/storage/database';
 
 /**
  * Wraps a real database so that, inside a transaction, `fault(tx)` runs just before the first statement matching
@@ -21,7 +21,7 @@ export function injectFault(
         fn({
           exec: (sql) => tx.exec(sql),
           query: async (sql, params) => {
-            if (before.test(sql)) await fault(tx);
+            if (before.test(sqlText(sql))) await fault(tx);
             return tx.query(sql, params);
           },
         }),
