@@ -27,7 +27,8 @@ function meetingViewUrl(view: 'side-panel' | 'stage', teamId: string, memberId: 
 const STYLE = `
 :root{color-scheme:light dark;font:14px/1.4 'Segoe UI',system-ui,sans-serif}
 [hidden]{display:none!important}
-body{margin:0;display:flex;flex-direction:column;min-height:100vh}
+body{margin:0;display:flex;flex-direction:column;height:100vh}
+main{flex:1;display:flex;flex-direction:column;min-height:0}
 header{padding:.75rem 1rem;border-bottom:1px solid GrayText}
 h1{font-size:1.25rem;margin:0 0 .25rem}h2{font-size:1rem;margin:0 0 .5rem}
 header p,form p{margin:.25rem 0}
@@ -36,11 +37,11 @@ form h2{flex-basis:100%;margin:0}
 label{display:block;font-weight:600}select,button{font:inherit;padding:.25rem .5rem}
 .notice{padding:.5rem 1rem;margin:.5rem 1rem;border:2px solid;border-radius:4px}
 .room{flex:1;display:flex;min-height:32rem}
-.room section{display:flex;flex-direction:column;padding:.5rem}
+.room section{display:flex;flex-direction:column;padding:.5rem;min-height:0}
 .side-panel{flex:0 0 auto;border-right:1px solid GrayText}
 .side-panel iframe{width:320px}
 .stage{flex:1;min-width:0}
-iframe{flex:1;box-sizing:border-box;border:1px solid GrayText;height:100%}
+iframe{flex:1;box-sizing:border-box;border:1px solid GrayText;min-height:0}
 .placeholder{flex:1;display:flex;align-items:center;justify-content:center;border:1px dashed GrayText;margin:0;padding:1rem;text-align:center}
 a:focus-visible,select:focus-visible,button:focus-visible{outline:2px solid Highlight;outline-offset:2px}`;
 
