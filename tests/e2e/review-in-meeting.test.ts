@@ -14,6 +14,7 @@ import { postgresStores } from '../../src/adapters/storage/postgres-stores';
 import type { TeamScope } from '../../src/app/common-ports';
 import type { MemberInput } from '../../src/app/installs/install-ports';
 import type {
+  CharterContent,
   CharterResponse,
   EndedLiveReview,
   ProposalsResponse,
@@ -46,11 +47,13 @@ const TEAM: TeamScope = { tenantId: FAKE_TENANT_ID, teamId: '2d4f6a8c-1e3b-4d5f-
 const TEAM_NAME = 'Regional Shops';
 const TEAMS_TEAM_ID = '19:2d4f6a8c1e3b@thread.tacv2';
 const CHANNEL_ID = '19:2d4f6a8c1e3b-general@thread.tacv2';
-const CHARTER = ((base) => ({
-  ...base,
+const FIRST = validCharter();
+/** Ada edits the charter and organizes its reviews (the organizer must be a member). */
+const CHARTER: CharterContent = {
+  ...FIRST,
   editorIds: [FAKE_USER.oid],
-  review: { ...base.review, organizerId: FAKE_USER.oid },
-}))(validCharter());
+  review: FIRST.review && { ...FIRST.review, organizerId: FAKE_USER.oid },
+};
 const REVISED = 'Customer data stays in the EU, backups included.';
 /** What the meeting tab opens, as Graph pinned it: also the address shared to the stage. */
 const MEETING_TAB = `${TAB_ORIGIN}/tab/?host=teams&team=${TEAM.teamId}`;
