@@ -1,11 +1,11 @@
 /**
- * Follows the team's live review: polls `GET …/review-session` about every `pollMs` with `If-None-Match` (CharterApi
- * keeps the ETag; a 304 answers the same object, so nothing re-renders), pauses while the page is hidden, and backs
- * off after failures, saying it is reconnecting. It stops, saying why, where asking again cannot help: a 403 (not a
- * member: the server's words name the team and nothing of the charter), the 404 of a team Team Charter is not
- * installed in (for the caller's tenant), and Teams not handing over the SSO token (`retry` after signing in). The
- * 404 before the team's first review keeps it polling. A change made here (`apply`) shows at once; an older poll
- * never undoes it.
+ * Follows the team's live review: polls `GET …/review-session` every `pollMs` (from one poll's start to the next's)
+ * with `If-None-Match` (CharterApi keeps the ETag; a 304 answers the same object, so nothing re-renders), pauses
+ * while the page is hidden, and backs off after failures, saying it is reconnecting. It stops, saying why, where
+ * asking again cannot help: a 403 (not a member: the server's words name the team and nothing of the charter), the
+ * 404 of a team Team Charter is not installed in (for the caller's tenant), and Teams not handing over the SSO token
+ * (`retry` after signing in). The 404 before the team's first review keeps it polling. A change made here (`apply`)
+ * shows at once; an older poll never undoes it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -74,6 +74,9 @@ export function useLiveReview(api: CharterApi, teamId: string, pollMs = 500) {
     const poll = async () => {
       if (!live) return;
       if (document.hidden) return; // visibilitychange polls again
+      // The next poll is due `pollMs` after this one started, not after it answered: a slow answer does not add to
+      // how late the room's next step shows.
+      const startedAt = Date.now();
       try {
         const { session } = await readSession(api, teamId);
         if (!live) return;
@@ -99,7 +102,7 @@ export function useLiveReview(api: CharterApi, teamId: string, pollMs = 500) {
           return schedule(Math.min(pollMs * 2 ** failures, MAX_BACKOFF_MS));
         }
       }
-      schedule(pollMs);
+      schedule(Math.max(0, pollMs - (Date.now() - startedAt)));
     };
     const onVisibility = () => {
       if (live && !document.hidden) schedule(0);
