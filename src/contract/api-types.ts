@@ -27,6 +27,13 @@ export interface ProblemDetails {
   currentVersion?: number;
 }
 
+/**
+ * The 404 for a team Team Charter is not installed in, as the caller's tenant sees it (never installed, removed, or
+ * another tenant's team), told apart by its `type`: the other 404s (no charter yet, no review yet) mean "nothing here
+ * yet". Server and tab each spell the `type` out, checked against this.
+ */
+export type NotInstalledProblem = ProblemDetails & { type: 'https://teamcharter.dev/problems/not-installed' };
+
 /** For a team without a charter: whether the caller may write the first one, and whom to ask if not. */
 export interface FirstCharter {
   canCreate: boolean;

@@ -38,6 +38,13 @@ export class NotFoundError extends UserError {
   readonly reason = 'not_found' as const;
 }
 
+/**
+ * The team has no installation of Team Charter the caller can see: never installed, removed, or in another tenant
+ * (which from the caller's tenant looks the same). A 404 of its own kind, so a client can tell "nothing here yet"
+ * (no charter, no review) from "the app is not set up for this team" and stop asking.
+ */
+export class NotInstalledError extends NotFoundError {}
+
 /** A write based on a stale version, or a duplicate that must not happen twice. */
 export class ConflictError extends UserError {
   readonly reason = 'conflict' as const;

@@ -20,6 +20,7 @@ import {
 } from '../support/fake-entra';
 import { openRoundInStore } from '../support/open-round';
 import { launchChromium } from './support/chromium';
+import { eventually, until } from './support/eventually';
 import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
 import {
   type HostName,
@@ -179,22 +180,6 @@ async function openInHost(
     return frame;
   };
   return { context, page, session, tab };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  await eventually(() => Promise.resolve(condition()), what, timeoutMs);
-}
-
-async function eventually(
-  condition: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 // Before the channel tab's tests: opening the charter there records version 2 as seen by Ada.

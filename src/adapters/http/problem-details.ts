@@ -1,7 +1,15 @@
 import type { Response } from 'express';
 
-import type { ProblemDetails } from '../../contract/api-types';
-import { UpstreamError, UserError, type UserErrorReason, ValidationError } from '../../domain/errors';
+import type { NotInstalledProblem, ProblemDetails } from '../../contract/api-types';
+import {
+  NotInstalledError,
+  UpstreamError,
+  UserError,
+  type UserErrorReason,
+  ValidationError,
+} from '../../domain/errors';
+
+const NOT_INSTALLED: NotInstalledProblem['type'] = 'https://teamcharter.dev/problems/not-installed';
 
 const STATUS: Record<UserErrorReason, { status: number; title: string }> = {
   validation: { status: 400, title: 'Some fields need attention' },
@@ -16,7 +24,10 @@ export function problemFor(error: unknown): ProblemDetails {
   if (error instanceof UserError) {
     const { status, title } = STATUS[error.reason];
     const problem: ProblemDetails = {
-      type: `https://teamcharter.dev/problems/${error.reason}`,
+      type:
+        error instanceof NotInstalledError
+          ? NOT_INSTALLED
+          : `https://teamcharter.dev/problems/${error.reason}`,
       title,
       status,
       detail: error.message,

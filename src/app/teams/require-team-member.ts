@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { ForbiddenError, NotInstalledError } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { CharterStamp } from '../charters/charter-ports';
 import type { TeamScope } from '../common-ports';
@@ -25,7 +25,7 @@ export async function requireTeamMember(
   // One round trip, never cached: a member removed a moment ago, on any instance, is refused here.
   const { installation, member, charterHead } = await installs.getTeamAccess(scope, caller.userId);
   if (!installation || installation.uninstalledAt)
-    throw new NotFoundError('Team Charter is not installed in this team.');
+    throw new NotInstalledError('Team Charter is not installed in this team.');
   if (!member) throw new ForbiddenError('You are not a member of this team.');
   return { scope, installation, member, charterHead };
 }

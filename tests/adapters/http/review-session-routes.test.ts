@@ -3,6 +3,8 @@
  * picked with local mode's X-Local-User. The meeting's views poll `GET …/review-session` with `If-None-Match`, so
  * the ETag must change with every change and only then.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { Express } from 'express';
 import request from 'supertest';
 
@@ -11,6 +13,7 @@ import { reviewSessionRoutes } from '../../../src/adapters/http/routes/review-se
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import type { CharterContent, LiveReview } from '../../../src/contract/api-types';
 import { openReviewSessionHarness, type ReviewSessionHarness } from '../../support/review-session-harness';
+import { testMember } from '../../support/test-app';
 
 const [ADELE, LUKAS, , DIEGO, PRIYA] = DEMO_MEMBERS.map((m) => m.aadObjectId) as [
   string,
@@ -99,6 +102,51 @@ describe('starting and following the live review', () => {
     expect(res.headers.etag).toBeUndefined();
     expect(JSON.stringify(res.body)).not.toContain(content.purpose.slice(0, 20));
     await as(STRANGER).put(`/reactions/purpose`).send({ plusOne: true }).expect(403);
+  });
+
+  it('answers a team of another tenant with the 404 of its own type “not installed”, apart from “no review yet”', async () => {
+    // Adele is a member of a team in another tenant; from her own tenant the app is not installed there.
+    const other = { tenantId: '22222222-2222-4222-8222-222222222222', teamId: randomUUID() };
+    await h.deps.installs.saveInstallation({
+      ...other,
+      teamsTeamId: `19:${other.teamId}@thread.tacv2`,
+      teamName: 'Fabrikam',
+      serviceUrl: 'http://127.0.0.1:1/',
+      channelConversationId: `19:${other.teamId}-general@thread.tacv2`,
+      installedBy: ADELE,
+      installedAt: new Date(),
+      uninstalledAt: null,
+    });
+    await h.deps.installs.upsertMembers(other, [testMember(ADELE, 'Adele Vance')]);
+    const notInstalled = await request(app)
+      .get(`/api/teams/${other.teamId}/review-session`)
+      .set('X-Local-User', ADELE)
+      .expect(404);
+    expect(notInstalled.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(notInstalled.body).toEqual({
+      type: 'https://teamcharter.dev/problems/not-installed',
+      title: 'Not found',
+      status: 404,
+      detail: 'Team Charter is not installed in this team.',
+    });
+    // The team's own "no review yet" keeps the plain not-found type.
+    const scopeOfNone = { tenantId: DEMO_TEAM.tenantId, teamId: randomUUID() };
+    await h.deps.installs.saveInstallation({
+      ...scopeOfNone,
+      teamsTeamId: `19:${scopeOfNone.teamId}@thread.tacv2`,
+      teamName: 'Contoso Labs',
+      serviceUrl: 'http://127.0.0.1:1/',
+      channelConversationId: `19:${scopeOfNone.teamId}-general@thread.tacv2`,
+      installedBy: ADELE,
+      installedAt: new Date(),
+      uninstalledAt: null,
+    });
+    await h.deps.installs.upsertMembers(scopeOfNone, [testMember(ADELE, 'Adele Vance')]);
+    const noCharter = await request(app)
+      .get(`/api/teams/${scopeOfNone.teamId}/review-session`)
+      .set('X-Local-User', ADELE)
+      .expect(404);
+    expect(noCharter.body.type).toBe('https://teamcharter.dev/problems/not_found');
   });
 
   it('answers 304 while the revision is unchanged, and 200 with the new revision at once after a decision', async () => {

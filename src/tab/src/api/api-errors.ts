@@ -2,10 +2,10 @@
 import type { FirstCharter, ProblemDetails } from '../../../contract/api-types';
 
 /**
- * A refused answer as the tab keeps it: the problem details (whatever the body said, or the HTTP status), with who may
- * write the first charter for the 404 of a team without one.
+ * A refused answer as the tab keeps it: the problem details (whatever the body said, or the HTTP status; `type` when
+ * the body had one), with who may write the first charter for the 404 of a team without one.
  */
-export type Problem = Omit<ProblemDetails, 'type'> & Partial<FirstCharter>;
+export type Problem = Omit<ProblemDetails, 'type'> & { type?: string } & Partial<FirstCharter>;
 
 /** An HTTP answer the API refused, with its problem details. */
 export class ApiError extends Error {
@@ -39,6 +39,7 @@ export async function problemOf(response: Response): Promise<Problem> {
   try {
     const body = (await response.json()) as Partial<ProblemDetails & FirstCharter>;
     return {
+      ...(typeof body.type === 'string' ? { type: body.type } : {}),
       status: response.status,
       title: body.title ?? response.statusText,
       detail: body.detail ?? body.title ?? `HTTP ${response.status}`,

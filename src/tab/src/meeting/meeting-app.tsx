@@ -1,6 +1,7 @@
 /**
  * The review meeting's views, as their own page: the theme (Teams's, or local mode's), the API client (in Teams the
- * SSO token; in local mode the frame's `member` as X-Local-User), and the side panel or the stage.
+ * SSO token, with the sign-in window when Teams cannot hand it over; in local mode the frame's `member` as
+ * X-Local-User), and the side panel or the stage.
  */
 import { FluentProvider } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
@@ -35,13 +36,14 @@ export function MeetingApp({ host, route, fetchFn, pollMs, sharing }: MeetingApp
   }, [host]);
   const api = useHostCharterApi(host, fetchFn, host.kind === 'local' ? route.member : null);
   const stage = useMemo(() => sharing ?? stageSharingFor(host, route.teamId), [sharing, host, route.teamId]);
+  const signIn = host.kind === 'teams' ? host.signIn : undefined;
   return (
     <FluentProvider theme={shown}>
       <main>
         {route.view === 'stage' ? (
-          <StageView api={api} teamId={route.teamId} pollMs={pollMs} />
+          <StageView api={api} teamId={route.teamId} pollMs={pollMs} signIn={signIn} />
         ) : (
-          <SidePanel api={api} teamId={route.teamId} sharing={stage} pollMs={pollMs} />
+          <SidePanel api={api} teamId={route.teamId} sharing={stage} pollMs={pollMs} signIn={signIn} />
         )}
       </main>
     </FluentProvider>

@@ -8,6 +8,7 @@ import { Body1, Button, Caption1, Spinner, Subtitle1 } from '@fluentui/react-com
 import { useState } from 'react';
 
 import type { CharterApi } from '../api/charter-api';
+import type { SignInProblem } from '../host/sign-in';
 import { appStrings } from '../strings/app';
 import { meetingStrings } from '../strings/meeting';
 import { ClauseCard } from './clause-card';
@@ -16,8 +17,8 @@ import { EndReview } from './end-review';
 import { FacilitatorPanel } from './facilitator-panel';
 import { useMeetingStyles } from './meeting.styles';
 import { MeetingAgenda } from './meeting-agenda';
-import { NotMember } from './not-member';
 import { clausesOf, currentEndsAt, isCurrent, startSession } from './review-session-api';
+import { isUnavailable, ReviewUnavailable } from './review-unavailable';
 import { ShareToStage } from './share-to-stage';
 import type { StageSharing } from './stage-sharing';
 import { TimeLeft } from './time-left';
@@ -31,12 +32,15 @@ export interface SidePanelProps {
   teamId: string;
   sharing: StageSharing;
   pollMs?: number;
+  /** Teams only: opens the sign-in window when Teams cannot hand over the SSO token. */
+  signIn?: ((problem: SignInProblem) => Promise<void>) | undefined;
 }
 
-export function SidePanel({ api, teamId, sharing, pollMs }: SidePanelProps) {
+export function SidePanel({ api, teamId, sharing, pollMs, signIn }: SidePanelProps) {
   const styles = useMeetingStyles();
-  const { state, reconnecting, apply } = useLiveReview(api, teamId, pollMs);
-  const team = useMeetingTeam(api, teamId);
+  const live = useLiveReview(api, teamId, pollMs);
+  const { state, reconnecting, apply } = live;
+  const team = useMeetingTeam(api, teamId, live.attempt);
   const session = state.kind === 'session' ? state.session : null;
   const announcement = useReviewAnnouncer(session);
   const ending = useEndReview(api, teamId, apply);
@@ -52,7 +56,10 @@ export function SidePanel({ api, teamId, sharing, pollMs }: SidePanelProps) {
 
   let body;
   if (state.kind === 'loading') body = <Spinner size="small" label={appStrings.loading} />;
-  else if (state.kind === 'not-member') body = <NotMember detail={state.message} />;
+  else if (isUnavailable(state))
+    body = (
+      <ReviewUnavailable state={state} signIn={signIn} retry={live.retry} signInFailed={live.signInFailed} />
+    );
   else
     body = (
       <>

@@ -7,12 +7,13 @@ import { Body1, Caption1, Spinner, Subtitle2, Title2 } from '@fluentui/react-com
 
 import type { LiveReview } from '../../../contract/api-types';
 import type { CharterApi } from '../api/charter-api';
+import type { SignInProblem } from '../host/sign-in';
 import { appStrings } from '../strings/app';
 import { meetingStrings } from '../strings/meeting';
 import { ClauseCard } from './clause-card';
 import { useMeetingStyles } from './meeting.styles';
-import { NotMember } from './not-member';
 import { currentEndsAt, isCurrent } from './review-session-api';
+import { isUnavailable, ReviewUnavailable } from './review-unavailable';
 import { TimeLeft } from './time-left';
 import { useLiveReview } from './use-live-review';
 import { useMeetingTeam } from './use-meeting-team';
@@ -22,19 +23,25 @@ export interface StageViewProps {
   api: CharterApi;
   teamId: string;
   pollMs?: number;
+  /** Teams only: opens the sign-in window when Teams cannot hand over the SSO token. */
+  signIn?: ((problem: SignInProblem) => Promise<void>) | undefined;
 }
 
-export function StageView({ api, teamId, pollMs }: StageViewProps) {
+export function StageView({ api, teamId, pollMs, signIn }: StageViewProps) {
   const styles = useMeetingStyles();
-  const { state, reconnecting } = useLiveReview(api, teamId, pollMs);
-  const team = useMeetingTeam(api, teamId);
+  const live = useLiveReview(api, teamId, pollMs);
+  const { state, reconnecting } = live;
+  const team = useMeetingTeam(api, teamId, live.attempt);
   const session = state.kind === 'session' ? state.session : null;
   const announcement = useReviewAnnouncer(session);
   const title = team?.teamName ? meetingStrings.stageTitle(team.teamName) : meetingStrings.sidePanelTitle;
 
   let body;
   if (state.kind === 'loading') body = <Spinner label={appStrings.loading} />;
-  else if (state.kind === 'not-member') body = <NotMember detail={state.message} />;
+  else if (isUnavailable(state))
+    body = (
+      <ReviewUnavailable state={state} signIn={signIn} retry={live.retry} signInFailed={live.signInFailed} />
+    );
   else if (state.kind === 'none') body = <Body1 as="p">{meetingStrings.noSession}</Body1>;
   else body = <StageSections session={state.session} />;
 
@@ -42,7 +49,7 @@ export function StageView({ api, teamId, pollMs }: StageViewProps) {
     <div className={styles.stage} data-testid="review-stage">
       <header className={styles.row}>
         <Title2 as="h1" className={styles.heading}>
-          {state.kind === 'not-member' ? meetingStrings.sidePanelTitle : title}
+          {isUnavailable(state) ? meetingStrings.sidePanelTitle : title}
         </Title2>
         {session?.state === 'open' ? <TimeLeft endsAt={currentEndsAt(session)} large /> : null}
         {reconnecting ? (

@@ -9,6 +9,8 @@ export const meetingStrings = {
   retry: 'Try again',
   reconnecting: 'Reconnecting…',
   notMember: (detail: string) => `${detail} Only its members see the charter and the review.`,
+  notInstalled:
+    'Team Charter is not set up for this team. A team owner can add it to the team in Teams; then open the review again.',
   noSession: 'The review has not started yet.',
   noSessionEditor: 'Start the review when the team is ready: it walks the charter clause by clause.',
   noSessionMember: 'When an editor starts the review, it shows here.',
