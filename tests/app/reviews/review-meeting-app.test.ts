@@ -50,7 +50,10 @@ describe('the app in the booked review meeting', () => {
     expect(booked).toMatchObject({ state: 'booked' });
     expect(await queuedMeetingJobs()).toBe(1);
 
+    // Five Graph calls per booked series: catalog id, the meeting's chat, install, the chat's tabs, the tab.
+    sandbox().resetStats();
     const progress = await addAppToReviewMeeting(h.deps, scope);
+    expect(sandbox().stats.operations).toBe(5);
     expect(progress).toMatchObject({ state: 'ready', catalogAppId: CATALOG_APP_ID, appInstalled: true });
     const chat = await meetingChat();
     expect(progress?.chatId).toBe(chat.id);
