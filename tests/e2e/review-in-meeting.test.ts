@@ -271,6 +271,7 @@ it('runs the review from the side panel, the stage follows within a second, and 
       (r) => r.url().endsWith('/review-session/end') && r.request().method() === 'POST',
     );
     await panel.frame.getByRole('button', { name: 'End the review' }).click();
+    await panel.frame.getByRole('button', { name: 'End for everyone' }).click();
     const endResponse = await endAnswer;
     expect(endResponse.status()).toBe(200);
     const ended = (await endResponse.json()) as EndedLiveReview;

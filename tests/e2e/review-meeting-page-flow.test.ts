@@ -74,6 +74,7 @@ it('runs the review on the meeting page from start to stage to end, and the edit
     await onStage.getByText(REVISED).waitFor();
 
     await panel.getByRole('button', { name: 'End the review' }).click();
+    await panel.getByRole('button', { name: 'End for everyone' }).click();
     const ready = panel.getByText(/^Proposal ready: /);
     await ready.waitFor();
     expect(await ready.textContent()).toBe(

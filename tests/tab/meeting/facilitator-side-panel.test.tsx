@@ -56,6 +56,7 @@ it('offers to end without a proposal when the charter moved on (412), and says t
   const server = await dropTheOutcome();
   server.nextEndStatus = 412;
   fireEvent.click(screen.getByRole('button', { name: 'End the review' }));
+  fireEvent.click(screen.getByRole('button', { name: 'End for everyone' }));
   expect((await screen.findByRole('alert')).textContent).toMatch(/The charter moved on \(version 3\)/);
   expect(server.session?.state).toBe('open');
   fireEvent.click(screen.getByRole('button', { name: 'End without proposal' }));
@@ -71,6 +72,7 @@ it('ends again after a decision raced the end (409), then shows the proposal wit
   const server = await dropTheOutcome();
   server.nextEndStatus = 409;
   fireEvent.click(screen.getByRole('button', { name: 'End the review' }));
+  fireEvent.click(screen.getByRole('button', { name: 'End for everyone' }));
   expect(
     await screen.findByText('A decision landed while the review was ending. End again to include it.'),
   ).toBeTruthy();
@@ -96,3 +98,17 @@ async function dropTheOutcome() {
   await waitFor(() => expect(server.clause('o1').decision?.decision).toBe('drop'));
   return server;
 }
+
+it('asks before ending the review for everyone, and keeping on reviewing changes nothing', async () => {
+  const server = await dropTheOutcome();
+  fireEvent.click(screen.getByRole('button', { name: 'End the review' }));
+  expect(screen.getByRole('alertdialog', { name: 'End the review for everyone?' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Keep reviewing' })).toBe(document.activeElement);
+  fireEvent.click(screen.getByRole('button', { name: 'Keep reviewing' }));
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+  await waitFor(() =>
+    expect(screen.getByRole('button', { name: 'End the review' })).toBe(document.activeElement),
+  );
+  expect(server.log.filter((r) => r.path.endsWith('/end'))).toEqual([]);
+  expect(server.session?.state).toBe('open');
+});

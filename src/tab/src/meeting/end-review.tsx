@@ -1,7 +1,8 @@
 import { Body1, Button, Subtitle2 } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { TeamMember } from '../../../contract/api-types';
+import { ConfirmBar } from '../app/confirm-bar';
 import { DiffView } from '../history/diff-view';
 import { meetingStrings } from '../strings/meeting';
 import { useMeetingStyles } from './meeting.styles';
@@ -18,10 +19,13 @@ export interface EndReviewProps {
 /**
  * The end of the review for its facilitator: the End button, what a refused end needs (end without a proposal after
  * the charter moved on, end again after a race), and the proposal it became with its diff, to accept in the channel tab.
+ * The first End asks once: it ends the review for everyone in the meeting, and an ended review does not reopen.
  */
 export function EndReview({ state, open, members, onEnd }: EndReviewProps) {
   const styles = useMeetingStyles();
   const outcome = useRef<HTMLHeadingElement>(null);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
   const ended = state.kind === 'ended';
   useEffect(() => {
     if (ended) outcome.current?.focus(); // the outcome is what the facilitator reads next
@@ -67,8 +71,31 @@ export function EndReview({ state, open, members, onEnd }: EndReviewProps) {
           <Button appearance="primary" disabled={busy} onClick={() => onEnd(true)}>
             {meetingStrings.endWithoutProposal}
           </Button>
+        ) : confirming ? (
+          <ConfirmBar
+            title={meetingStrings.confirmEndTitle}
+            body={meetingStrings.confirmEndBody}
+            safe={{
+              label: meetingStrings.keepReviewing,
+              onClick: () => {
+                setConfirming(false);
+                requestAnimationFrame(() => endButton.current?.focus());
+              },
+            }}
+            risky={{
+              label: meetingStrings.endForEveryone,
+              onClick: () => {
+                setConfirming(false);
+                onEnd();
+              },
+            }}
+          />
         ) : (
-          <Button disabled={busy} onClick={() => onEnd()}>
+          <Button
+            ref={endButton}
+            disabled={busy}
+            onClick={() => (state.kind === 'raced' ? onEnd() : setConfirming(true))}
+          >
             {busy
               ? meetingStrings.ending
               : state.kind === 'raced'

@@ -49,6 +49,11 @@ export const meetingStrings = {
   notes: 'Notes',
   noNotes: 'No notes yet.',
   end: 'End the review',
+  confirmEndTitle: 'End the review for everyone?',
+  confirmEndBody:
+    'The decisions so far become a proposal the editors accept in the channel tab, and the review cannot be reopened.',
+  keepReviewing: 'Keep reviewing',
+  endForEveryone: 'End for everyone',
   ending: 'Ending…',
   endWithoutProposal: 'End without proposal',
   endAgain: 'End again',
