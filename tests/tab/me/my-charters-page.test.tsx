@@ -8,28 +8,13 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import type { TeamsHost } from '../../../src/tab/src/host/tab-host';
 import { MyChartersApp } from '../../../src/tab/src/me/my-charters-app';
 import { TEAM_ID } from '../support/fake-charter-api';
+import { stubTeamsHost } from '../support/stub-teams-host';
 import { fakeMyChartersServer, JOIN_URL, productTeam, ROUND_ID, TAB_URL } from './my-charters-fixture';
 
-function teamsHost(hostName: string, overrides: Partial<TeamsHost> = {}): TeamsHost {
-  return {
-    kind: 'teams',
-    hostName,
-    teamId: null,
-    theme: 'default',
-    onThemeChange: () => undefined,
-    auth: () => Promise.resolve({ Authorization: 'Bearer sso-token' }),
-    signIn: () => Promise.resolve(),
-    loaded: jest.fn(),
-    openLink: jest.fn(() => Promise.resolve()),
-    ...overrides,
-  };
-}
-
 function renderPage(hostName = 'Teams', server = fakeMyChartersServer()) {
-  const host = teamsHost(hostName);
+  const host = stubTeamsHost({ hostName });
   render(<MyChartersApp host={host} start={{}} fetchFn={server.fetchFn} />);
   return { host, server };
 }
