@@ -17,6 +17,25 @@ const ioPackages = [
   'prom-client',
 ];
 
+/** The layers around the core and I/O: what neither the domain nor the API's types may import. */
+const outerLayers = [
+  '**/app/**',
+  '**/adapters/**',
+  '**/sandbox/**',
+  '**/tab/**',
+  '**/config',
+  '**/main',
+  ...ioPackages,
+];
+
+const noPromClient = {
+  group: ['prom-client'],
+  message: 'prom-client is used in src/adapters/metrics only (PrometheusMetrics).',
+};
+
+/** The `no-restricted-imports` rule with these patterns (each `{ group | regex, message }`). */
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   {
     ignores: [
@@ -50,63 +69,24 @@ export default tseslint.config(
     // prom-client stays in its adapter (the domain and app blocks below keep their own, stricter lists).
     files: ['src/**/*.ts'],
     ignores: ['src/adapters/metrics/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['prom-client'],
-              message: 'prom-client is used in src/adapters/metrics only (PrometheusMetrics).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(noPromClient),
   },
   {
     // The core stays pure: domain imports nothing of ours outside domain, and no I/O.
     files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/app/**',
-                '**/adapters/**',
-                '**/sandbox/**',
-                '**/contract/**',
-                '**/tab/**',
-                '**/config',
-                '**/main',
-                ...ioPackages,
-              ],
-              message: 'src/domain is pure: no outer layers, no I/O.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports({
+      group: [...outerLayers, '**/contract/**'],
+      message: 'src/domain is pure: no outer layers, no I/O.',
+    }),
   },
   {
     // Use cases see domain and their ports only.
     files: ['src/app/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/adapters/**', '**/sandbox/**', '**/tab/**', '**/config', '**/main', ...ioPackages],
-              message:
-                'src/app talks to the outside through its ports only (app/common-ports.ts, app/<feature>/<feature>-ports.ts).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports({
+      group: ['**/adapters/**', '**/sandbox/**', '**/tab/**', '**/config', '**/main', ...ioPackages],
+      message:
+        'src/app talks to the outside through its ports only (app/common-ports.ts, app/<feature>/<feature>-ports.ts).',
+    }),
   },
   ...[
     // Adapters wrap one outside thing each: they never reach for the local sandboxes (stand-ins the composition root
@@ -115,52 +95,23 @@ export default tseslint.config(
     { files: ['src/adapters/metrics/**/*.ts'], promClient: true },
   ].map(({ promClient, ...where }) => ({
     ...where,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/sandbox/**', '**/composition/**', '**/main', '**/tab/**'],
-              message: 'Adapters do not import the sandboxes, the composition root or the tab.',
-            },
-            ...(promClient
-              ? []
-              : [
-                  {
-                    group: ['prom-client'],
-                    message: 'prom-client is used in src/adapters/metrics only (PrometheusMetrics).',
-                  },
-                ]),
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(
+      {
+        group: ['**/sandbox/**', '**/composition/**', '**/main', '**/tab/**'],
+        message: 'Adapters do not import the sandboxes, the composition root or the tab.',
+      },
+      ...(promClient ? [] : [noPromClient]),
+    ),
   })),
   {
     // The API's JSON, shared by the server and the tab: types only (the tab's bundle gets nothing from it), built on
     // the domain's types and nothing else of ours.
     files: ['src/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/app/**',
-                '**/adapters/**',
-                '**/sandbox/**',
-                '**/tab/**',
-                '**/config',
-                '**/main',
-                ...ioPackages,
-              ],
-              message: 'src/contract describes the API in domain terms: no use cases, adapters or I/O.',
-            },
-          ],
-        },
-      ],
+      ...restrictImports({
+        group: outerLayers,
+        message: 'src/contract describes the API in domain terms: no use cases, adapters or I/O.',
+      }),
       'no-restricted-syntax': [
         'error',
         {
@@ -181,23 +132,13 @@ export default tseslint.config(
     { files: ['src/tab/src/*/**/*.{ts,tsx}'], up: 3 },
   ].map(({ files, up }) => ({
     files,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: `^(\\.\\./){${up}}(?!domain/|contract/)`,
-              message: 'The tab imports only src/domain and src/contract from outside src/tab.',
-            },
-            {
-              group: ['prom-client'],
-              message: 'prom-client is used in src/adapters/metrics only (PrometheusMetrics).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(
+      {
+        regex: `^(\\.\\./){${up}}(?!domain/|contract/)`,
+        message: 'The tab imports only src/domain and src/contract from outside src/tab.',
+      },
+      noPromClient,
+    ),
   })),
   {
     // The tab (React): the rules of hooks; its own tsconfig (src/tab, tests/tab) gives TSX and the DOM.

@@ -52,6 +52,11 @@ export interface BotHarness {
   /** Runs every due job (and those they queue) until none is due at the clock's time. */
   drainJobs(): Promise<number>;
   /**
+   * Adds `team` to the sandbox, installs the app there as `installer` (default: its first member) and drains the jobs
+   * that queues (the roster and the welcome card). Throws when the bot does not answer the install with 200.
+   */
+  installTeam(team: SandboxTeam, installer?: string): Promise<void>;
+  /**
    * Saves `content` as the team's first charter version, by `author`, queues the check-in planning that a save
    * queues, and drains the jobs.
    */
@@ -133,6 +138,12 @@ export async function startBotHarness(
     clock,
     db,
     drainJobs,
+    async installTeam(team, installer = team.members[0]?.aadObjectId ?? '') {
+      sandbox.addTeam(team);
+      const { status } = await sandbox.install(team.teamsTeamId, installer);
+      if (status !== 200) throw new Error(`The install in ${team.name} was answered ${status}.`);
+      await drainJobs();
+    },
     async saveFirstCharter(scope, content, author) {
       await saveFirstVersion(deps.charters, scope, content, author, clock.now());
       await deps.jobs.enqueue({

@@ -20,6 +20,16 @@ export function weeklyCadence(overrides: Partial<Cadence> = {}): Cadence {
   };
 }
 
+/** A review cadence: monthly on the first Thursday, 16:00 for an hour, Berlin, from 2026-01-05; override any part. */
+export function monthlyReviewCadence(overrides: Partial<Cadence> = {}): Cadence {
+  return weeklyCadence({
+    pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'first', dayOfWeek: 'thursday' },
+    startTime: '16:00',
+    durationMinutes: 60,
+    ...overrides,
+  });
+}
+
 /** A check-in contract: weekly on Monday 10:00 Berlin from 2026-01-01, no quiet hours; override any part. */
 export function checkInContract(overrides: Partial<CheckInContract> = {}): CheckInContract {
   return {
@@ -51,11 +61,7 @@ export function validCharter(overrides: Partial<CharterContent> = {}): CharterCo
       namedAnswersVisibleTo: 'team',
     },
     review: {
-      cadence: weeklyCadence({
-        pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'first', dayOfWeek: 'thursday' },
-        startTime: '16:00',
-        durationMinutes: 60,
-      }),
+      cadence: monthlyReviewCadence(),
       organizerId: MEMBER_A,
     },
     timeZone: 'Europe/Berlin',

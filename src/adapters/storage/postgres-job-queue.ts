@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { TeamScope } from '../../app/common-ports';
 import type {
   ClaimedJob,
+  ClaimOptions,
   JobFailure,
   JobKind,
   JobQueue,
@@ -125,14 +126,7 @@ export class PostgresJobQueue<K extends string = JobKind> implements JobQueue<K>
     return { id: parseRow(idRow, existing.rows[0], 'jobs').id, created: false };
   }
 
-  async claim(options: {
-    workerId: string;
-    now: Date;
-    leaseMs: number;
-    limit: number;
-    kinds?: readonly string[];
-    skipTenants?: readonly string[];
-  }): Promise<ClaimedJob[]> {
+  async claim(options: ClaimOptions): Promise<ClaimedJob[]> {
     const { workerId, now, leaseMs, limit } = options;
     if (!Number.isInteger(limit) || limit < 1)
       throw new RangeError(`limit must be a whole number ≥ 1, not ${limit}.`);

@@ -2,9 +2,9 @@ import { nextOccurrences } from '../../domain/cadence/next-occurrences';
 import { questionsFromCharter } from '../../domain/checkin/questions-from-charter';
 import { deliveryTime, isOccurrence, nextRound, roundTimes } from '../../domain/checkin/round-schedule';
 import type { TeamScope } from '../common-ports';
-import { JOB_KINDS } from '../jobs/job-kinds';
 import type { CheckInDeps } from './checkin-deps';
 import type { CheckInRound } from './checkin-ports';
+import { queueCardDelivery, queueNudgeAndClose, queueRoundOpen } from './round-jobs';
 
 /**
  * Opens the round planned for `opensAt` (job `checkins.round.open`), idempotently: the round row is unique per
@@ -47,38 +47,11 @@ export async function openCheckInRound(
   );
   for (const member of asked) {
     const at = deliveryTime(round.opensAt, contract.quietHours, member.timeZone ?? charter.content.timeZone);
-    await deps.jobs.enqueue({
-      scope,
-      kind: JOB_KINDS.checkinsDeliver,
-      key: `${round.id}:${member.aadObjectId}`,
-      runAt: at,
-      payload: { roundId: round.id, aadObjectId: member.aadObjectId },
-      maxAttempts: 8,
-    });
+    await queueCardDelivery(deps.jobs, scope, round.id, member.aadObjectId, at);
   }
-  await deps.jobs.enqueue({
-    scope,
-    kind: JOB_KINDS.checkinsNudge,
-    key: round.id,
-    runAt: round.nudgeAt,
-    payload: { roundId: round.id },
-  });
-  await deps.jobs.enqueue({
-    scope,
-    kind: JOB_KINDS.checkinsRoundClose,
-    key: round.id,
-    runAt: round.closesAt,
-    payload: { roundId: round.id },
-  });
+  await queueNudgeAndClose(deps.jobs, scope, round);
   const next = nextRound(contract.cadence, opensAt);
-  if (next)
-    await deps.jobs.enqueue({
-      scope,
-      kind: JOB_KINDS.checkinsRoundOpen,
-      key: next.opensAt.toISOString(),
-      runAt: next.opensAt,
-      payload: { opensAt: next.opensAt.toISOString() },
-    });
+  if (next) await queueRoundOpen(deps.jobs, scope, next.opensAt);
   deps.log.info({ ...scope, roundId: round.id, created, asked: asked.length }, 'checkin.round.opened');
   return round;
 }

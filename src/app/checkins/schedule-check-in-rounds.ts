@@ -1,7 +1,7 @@
 import { nextRound } from '../../domain/checkin/round-schedule';
 import type { TeamScope } from '../common-ports';
-import { JOB_KINDS } from '../jobs/job-kinds';
 import type { CheckInDeps } from './checkin-deps';
+import { queueRoundOpen } from './round-jobs';
 
 /**
  * A charter version was saved (job `checkins.schedule`): plan the next round of its check-in cadence. Only the next
@@ -14,13 +14,7 @@ export async function scheduleCheckInRounds(deps: CheckInDeps, scope: TeamScope)
   if (!charter?.content.checkIns || !installation || installation.uninstalledAt) return null;
   const next = nextRound(charter.content.checkIns.cadence, deps.clock.now());
   if (!next) return null;
-  await deps.jobs.enqueue({
-    scope,
-    kind: JOB_KINDS.checkinsRoundOpen,
-    key: next.opensAt.toISOString(),
-    runAt: next.opensAt,
-    payload: { opensAt: next.opensAt.toISOString() },
-  });
+  await queueRoundOpen(deps.jobs, scope, next.opensAt);
   deps.log.info({ ...scope, opensAt: next.opensAt }, 'checkin.round.planned');
   return next.opensAt;
 }

@@ -4,8 +4,8 @@ import type { BoundaryEffect, CheckInAnswer, ProgressScore } from '../../domain/
 import { questionsFromCharter } from '../../domain/checkin/questions-from-charter';
 import { roundTimes } from '../../domain/checkin/round-schedule';
 import type { TeamScope } from '../common-ports';
-import { JOB_KINDS } from '../jobs/job-kinds';
 import type { CheckInDeps } from './checkin-deps';
+import { queueCardDelivery, queueNudgeAndClose } from './round-jobs';
 
 const PAST_ROUNDS = 3;
 
@@ -111,20 +111,8 @@ export async function seedDemoCheckIns(deps: CheckInDeps, scope: TeamScope): Pro
     round.id,
     members.map((m) => m.aadObjectId),
   );
-  for (const member of members)
-    await deps.jobs.enqueue({
-      scope,
-      kind: JOB_KINDS.checkinsDeliver,
-      key: `${round.id}:${member.aadObjectId}`,
-      runAt: now,
-      payload: { roundId: round.id, aadObjectId: member.aadObjectId },
-      maxAttempts: 8,
-    });
-  for (const [kind, runAt] of [
-    [JOB_KINDS.checkinsNudge, round.nudgeAt],
-    [JOB_KINDS.checkinsRoundClose, round.closesAt],
-  ] as const)
-    await deps.jobs.enqueue({ scope, kind, key: round.id, runAt, payload: { roundId: round.id } });
+  for (const member of members) await queueCardDelivery(deps.jobs, scope, round.id, member.aadObjectId, now);
+  await queueNudgeAndClose(deps.jobs, scope, round);
   deps.log.info({ ...scope, roundId: round.id }, 'demo.checkins.seeded');
   return true;
 }

@@ -59,21 +59,24 @@ export interface JobFailure {
   retryAfterMs?: number;
 }
 
+/** What a worker claims: up to `limit` due jobs, for `leaseMs`, of `kinds` (default: any). */
+export interface ClaimOptions {
+  workerId: string;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+  kinds?: readonly string[];
+  /** Leaves these tenants' jobs for later (their upstream budget is spent for now: `TenantPacing`). */
+  skipTenants?: readonly string[];
+}
+
 export interface JobQueue<K extends string = JobKind> {
   enqueue(spec: JobSpec<K>): Promise<{ id: string; created: boolean }>;
   /**
    * Claims up to `limit` due jobs (queued with `runAt <= now`, or running with an expired lease) with a lease of
    * `leaseMs`, using `FOR UPDATE SKIP LOCKED` so concurrent workers never claim the same job.
    */
-  claim(options: {
-    workerId: string;
-    now: Date;
-    leaseMs: number;
-    limit: number;
-    kinds?: readonly string[];
-    /** Leaves these tenants' jobs for later (their upstream budget is spent for now: `TenantPacing`). */
-    skipTenants?: readonly string[];
-  }): Promise<ClaimedJob[]>;
+  claim(options: ClaimOptions): Promise<ClaimedJob[]>;
   /**
    * Extends the lease of a job the caller still holds to `now + leaseMs`; false when it no longer holds it (the lease
    * expired and another worker reclaimed the job, or the job was cancelled). Workers renew while a job runs.

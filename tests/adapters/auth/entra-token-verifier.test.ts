@@ -298,21 +298,10 @@ describe('the tenant metadata', () => {
 });
 
 describe('configuration', () => {
-  it('refuses a plain-http authority that is not loopback', () => {
-    expect(() =>
-      createEntraTokenVerifier({
-        authorityHost: 'http://login.microsoftonline.com',
-        clientId: FAKE_CLIENT_ID,
-      }),
-    ).toThrow(/https/);
-  });
-
-  it('refuses an authority with a path (it must be an origin)', () => {
-    expect(() =>
-      createEntraTokenVerifier({
-        authorityHost: 'https://login.microsoftonline.com/common',
-        clientId: FAKE_CLIENT_ID,
-      }),
-    ).toThrow(/origin/);
+  it.each([
+    ['a plain-http authority that is not loopback', 'http://login.microsoftonline.com', /https/],
+    ['an authority with a path (it must be an origin)', 'https://login.microsoftonline.com/common', /origin/],
+  ])('refuses %s', (_, authorityHost, problem) => {
+    expect(() => createEntraTokenVerifier({ authorityHost, clientId: FAKE_CLIENT_ID })).toThrow(problem);
   });
 });

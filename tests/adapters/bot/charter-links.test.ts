@@ -56,9 +56,7 @@ function cardIn(activity: Record<string, unknown>): Card {
 }
 
 async function installed(h: BotHarness, team: SandboxTeam): Promise<Card> {
-  h.sandbox.addTeam(team);
-  expect((await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId)).status).toBe(200);
-  await h.drainJobs(); // the roster and the welcome card
+  await h.installTeam(team);
   const posted = h.sandbox.activitiesIn(team.teamsTeamId);
   expect(posted).toHaveLength(1);
   return cardIn(nth(posted, 0).activity);

@@ -39,9 +39,7 @@ function inputValue(card: Card, id: string): unknown {
 
 it('runs a round for 25 members through throttling, answers, an edit, bad input, a pause, a nudge and the summary', async () => {
   const team = sandboxTeam(25);
-  h.sandbox.addTeam(team);
-  await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId);
-  await h.drainJobs(); // the roster and the welcome card
+  await h.installTeam(team);
   const [o1, o2, b1] = [randomUUID(), randomUUID(), randomUUID()];
   const content: CharterContent = {
     purpose: 'Ship a checkout that works on every phone.',

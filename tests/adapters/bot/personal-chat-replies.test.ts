@@ -14,9 +14,7 @@ beforeAll(async () => {
   db = await openTestDatabase();
   // Sunday 1 March 2026, 23:30 UTC: already Monday 2 March in Auckland (UTC+13), still Sunday in Los Angeles.
   h = await startBotHarness(db, { start: new Date('2026-03-01T23:30:00Z') });
-  h.sandbox.addTeam(team);
-  await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId);
-  await h.drainJobs();
+  await h.installTeam(team);
 });
 afterAll(async () => {
   await h.close();

@@ -113,9 +113,7 @@ it('logs a bot turn with its activity id and a hash of its conversation, never t
     const address = server.address();
     h.sandbox.botEndpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/messages`;
     const team = sandboxTeam(2);
-    h.sandbox.addTeam(team);
-    await h.sandbox.install(team.teamsTeamId, nth(team.members, 0).aadObjectId);
-    await h.drainJobs(); // the roster and the welcome card
+    await h.installTeam(team);
     const member = nth(team.members, 1);
     const reply = await h.sandbox.memberMessage({
       teamsTeamId: team.teamsTeamId,

@@ -18,6 +18,7 @@ import { syncReviewSeries } from '../../../src/app/reviews/sync-review-series';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import { demoWorkingHours } from '../../../src/sandbox/graph/sandbox-store';
 import { charterEtagAt } from '../../support/charter-etag';
+import { installTeam } from '../../support/install-team';
 import { useReviewHarness } from '../../support/review-harness';
 import { testMember } from '../../support/test-app';
 
@@ -129,17 +130,7 @@ describe('GET /api/teams/:teamId/reviews', () => {
     expect(forbidden.body.detail).toBe('You are not a member of this team.');
     // Adele is a member of a team in another tenant; from her own tenant it does not exist.
     const other = { tenantId: '22222222-2222-4222-8222-222222222222', teamId: randomUUID() };
-    await h.charterDeps.installs.saveInstallation({
-      ...other,
-      teamsTeamId: `19:${other.teamId}@thread.tacv2`,
-      teamName: 'Fabrikam',
-      serviceUrl: 'http://127.0.0.1:1/',
-      channelConversationId: `19:${other.teamId}-general@thread.tacv2`,
-      installedBy: ADELE,
-      installedAt: new Date(),
-      uninstalledAt: null,
-    });
-    await h.charterDeps.installs.upsertMembers(other, [testMember(ADELE, 'Adele Vance')]);
+    await installTeam(h.charterDeps.installs, other, 'Fabrikam', [testMember(ADELE, 'Adele Vance')]);
     for (const url of ['', '/proposals'])
       expect((await as(ADELE).get(`/api/teams/${other.teamId}/reviews${url}`).expect(404)).body.detail).toBe(
         'Team Charter is not installed in this team.',

@@ -12,6 +12,7 @@ import { createHttpApp } from '../../../src/adapters/http/create-http-app';
 import { reviewSessionRoutes } from '../../../src/adapters/http/routes/review-session-routes';
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../../src/app/teams/demo-teams';
 import type { CharterContent, LiveReview } from '../../../src/contract/api-types';
+import { installTeam } from '../../support/install-team';
 import { openReviewSessionHarness, type ReviewSessionHarness } from '../../support/review-session-harness';
 import { testMember } from '../../support/test-app';
 
@@ -107,17 +108,7 @@ describe('starting and following the live review', () => {
   it('answers a team of another tenant with the 404 of its own type “not installed”, apart from “no review yet”', async () => {
     // Adele is a member of a team in another tenant; from her own tenant the app is not installed there.
     const other = { tenantId: '22222222-2222-4222-8222-222222222222', teamId: randomUUID() };
-    await h.deps.installs.saveInstallation({
-      ...other,
-      teamsTeamId: `19:${other.teamId}@thread.tacv2`,
-      teamName: 'Fabrikam',
-      serviceUrl: 'http://127.0.0.1:1/',
-      channelConversationId: `19:${other.teamId}-general@thread.tacv2`,
-      installedBy: ADELE,
-      installedAt: new Date(),
-      uninstalledAt: null,
-    });
-    await h.deps.installs.upsertMembers(other, [testMember(ADELE, 'Adele Vance')]);
+    await installTeam(h.deps.installs, other, 'Fabrikam', [testMember(ADELE, 'Adele Vance')]);
     const notInstalled = await request(app)
       .get(`/api/teams/${other.teamId}/review-session`)
       .set('X-Local-User', ADELE)
@@ -131,17 +122,7 @@ describe('starting and following the live review', () => {
     });
     // The team's own "no review yet" keeps the plain not-found type.
     const scopeOfNone = { tenantId: DEMO_TEAM.tenantId, teamId: randomUUID() };
-    await h.deps.installs.saveInstallation({
-      ...scopeOfNone,
-      teamsTeamId: `19:${scopeOfNone.teamId}@thread.tacv2`,
-      teamName: 'Contoso Labs',
-      serviceUrl: 'http://127.0.0.1:1/',
-      channelConversationId: `19:${scopeOfNone.teamId}-general@thread.tacv2`,
-      installedBy: ADELE,
-      installedAt: new Date(),
-      uninstalledAt: null,
-    });
-    await h.deps.installs.upsertMembers(scopeOfNone, [testMember(ADELE, 'Adele Vance')]);
+    await installTeam(h.deps.installs, scopeOfNone, 'Contoso Labs', [testMember(ADELE, 'Adele Vance')]);
     const noCharter = await request(app)
       .get(`/api/teams/${scopeOfNone.teamId}/review-session`)
       .set('X-Local-User', ADELE)

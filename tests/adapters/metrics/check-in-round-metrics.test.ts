@@ -37,10 +37,8 @@ const scrape = async () => parseExposition(await metrics.render());
 
 it('counts the 429s, the cards sent, the job runs, the deliveries by state and the round’s fan-out time', async () => {
   const team = sandboxTeam(6);
-  h.sandbox.addTeam(team);
   const editor = nth(team.members, 0).aadObjectId;
-  await h.sandbox.install(team.teamsTeamId, editor);
-  await h.drainJobs(); // the roster and the welcome card
+  await h.installTeam(team, editor);
   // Weekly on Monday 10:00 Berlin, no quiet hours: every card goes out at the opening.
   const content = validCharter({
     checkIns: {

@@ -29,9 +29,7 @@ let round: CheckInRound;
 beforeAll(async () => {
   db = await openTestDatabase();
   h = await startBotHarness(db, { start: new Date('2026-01-05T08:00:00Z') });
-  h.sandbox.addTeam(team);
-  await h.sandbox.install(team.teamsTeamId, asked.userId);
-  await h.drainJobs();
+  await h.installTeam(team, asked.userId);
   const content: CharterContent = {
     purpose: 'Ship a checkout that works on every phone.',
     nonNegotiables: [{ id: randomUUID(), text: 'Customer data stays in the EU.' }],

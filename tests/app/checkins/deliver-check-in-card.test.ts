@@ -17,9 +17,7 @@ const member = nth(team.members, 0);
 beforeAll(async () => {
   db = await openTestDatabase();
   h = await startBotHarness(db, { start: new Date('2026-01-05T08:00:00Z') });
-  h.sandbox.addTeam(team);
-  await h.sandbox.install(team.teamsTeamId, member.aadObjectId);
-  await h.drainJobs();
+  await h.installTeam(team, member.aadObjectId);
 }, 60_000);
 afterAll(async () => {
   await h.close();

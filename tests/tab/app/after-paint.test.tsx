@@ -2,12 +2,21 @@
  * @jest-environment jsdom
  */
 import { render, screen } from '@testing-library/react';
-import { Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
 
 import { lazyAfterPaint, preloadAfterPaint } from '../../../src/tab/src/app/after-paint';
 
 function Greeting({ name }: { name: string }) {
   return <p>Hello, {name}</p>;
+}
+
+/** Renders `Lazy` greeting `name` behind a Suspense fallback that says "waiting". */
+function renderBehindSuspense(Lazy: ComponentType<{ name: string }>, name: string): void {
+  render(
+    <Suspense fallback={<p>waiting</p>}>
+      <Lazy name={name} />
+    </Suspense>,
+  );
 }
 
 describe('components that follow the first paint', () => {
@@ -19,11 +28,7 @@ describe('components that follow the first paint', () => {
     });
     await preloadAfterPaint();
     expect(loads).toBe(1);
-    render(
-      <Suspense fallback={<p>waiting</p>}>
-        <Lazy name="Adele" />
-      </Suspense>,
-    );
+    renderBehindSuspense(Lazy, 'Adele');
     // synchronously, no act() flush: React.lazy took the already-loaded module without suspending
     expect(screen.getByText('Hello, Adele')).toBeTruthy();
     expect(screen.queryByText('waiting')).toBeNull();
@@ -33,11 +38,7 @@ describe('components that follow the first paint', () => {
   it('still load on demand when rendered before any preload, behind their Suspense fallback', async () => {
     let release: (component: typeof Greeting) => void = () => undefined;
     const Lazy = lazyAfterPaint(() => new Promise<typeof Greeting>((resolve) => (release = resolve)));
-    render(
-      <Suspense fallback={<p>waiting</p>}>
-        <Lazy name="Diego" />
-      </Suspense>,
-    );
+    renderBehindSuspense(Lazy, 'Diego');
     expect(screen.getByText('waiting')).toBeTruthy();
     release(Greeting);
     expect(await screen.findByText('Hello, Diego')).toBeTruthy();
@@ -53,11 +54,7 @@ describe('components that follow the first paint', () => {
     expect(attempts).toBe(1);
     await preloadAfterPaint();
     expect(attempts).toBe(2);
-    render(
-      <Suspense fallback={<p>waiting</p>}>
-        <Lazy name="Megan" />
-      </Suspense>,
-    );
+    renderBehindSuspense(Lazy, 'Megan');
     expect(screen.getByText('Hello, Megan')).toBeTruthy();
   });
 });

@@ -6,27 +6,17 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 
 import { App } from '../../../src/tab/src/app/app';
-import type { TeamsHost } from '../../../src/tab/src/host/tab-host';
 import { FakeCharterApi, MEGAN, TEAM_ID } from '../support/fake-charter-api';
 import { FakeReviewsServer } from '../support/fake-reviews-server';
 import { SsoFront } from '../support/fake-teams-host';
+import { stubTeamsHost } from '../support/stub-teams-host';
 
 const now = () => new Date('2026-11-25T12:00:00Z');
 
 it('in Teams, “Ask them in a chat” asks Teams to open the drafted chat and does not navigate', async () => {
   const openLink = jest.fn((_url: string) => Promise.resolve());
-  const host: TeamsHost = {
-    kind: 'teams',
-    hostName: 'Teams',
-    teamId: TEAM_ID,
-    theme: 'default',
-    onThemeChange: () => undefined,
-    auth: () => Promise.resolve({ Authorization: 'Bearer token-megan' }),
-    signIn: () => Promise.resolve(),
-    loaded: () => undefined,
-    openLink,
-  };
-  const front = new SsoFront(new FakeReviewsServer(new FakeCharterApi()).fetch, { 'token-megan': MEGAN });
+  const host = stubTeamsHost({ teamId: TEAM_ID, openLink });
+  const front = new SsoFront(new FakeReviewsServer(new FakeCharterApi()).fetch, { 'sso-token': MEGAN });
   render(<App host={host} fetchFn={front.fetch} now={now} />);
   const link = await screen.findByRole('link', { name: 'Ask them in a chat' });
   const click = new MouseEvent('click', { bubbles: true, cancelable: true });

@@ -8,23 +8,12 @@ import { render, screen } from '@testing-library/react';
 
 import { App } from '../../../src/tab/src/app/app';
 import { type ConfigChoice, ConfigPage } from '../../../src/tab/src/config/config-page';
-import type { TeamsHost } from '../../../src/tab/src/host/tab-host';
+import { stubTeamsHost } from '../support/stub-teams-host';
 
 function teamsWithoutTeam(inMeeting: boolean) {
   const loaded = jest.fn();
   const auth = jest.fn(() => Promise.reject(new Error('not expected')));
-  const host: TeamsHost = {
-    kind: 'teams',
-    hostName: 'Teams',
-    teamId: null,
-    theme: 'default',
-    onThemeChange: () => undefined,
-    auth,
-    signIn: () => Promise.resolve(),
-    loaded,
-    openLink: () => Promise.resolve(),
-    inMeeting,
-  };
+  const host = stubTeamsHost({ auth, loaded, inMeeting });
   render(<App host={host} fetchFn={() => Promise.reject(new Error('no request expected'))} />);
   return { loaded, auth };
 }

@@ -1,13 +1,13 @@
 /**
  * Renders the charter editor on its own, against the in-memory charter API, as a member of the demo team.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 
 import type { CharterResponse } from '../../../src/contract/api-types';
 import { CharterEditor } from '../../../src/tab/src/charter/charter-editor';
 import { localApi } from '../support/demo-charter';
 import { ADELE, FakeCharterApi, MEMBERS, TEAM_ID } from '../support/fake-charter-api';
+import { renderInFluent } from '../support/render-in-fluent';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
@@ -17,23 +17,19 @@ export async function renderEditor(options: { fake?: FakeCharterApi; me?: string
   const me = options.me ?? ADELE;
   const api = localApi(fake.fetch, me);
   const onSaved = jest.fn((_saved: CharterResponse) => undefined);
-  await act(async () => {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <CharterEditor
-          api={api}
-          teamId={TEAM_ID}
-          charter={fake.charterFor(me)}
-          members={MEMBERS}
-          meId={me}
-          viewerZone="Europe/Berlin"
-          now={NOW}
-          onSaved={onSaved}
-          onCancel={() => undefined}
-          onDirtyChange={() => undefined}
-        />
-      </FluentProvider>,
-    );
-  });
+  await renderInFluent(
+    <CharterEditor
+      api={api}
+      teamId={TEAM_ID}
+      charter={fake.charterFor(me)}
+      members={MEMBERS}
+      meId={me}
+      viewerZone="Europe/Berlin"
+      now={NOW}
+      onSaved={onSaved}
+      onCancel={() => undefined}
+      onDirtyChange={() => undefined}
+    />,
+  );
   return { fake, api, onSaved, form: screen.getByRole('form') };
 }

@@ -14,34 +14,34 @@ const MINE_NN1 = 'Customer data never leaves the EU region, backups included.';
 const THEIRS_NN1 = 'Customer data stays in the EU region.';
 const THEIRS_NN2 = 'Every change ships after a review by a second person.';
 
-/** Version 2, saved by Megan while the editor is open on version 1. */
-function theySave(fake: FakeCharterApi, change: (c: CharterContent) => void): void {
-  const content = demoContent();
-  change(content);
-  fake.commit(content, MEGAN, 'Tightened the wording');
-}
-
 function nonNegotiable(form: HTMLElement, n: number): HTMLInputElement {
   return within(form).getByRole('textbox', { name: `Non-negotiable ${n}` }) as HTMLInputElement;
 }
 
-async function saveAndMerge(form: HTMLElement): Promise<void> {
+/**
+ * The editor open on version 1, non-negotiable 1 changed to MINE_NN1, while Megan saves version 2 with `change`; the
+ * save is refused with 412 and the person merges Megan's changes into their own.
+ */
+async function mergeAfterTheySaved(change: (c: CharterContent) => void) {
+  const fake = new FakeCharterApi();
+  const { form, onSaved } = await renderEditor({ fake });
+  const content = demoContent();
+  change(content);
+  fake.commit(content, MEGAN, 'Tightened the wording');
+  fireEvent.change(nonNegotiable(form, 1), { target: { value: MINE_NN1 } });
+
   fireEvent.submit(form);
   const banner = await screen.findByTestId('conflict');
   fireEvent.click(within(banner).getByRole('button', { name: 'Merge their changes into mine' }));
   await waitFor(() => expect(screen.queryByTestId('conflict')).toBeNull());
+  return { fake, form, onSaved };
 }
 
 describe('merging after a 412', () => {
   it('keeps my change to non-negotiable 1 and takes theirs to non-negotiable 2, and saves both', async () => {
-    const fake = new FakeCharterApi();
-    const { form, onSaved } = await renderEditor({ fake });
-    theySave(fake, (c) => {
+    const { fake, form, onSaved } = await mergeAfterTheySaved((c) => {
       c.nonNegotiables[1] = { id: 'nn2', text: THEIRS_NN2 };
     });
-    fireEvent.change(nonNegotiable(form, 1), { target: { value: MINE_NN1 } });
-
-    await saveAndMerge(form);
     expect(nonNegotiable(form, 1).value).toBe(MINE_NN1);
     expect(nonNegotiable(form, 2).value).toBe(THEIRS_NN2);
     expect(screen.queryByRole('group', { name: /^Changed on both sides/ })).toBeNull();
@@ -57,14 +57,9 @@ describe('merging after a 412', () => {
   });
 
   it('shows a clause both changed side by side and keeps Save disabled until a side is taken', async () => {
-    const fake = new FakeCharterApi();
-    const { form, onSaved } = await renderEditor({ fake });
-    theySave(fake, (c) => {
+    const { fake, form, onSaved } = await mergeAfterTheySaved((c) => {
       c.nonNegotiables[0] = { id: 'nn1', text: THEIRS_NN1 };
     });
-    fireEvent.change(nonNegotiable(form, 1), { target: { value: MINE_NN1 } });
-
-    await saveAndMerge(form);
     const card = within(form).getByRole('group', { name: 'Changed on both sides: Non-negotiable 1' });
     expect(within(card).getByText('Yours').parentElement?.textContent).toContain(MINE_NN1);
     expect(within(card).getByText('Theirs (Megan Bowen, version 2)').parentElement?.textContent).toContain(
@@ -86,14 +81,9 @@ describe('merging after a 412', () => {
   });
 
   it('settles a clause both changed when the person edits it', async () => {
-    const fake = new FakeCharterApi();
-    const { form } = await renderEditor({ fake });
-    theySave(fake, (c) => {
+    const { form } = await mergeAfterTheySaved((c) => {
       c.nonNegotiables[0] = { id: 'nn1', text: THEIRS_NN1 };
     });
-    fireEvent.change(nonNegotiable(form, 1), { target: { value: MINE_NN1 } });
-
-    await saveAndMerge(form);
     expect(within(form).getByRole('group', { name: /^Changed on both sides/ })).toBeTruthy();
     fireEvent.change(nonNegotiable(form, 1), { target: { value: 'Customer data stays in the EU, always.' } });
     expect(within(form).queryByRole('group', { name: /^Changed on both sides/ })).toBeNull();

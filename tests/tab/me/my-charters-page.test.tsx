@@ -8,31 +8,19 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import type { TeamsHost } from '../../../src/tab/src/host/tab-host';
 import { MyChartersApp } from '../../../src/tab/src/me/my-charters-app';
 import { TEAM_ID } from '../support/fake-charter-api';
+import { stubTeamsHost } from '../support/stub-teams-host';
 import { fakeMyChartersServer, JOIN_URL, productTeam, ROUND_ID, TAB_URL } from './my-charters-fixture';
 
-function teamsHost(hostName: string, overrides: Partial<TeamsHost> = {}): TeamsHost {
-  return {
-    kind: 'teams',
-    hostName,
-    teamId: null,
-    theme: 'default',
-    onThemeChange: () => undefined,
-    auth: () => Promise.resolve({ Authorization: 'Bearer sso-token' }),
-    signIn: () => Promise.resolve(),
-    loaded: jest.fn(),
-    openLink: jest.fn(() => Promise.resolve()),
-    ...overrides,
-  };
-}
-
 function renderPage(hostName = 'Teams', server = fakeMyChartersServer()) {
-  const host = teamsHost(hostName);
+  const host = stubTeamsHost({ hostName });
   render(<MyChartersApp host={host} start={{}} fetchFn={server.fetchFn} />);
   return { host, server };
 }
+
+/** Queries within the section `heading` opens. */
+const sectionOf = (heading: HTMLElement) => within(heading.closest('section') as HTMLElement);
 
 const productSection = async () =>
   (await screen.findByRole('heading', { level: 2, name: 'Contoso Product Team' })).closest(
@@ -45,9 +33,7 @@ it('shows each team’s charter at a glance in one call, and who writes the firs
   expect(product.getByText(productTeam().charter?.content.purpose as string)).toBeTruthy();
   expect(product.getByText('Shop owners publish in under 10 minutes')).toBeTruthy();
   expect(product.getByText('Customer data never leaves the EU region.')).toBeTruthy();
-  const design = within(
-    screen.getByRole('heading', { level: 2, name: 'Contoso Design Team' }).closest('section') as HTMLElement,
-  );
+  const design = sectionOf(screen.getByRole('heading', { level: 2, name: 'Contoso Design Team' }));
   expect(design.getByText(/This team has no charter yet\. Alex Wilber added the app/)).toBeTruthy();
   expect(server.calls.filter((c) => c.method === 'GET').map((c) => c.url)).toEqual(['/api/me/charters']);
   expect(host.loaded).toHaveBeenCalled();
@@ -77,10 +63,8 @@ it.each(['Outlook', 'Office'])(
 it('shows what changed since the last look and marks it as read, moving the focus to the team', async () => {
   const { server } = renderPage();
   const section = await productSection();
-  const changes = within(
-    (await within(section).findByRole('heading', { name: 'Changed since you last looked' })).closest(
-      'section',
-    ) as HTMLElement,
+  const changes = sectionOf(
+    await within(section).findByRole('heading', { name: 'Changed since you last looked' }),
   );
   expect(changes.getByText('Purpose changed')).toBeTruthy();
   expect(changes.getByText(/Lukas Becker, .*: Sharper purpose/)).toBeTruthy();
@@ -101,11 +85,7 @@ it('shows what changed since the last look and marks it as read, moving the focu
 it('answers the open check-in with the card’s input ids: problems shown at their fields, nothing typed lost', async () => {
   const { server } = renderPage();
   const section = await productSection();
-  const form = within(
-    (await within(section).findByRole('heading', { name: 'Your check-in' })).closest(
-      'section',
-    ) as HTMLElement,
-  );
+  const form = sectionOf(await within(section).findByRole('heading', { name: 'Your check-in' }));
   await userEvent.type(form.getByLabelText('What support do you need? (optional)'), 'A second reviewer');
   await userEvent.click(form.getByRole('button', { name: 'Send check-in' }));
   // No score chosen: the server's rule, at the progress input, with the support text kept.

@@ -5,7 +5,7 @@
 import type { CharterResponse } from '../../../src/contract/api-types';
 import type { CharterContent } from '../../../src/domain/charter/charter';
 import { diffCharters, summarizeDiff } from '../../../src/domain/charter/diff-charters';
-import { checkInContract } from '../../support/charter-fixtures';
+import { checkInContract, monthlyReviewCadence } from '../../support/charter-fixtures';
 import { jsonResponse } from './json-response';
 
 export const TEAM_ID = '8e6f1d2c-3b4a-4c5d-9e8f-1a2b3c4d5e6f';
@@ -39,14 +39,7 @@ export function demoContent(): CharterContent {
     boundaries: [{ id: 'b1', area: 'Tools and libraries', right: 'team_decides', note: null }],
     checkIns: checkInContract({ quietHours: { start: '19:00', end: '08:00' } }),
     review: {
-      cadence: {
-        pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'first', dayOfWeek: 'thursday' },
-        startTime: '16:00',
-        durationMinutes: 60,
-        timeZone: 'Europe/Berlin',
-        startDate: '2026-01-01',
-        endDate: null,
-      },
+      cadence: monthlyReviewCadence({ startDate: '2026-01-01' }),
       organizerId: ADELE,
     },
     timeZone: 'Europe/Berlin',

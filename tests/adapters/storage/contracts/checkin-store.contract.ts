@@ -6,7 +6,7 @@ import type { CheckInStore, NewCheckInRound } from '../../../../src/app/checkins
 import type { TeamScope } from '../../../../src/app/common-ports';
 import type { CheckInAnswer } from '../../../../src/domain/checkin/check-in';
 import type { StorageHarness } from '../../../support/storage-harness';
-import { at, installation, newScope } from './fixtures';
+import { at, installedTeam } from './fixtures';
 
 function newRound(scope: TeamScope, opensAt = at(0)): NewCheckInRound {
   return {
@@ -35,10 +35,8 @@ export function checkInStoreContract(h: StorageHarness): void {
     let scope: TeamScope;
     beforeEach(async () => {
       store = new PostgresCheckInStore(h.db());
-      scope = newScope();
-      const installs = new PostgresInstallStore(h.db());
-      await installs.saveInstallation(installation(scope));
-      await installs.upsertMembers(scope, [
+      scope = await installedTeam(h.db());
+      await new PostgresInstallStore(h.db()).upsertMembers(scope, [
         { aadObjectId: 'ada', teamsUserId: '29:ada', name: 'Ada', email: null, timeZone: null },
       ]);
     });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
+import type { Database } from '../../../../src/adapters/storage/database';
+import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import type { TeamScope } from '../../../../src/app/common-ports';
 import type { Installation } from '../../../../src/app/installs/install-ports';
 import type { CharterContent } from '../../../../src/domain/charter/charter';
-import { weeklyCadence } from '../../../support/charter-fixtures';
+import { checkInContract, weeklyCadence } from '../../../support/charter-fixtures';
 
 /** A fixed clock origin: tests pass `now` explicitly, never read the real clock. */
 export const T0 = new Date('2030-01-07T09:00:00.000Z');
@@ -15,6 +17,13 @@ export function at(msAfterT0: number): Date {
 /** A tenant and team nobody else in the run uses, so tests sharing a database never see each other's rows. */
 export function newScope(): TeamScope {
   return { tenantId: `tenant-${randomUUID()}`, teamId: `team-${randomUUID()}` };
+}
+
+/** A new team (see newScope) with the app installed: most stores keep rows of an installation. */
+export async function installedTeam(db: Database): Promise<TeamScope> {
+  const scope = newScope();
+  await new PostgresInstallStore(db).saveInstallation(installation(scope));
+  return scope;
 }
 
 /** The app installed in `scope`'s team by Ada; override any part. */
@@ -54,16 +63,14 @@ export function charterContent(overrides: Partial<CharterContent> = {}): Charter
       },
       { id: 'b-2', area: 'Pricing changes', right: 'escalate', note: null },
     ],
-    checkIns: {
+    checkIns: checkInContract({
       cadence: weeklyCadence({
         pattern: { kind: 'weekly', interval: 1, daysOfWeek: ['monday', 'thursday'] },
         startTime: '09:30',
         startDate: '2030-01-07',
       }),
-      anonymityMinimum: 3,
       quietHours: { start: '18:00', end: '08:00' },
-      namedAnswersVisibleTo: 'team',
-    },
+    }),
     review: {
       cadence: {
         pattern: { kind: 'monthlyOnPosition', interval: 1, index: 'last', dayOfWeek: 'friday' },

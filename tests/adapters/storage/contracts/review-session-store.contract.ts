@@ -13,7 +13,7 @@ import {
   startReviewSession,
 } from '../../../../src/domain/review/review-session';
 import type { StorageHarness } from '../../../support/storage-harness';
-import { at, charterContent, installation, newScope } from './fixtures';
+import { at, charterContent, installedTeam } from './fixtures';
 
 const ADA = { id: 'aad-ada', name: 'Ada' };
 const content = charterContent();
@@ -53,19 +53,12 @@ function busySession(scope: TeamScope, id: string): StoredReviewSession {
   return { ...s, ...endReviewSession(s, ADA, at(600_000), 'proposal-1') };
 }
 
-/** A new team with the app installed (sessions belong to an installation). */
-async function installedTeam(h: StorageHarness): Promise<TeamScope> {
-  const scope = newScope();
-  await new PostgresInstallStore(h.db()).saveInstallation(installation(scope));
-  return scope;
-}
-
 export function reviewSessionStoreContract(h: StorageHarness): void {
   describe(`PostgresReviewSessionStore on ${h.driverName}`, () => {
     let store: ReviewSessionStore;
     let scope: TeamScope;
     beforeEach(async () => {
-      [store, scope] = [new PostgresReviewSessionStore(h.db()), await installedTeam(h)];
+      [store, scope] = [new PostgresReviewSessionStore(h.db()), await installedTeam(h.db())];
     });
 
     it('stores a session and reads it back unchanged, dates inside the walk included', async () => {
@@ -87,7 +80,7 @@ export function reviewSessionStoreContract(h: StorageHarness): void {
       expect(results.filter((r) => r.started)).toHaveLength(1);
       expect(new Set(results.map((r) => r.session.id)).size).toBe(1);
       // Another team is not affected.
-      const other = await installedTeam(h);
+      const other = await installedTeam(h.db());
       expect((await store.startSession(newSession(other, 's-a'))).started).toBe(true);
     });
 

@@ -1,4 +1,3 @@
-import { PostgresInstallStore } from '../../../../src/adapters/storage/postgres-install-store';
 import { PostgresReviewStore } from '../../../../src/adapters/storage/postgres-review-store';
 import type { TeamScope } from '../../../../src/app/common-ports';
 import type { MeetingAppProgress } from '../../../../src/app/reviews/meeting-ports';
@@ -9,7 +8,7 @@ import type {
 } from '../../../../src/app/reviews/review-ports';
 import { ConflictError, NotFoundError } from '../../../../src/domain/errors';
 import type { StorageHarness } from '../../../support/storage-harness';
-import { at, charterContent, installation, newScope } from './fixtures';
+import { at, charterContent, installedTeam } from './fixtures';
 
 function series(scope: TeamScope, overrides: Partial<ReviewSeriesRecord> = {}): ReviewSeriesRecord {
   return {
@@ -62,8 +61,7 @@ export function reviewStoreContract(h: StorageHarness): void {
     let scope: TeamScope;
     beforeEach(async () => {
       store = new PostgresReviewStore(h.db());
-      scope = newScope();
-      await new PostgresInstallStore(h.db()).saveInstallation(installation(scope));
+      scope = await installedTeam(h.db());
     });
 
     it('keeps the transactionId recorded before booking and replaces the record once booked', async () => {
