@@ -315,7 +315,8 @@ describe('the charter tab in Teams', () => {
       expect(api.map((r) => r.path)).toEqual(
         expect.arrayContaining([`/api/me`, `/api/teams/${TEAM.teamId}/charter`]),
       );
-      expect(api.filter((r) => r.status !== 200 && r.status !== 204)).toEqual([]);
+      // 304: a panel that asks again (the review sync still pending on a slow machine) revalidates what it has.
+      expect(api.filter((r) => ![200, 204, 304].includes(r.status))).toEqual([]);
       // Nothing local-only is asked for, and nothing is missing.
       expect(requests.filter((r) => r.path.startsWith('/sandbox/') || r.status === 404)).toEqual([]);
 
