@@ -5,11 +5,13 @@
  * it on the stage, end the review; then the editor accepts the proposal in the channel tab and the charter has the
  * revised text. Waits for states, never for fixed times (a loaded 2-core machine runs it too).
  */
+import path from 'node:path';
+
 import { DEMO_MEMBERS, DEMO_TEAM } from '../../src/app/teams/demo-teams';
 import type { CharterResponse } from '../../src/contract/api-types';
 import { nth } from '../support/nth';
 import { eventually } from './support/eventually';
-import { useTabInChromium } from './support/use-tab-in-chromium';
+import { screenshotsDir, useTabInChromium } from './support/use-tab-in-chromium';
 
 jest.setTimeout(240_000);
 
@@ -17,6 +19,7 @@ const ADELE = nth(DEMO_MEMBERS, 0);
 const PRIYA = nth(DEMO_MEMBERS, 4);
 const REVISED = 'Every change is reviewed by a second person before it reaches a shop.';
 
+const shots = screenshotsDir();
 const tab = useTabInChromium();
 
 async function charter(): Promise<CharterResponse> {
@@ -72,6 +75,7 @@ it('runs the review on the meeting page from start to stage to end, and the edit
     const onStage = stage.locator('[aria-current="step"]');
     await onStage.getByText('Revised').waitFor();
     await onStage.getByText(REVISED).waitFor();
+    await page.screenshot({ path: path.join(shots, 'review-in-meeting.png') });
 
     await panel.getByRole('button', { name: 'End the review' }).click();
     await panel.getByRole('button', { name: 'End for everyone' }).click();
