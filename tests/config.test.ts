@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       port: 3978,
       host: '127.0.0.1',
       logLevel: 'info',
-      storage: { databaseUrl: null, dataDir: path.resolve('/srv/app', '.data') },
+      storage: { databaseUrl: null, dataDir: path.resolve('/srv/app', '.data'), poolSize: 10 },
       tabEndpoint: 'http://localhost:3978',
       mode: { kind: 'local', tenantId: LOCAL_TENANT_ID },
     });
