@@ -22,7 +22,6 @@ import type {
 } from '../../src/contract/api-types';
 import { validCharter } from '../support/charter-fixtures';
 import {
-  FAKE_CLIENT_ID,
   FAKE_TENANT_ID,
   FAKE_USER,
   type FakeEntra,
@@ -30,6 +29,7 @@ import {
   startFakeEntra,
 } from '../support/fake-entra';
 import { launchChromium } from './support/chromium';
+import { hostedAppEnv } from './support/hosted-app-env';
 import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
 import {
   type FrameContext,
@@ -86,16 +86,7 @@ const latencies: { decision: string; fromClickMs: number; fromResponseMs: number
 beforeAll(async () => {
   entra = await startFakeEntra();
   app = await startAppLikeNpmStart({
-    env: {
-      MicrosoftAppId: '4a2b7c9d-1e3f-4a5b-8c6d-7e8f9a0b1c2d',
-      MicrosoftAppPassword: 'bot-secret',
-      AAD_APP_CLIENT_ID: FAKE_CLIENT_ID,
-      AAD_APP_CLIENT_SECRET: 'aad-secret',
-      AAD_APP_TENANT_ID: FAKE_TENANT_ID,
-      AAD_APP_OAUTH_AUTHORITY_HOST: entra.authorityHost,
-      TAB_ENDPOINT: TAB_ORIGIN,
-      TEAMS_APP_ID: '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
-    },
+    env: hostedAppEnv(entra.authorityHost),
     prepare: seedTeam,
   });
   host = await startTeamsHostServer(app.url);

@@ -21,6 +21,7 @@ import {
 import { openRoundInStore } from '../support/open-round';
 import { launchChromium } from './support/chromium';
 import { eventually, until } from './support/eventually';
+import { HOSTED_TEAMS_APP_ID, hostedAppEnv } from './support/hosted-app-env';
 import { startAppLikeNpmStart, type StartedApp } from './support/start-app';
 import {
   type HostName,
@@ -54,16 +55,7 @@ let browser: Browser;
 beforeAll(async () => {
   entra = await startFakeEntra();
   app = await startAppLikeNpmStart({
-    env: {
-      MicrosoftAppId: '4a2b7c9d-1e3f-4a5b-8c6d-7e8f9a0b1c2d',
-      MicrosoftAppPassword: 'bot-secret',
-      AAD_APP_CLIENT_ID: FAKE_CLIENT_ID,
-      AAD_APP_CLIENT_SECRET: 'aad-secret',
-      AAD_APP_TENANT_ID: FAKE_TENANT_ID,
-      AAD_APP_OAUTH_AUTHORITY_HOST: entra.authorityHost,
-      TAB_ENDPOINT: TAB_ORIGIN,
-      TEAMS_APP_ID: '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
-    },
+    env: hostedAppEnv(entra.authorityHost),
     prepare: seedInstalledTeam,
   });
   host = await startTeamsHostServer(app.url);
@@ -222,7 +214,9 @@ describe('the personal page “My charters”', () => {
       await page.getByRole('link', { name: 'Open in Teams' }).first().click();
       await until(() => session.callsTo('executeDeepLink').length > 0, 'the deep link to go to Teams');
       expect(String(session.callsTo('executeDeepLink')[0]?.args[0])).toMatch(
-        /^https:\/\/teams\.microsoft\.com\/l\/entity\/7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6\/team-charter\?context=/,
+        new RegExp(
+          `^https://teams\\.microsoft\\.com/l/entity/${HOSTED_TEAMS_APP_ID}/team-charter\\?context=`,
+        ),
       );
     } finally {
       await context.close();
