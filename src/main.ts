@@ -51,7 +51,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const db = await openDatabase({
     databaseUrl: storage.databaseUrl ?? undefined,
     dataDir: storage.dataDir,
-    postgres: { maxConnections: storage.poolSize },
+    postgres: {
+      maxConnections: storage.poolSize,
+      onListenError: (error) => logger.warn({ err: error }, 'storage.listen.lost'),
+    },
   }).catch(async (error: unknown) => {
     await server.close();
     throw error;
@@ -66,7 +69,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         ? await localMode({ config, mode: config.mode, graph, port, selfUrl, logger })
         : teamsMode(config, config.mode, port);
     const checkIns = options.checkIns ?? loadCheckInConfig({});
-    const features = wireFeatures({ db, mode, graph, checkIns, selfUrl, logger });
+    const features = await wireFeatures({ db, mode, graph, checkIns, selfUrl, logger });
     const { charters, metrics, pacing } = features;
 
     // Before the first request: local mode's demo teams, then what a stop may have lost (the jobs of the last charter

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { PrometheusMetrics } from '../adapters/metrics/prometheus-metrics';
 import type { Database } from '../adapters/storage/database';
 import { postgresStores } from '../adapters/storage/postgres-stores';
+import { TeamAccessCache } from '../adapters/storage/team-access-cache';
 import type { CharterDeps } from '../app/charters/charter-deps';
 import { JOB_KINDS } from '../app/jobs/job-kinds';
 import type { JobHandlers, TenantPacing } from '../app/jobs/job-ports';
@@ -28,7 +29,7 @@ export interface Features {
   pacing: TenantPacing;
 }
 
-export function wireFeatures(options: {
+export async function wireFeatures(options: {
   db: Database;
   mode: ModeWiring;
   graph: GraphConfig;
@@ -36,9 +37,14 @@ export function wireFeatures(options: {
   /** How this process reaches its own server (`http://127.0.0.1:<port>`). */
   selfUrl: string;
   logger: Logger;
-}): Features {
+}): Promise<Features> {
   const { mode, logger: log } = options;
-  const stores = postgresStores(options.db);
+  // Every team request's access read, kept in memory until a notification says the team changed.
+  const access = await TeamAccessCache.listening(options.db, (live) => {
+    if (live) log.info('storage.access_cache.live');
+    else log.warn('storage.access_cache.paused');
+  });
+  const stores = postgresStores(options.db, { access });
   // A registry per app; the queue and delivery gauges are read from the database at each scrape.
   const metrics = new PrometheusMetrics({ stats: stores.stats, jobKinds: Object.values(JOB_KINDS), log });
   const charters: CharterDeps = {

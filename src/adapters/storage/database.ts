@@ -49,8 +49,25 @@ export interface Transaction extends SqlExecutor {
   exec(sql: string): Promise<void>;
 }
 
+/** What a subscriber to a notification channel is told (`Database.listen`). */
+export interface ChannelHandlers {
+  /** A NOTIFY on the channel, with its payload, delivered after the notifying transaction committed. */
+  notified(payload: string): void;
+  /**
+   * Whether every notification is being delivered: true once listening starts (again), false as soon as the listening
+   * connection is lost. While false, notifications are missed, so anything kept because no notification said otherwise
+   * may be stale.
+   */
+  live(isLive: boolean): void;
+}
+
 export interface Database extends SqlExecutor {
   readonly driver: DatabaseDriver;
+  /**
+   * LISTEN on `channel` for as long as the database is open; resolves once listening. On PostgreSQL a connection of
+   * its own, reconnected when lost; on PGlite, notifications arrive before the notifying statement's promise resolves.
+   */
+  listen(channel: string, handlers: ChannelHandlers): Promise<void>;
   /**
    * Runs `fn` in one transaction (READ COMMITTED): COMMIT when it resolves, ROLLBACK when it throws (the error is
    * rethrown). Use only `tx` inside `fn`: on PGlite, a query on the database itself would wait for this transaction.

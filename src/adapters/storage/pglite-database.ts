@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 import {
+  type ChannelHandlers,
   type Database,
   type PreparedStatement,
   type QueryResult,
@@ -58,6 +59,12 @@ export class PgliteDatabase implements Database {
       };
       return fn(tx);
     });
+  }
+
+  async listen(channel: string, handlers: ChannelHandlers): Promise<void> {
+    // One process owns the database: nothing is missed while it is open.
+    await this.pg.listen(channel, (payload) => handlers.notified(payload));
+    handlers.live(true);
   }
 
   async ping(): Promise<void> {

@@ -13,6 +13,7 @@ import { ConflictError } from '../../domain/errors';
 import type { Database, SqlExecutor } from './database';
 import { CharterReadCache } from './read-cache';
 import { parseCharterContent, parseRow, parseRows } from './rows';
+import type { TeamAccessCache } from './team-access-cache';
 
 const headRow = z.object({
   version: z.number().int(),
@@ -43,8 +44,10 @@ const SUMMARY_COLUMNS = 'version, author_id, author_name, created_at, why, summa
  * that name the head's stamp are answered from the per-process `CharterReadCache` while that head is current.
  */
 export class PostgresCharterStore implements CharterStore {
+  /** `access`: the install store's access reads, which name the head; a saved version makes the team's go. */
   constructor(
     private readonly db: Database,
+    private readonly access?: TeamAccessCache,
     private readonly cache = new CharterReadCache(),
   ) {}
 
@@ -68,61 +71,64 @@ export class PostgresCharterStore implements CharterStore {
       throw new RangeError(`expectedVersion must be a whole number ≥ 0, not ${input.expectedVersion}.`);
     }
     const next = input.expectedVersion + 1;
-    const saved = await this.db.transaction(async (tx) => {
-      // Lock the head (if any) so concurrent saves queue up here, then check the editor started from it.
-      const current = await currentVersion(tx, scope, 'FOR UPDATE');
-      if (current !== input.expectedVersion) throw stale(input.expectedVersion, current);
+    const saved = await this.db
+      .transaction(async (tx) => {
+        // Lock the head (if any) so concurrent saves queue up here, then check the editor started from it.
+        const current = await currentVersion(tx, scope, 'FOR UPDATE');
+        if (current !== input.expectedVersion) throw stale(input.expectedVersion, current);
 
-      // Two first saves (no head to lock) meet on the version's primary key: the later one waits for the earlier to
-      // commit, inserts nothing, and reports a conflict.
-      const inserted = await tx.query(
-        `INSERT INTO charter_versions
+        // Two first saves (no head to lock) meet on the version's primary key: the later one waits for the earlier to
+        // commit, inserts nothing, and reports a conflict.
+        const inserted = await tx.query(
+          `INSERT INTO charter_versions
            (tenant_id, team_id, version, content, author_id, author_name, created_at, why, summary)
          VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9)
          ON CONFLICT (tenant_id, team_id, version) DO NOTHING`,
-        [
+          [
+            scope.tenantId,
+            scope.teamId,
+            next,
+            JSON.stringify(input.content),
+            input.author.id,
+            input.author.name,
+            input.at,
+            input.why,
+            input.summary,
+          ],
+        );
+        if (inserted.rowCount !== 1) throw stale(input.expectedVersion, await currentVersion(tx, scope, ''));
+
+        const params = [
           scope.tenantId,
           scope.teamId,
           next,
           JSON.stringify(input.content),
+          input.at,
           input.author.id,
           input.author.name,
-          input.at,
-          input.why,
-          input.summary,
-        ],
-      );
-      if (inserted.rowCount !== 1) throw stale(input.expectedVersion, await currentVersion(tx, scope, ''));
-
-      const params = [
-        scope.tenantId,
-        scope.teamId,
-        next,
-        JSON.stringify(input.content),
-        input.at,
-        input.author.id,
-        input.author.name,
-      ];
-      const head =
-        input.expectedVersion === 0
-          ? await tx.query(
-              `INSERT INTO charters (tenant_id, team_id, version, content, updated_at, updated_by_id, updated_by_name)
+        ];
+        const head =
+          input.expectedVersion === 0
+            ? await tx.query(
+                `INSERT INTO charters (tenant_id, team_id, version, content, updated_at, updated_by_id, updated_by_name)
                VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)
                RETURNING ${HEAD_COLUMNS}`,
-              params,
-            )
-          : await tx.query(
-              `UPDATE charters
+                params,
+              )
+            : await tx.query(
+                `UPDATE charters
                   SET version = $3, content = $4::jsonb, updated_at = $5, updated_by_id = $6, updated_by_name = $7
                 WHERE tenant_id = $1 AND team_id = $2 AND version = $8
             RETURNING ${HEAD_COLUMNS}`,
-              [...params, input.expectedVersion],
-            );
-      if (head.rows[0] === undefined) {
-        throw new Error(`The charter head of team ${scope.teamId} moved while locked; refusing to save.`);
-      }
-      return toRecord(head.rows[0], scope);
-    });
+                [...params, input.expectedVersion],
+              );
+        if (head.rows[0] === undefined) {
+          throw new Error(`The charter head of team ${scope.teamId} moved while locked; refusing to save.`);
+        }
+        return toRecord(head.rows[0], scope);
+      })
+      // Also when it failed: it may have committed before the answer was lost.
+      .finally(() => this.access?.forget(scope));
     // Only once committed: the editor's next read (304 or not) finds the head it just wrote.
     this.cache.rememberHead(scope, saved);
     return saved;

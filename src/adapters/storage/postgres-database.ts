@@ -1,7 +1,8 @@
 import { Pool, type PoolClient, type QueryConfig, type QueryResult as PgQueryResult } from 'pg';
 
-import type { Database, PreparedStatement, QueryResult, Transaction } from './database';
+import type { ChannelHandlers, Database, PreparedStatement, QueryResult, Transaction } from './database';
 import { type Migration, pendingMigrations } from './migrations';
+import { PostgresListener } from './postgres-listener';
 
 export interface PostgresDatabaseOptions {
   /** Pool size. Default 10. */
@@ -11,6 +12,8 @@ export interface PostgresDatabaseOptions {
    * opens a new one, so this is for logging only. Default: ignore (the next query reports any lasting failure).
    */
   onIdleClientError?: (error: Error) => void;
+  /** A listening connection (`listen`) was lost; it reconnects by itself. For logging. Default: ignore. */
+  onListenError?: (error: Error) => void;
 }
 
 /** node-postgres prepares a named statement on each connection the first time that connection runs it. */
@@ -28,9 +31,13 @@ function toResult(result: PgQueryResult): QueryResult {
 export class PostgresDatabase implements Database {
   readonly driver = 'postgres' as const;
 
+  private readonly listeners: PostgresListener[] = [];
+
   private constructor(
     private readonly pool: Pool,
     private readonly migrations: readonly Migration[],
+    private readonly connectionString: string,
+    private readonly onListenError: (error: Error) => void,
   ) {}
 
   /** Opens a pool and checks that the server answers. Does not migrate: `openDatabase` does. */
@@ -45,7 +52,12 @@ export class PostgresDatabase implements Database {
       connectionTimeoutMillis: 10_000,
     });
     pool.on('error', options.onIdleClientError ?? (() => undefined));
-    const db = new PostgresDatabase(pool, migrations);
+    const db = new PostgresDatabase(
+      pool,
+      migrations,
+      connectionString,
+      options.onListenError ?? (() => undefined),
+    );
     try {
       await db.ping();
     } catch (error) {
@@ -90,6 +102,12 @@ export class PostgresDatabase implements Database {
     }
   }
 
+  async listen(channel: string, handlers: ChannelHandlers): Promise<void> {
+    const listener = new PostgresListener(this.connectionString, channel, handlers, this.onListenError);
+    await listener.start();
+    this.listeners.push(listener);
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
@@ -99,6 +117,7 @@ export class PostgresDatabase implements Database {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.listeners.splice(0).map((listener) => listener.close()));
     if (!this.pool.ended) await this.pool.end();
   }
 }

@@ -11,6 +11,7 @@ import type {
 } from '../../app/installs/install-ports';
 import { type Database, prepared } from './database';
 import { camelRow, parseRow, parseRows } from './rows';
+import type { TeamAccessCache } from './team-access-cache';
 
 const installationRow = z.object({
   tenant_id: z.string(),
@@ -81,35 +82,41 @@ export class PostgresInstallStore implements InstallStore {
   /** The service URL this process last wrote or found, per tenant, and when (see `refreshServiceUrl`). */
   private readonly serviceUrls = new Map<string, { url: string; at: number }>();
 
-  constructor(private readonly db: Database) {}
+  /** `access`: keep access reads in memory (TeamAccessCache); without it every access read is a query. */
+  constructor(
+    private readonly db: Database,
+    private readonly access?: TeamAccessCache,
+  ) {}
 
   async saveInstallation(installation: Installation): Promise<void> {
     this.serviceUrls.delete(installation.tenantId);
-    await this.db.query(
-      `INSERT INTO installations AS i
-         (tenant_id, team_id, teams_team_id, team_name, service_url, channel_conversation_id,
-          installed_by, installed_at, uninstalled_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (tenant_id, team_id) DO UPDATE SET
-         teams_team_id = EXCLUDED.teams_team_id,
-         team_name = EXCLUDED.team_name,
-         service_url = EXCLUDED.service_url,
-         channel_conversation_id = EXCLUDED.channel_conversation_id,
-         installed_by = EXCLUDED.installed_by,
-         installed_at = EXCLUDED.installed_at,
-         uninstalled_at = EXCLUDED.uninstalled_at,
-         updated_at = now()`,
-      [
-        installation.tenantId,
-        installation.teamId,
-        installation.teamsTeamId,
-        installation.teamName,
-        installation.serviceUrl,
-        installation.channelConversationId,
-        installation.installedBy,
-        installation.installedAt,
-        installation.uninstalledAt,
-      ],
+    await this.changing(installation, () =>
+      this.db.query(
+        `INSERT INTO installations AS i
+           (tenant_id, team_id, teams_team_id, team_name, service_url, channel_conversation_id,
+            installed_by, installed_at, uninstalled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (tenant_id, team_id) DO UPDATE SET
+           teams_team_id = EXCLUDED.teams_team_id,
+           team_name = EXCLUDED.team_name,
+           service_url = EXCLUDED.service_url,
+           channel_conversation_id = EXCLUDED.channel_conversation_id,
+           installed_by = EXCLUDED.installed_by,
+           installed_at = EXCLUDED.installed_at,
+           uninstalled_at = EXCLUDED.uninstalled_at,
+           updated_at = now()`,
+        [
+          installation.tenantId,
+          installation.teamId,
+          installation.teamsTeamId,
+          installation.teamName,
+          installation.serviceUrl,
+          installation.channelConversationId,
+          installation.installedBy,
+          installation.installedAt,
+          installation.uninstalledAt,
+        ],
+      ),
     );
   }
 
@@ -134,7 +141,30 @@ export class PostgresInstallStore implements InstallStore {
     return toInstallation(parseRow(installationRow, result.rows[0], 'installations'));
   }
 
-  async getTeamAccess(scope: TeamScope, aadObjectId: string): Promise<TeamAccessRead> {
+  async getTeamAccess(
+    scope: TeamScope,
+    aadObjectId: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<TeamAccessRead> {
+    const cached = options.fresh ? undefined : this.access?.get(scope, aadObjectId);
+    if (cached) return cached;
+    const ticket = this.access?.ticket(scope);
+    const read = await this.readTeamAccess(scope, aadObjectId);
+    if (ticket) this.access?.remember(ticket, aadObjectId, read);
+    return read;
+  }
+
+  /** Any write that changes what `getTeamAccess` reads: the team's cached reads go once it has committed. */
+  private async changing<T>(scope: TeamScope, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      // Also when it failed: it may have committed before the answer was lost.
+      this.access?.forget(scope);
+    }
+  }
+
+  private async readTeamAccess(scope: TeamScope, aadObjectId: string): Promise<TeamAccessRead> {
     const result = await this.db.query(TEAM_ACCESS, [scope.tenantId, scope.teamId, aadObjectId]);
     const raw = result.rows[0];
     if (raw === undefined) return { installation: null, member: null, charterHead: null };
@@ -155,8 +185,9 @@ export class PostgresInstallStore implements InstallStore {
    */
   async upsertMembers(scope: TeamScope, members: readonly MemberInput[]): Promise<void> {
     if (members.length === 0) return;
-    await this.db.query(
-      `INSERT INTO members AS m (tenant_id, team_id, aad_object_id, teams_user_id, name, email, time_zone)
+    await this.changing(scope, () =>
+      this.db.query(
+        `INSERT INTO members AS m (tenant_id, team_id, aad_object_id, teams_user_id, name, email, time_zone)
        SELECT $1, $2, x.aad_object_id, x.teams_user_id, x.name, x.email, x.time_zone
          FROM jsonb_to_recordset($3::jsonb)
            AS x(aad_object_id text, teams_user_id text, name text, email text, time_zone text)
@@ -167,27 +198,30 @@ export class PostgresInstallStore implements InstallStore {
          time_zone = COALESCE(EXCLUDED.time_zone, m.time_zone),
          left_at = NULL,
          updated_at = now()`,
-      [
-        scope.tenantId,
-        scope.teamId,
-        JSON.stringify(
-          uniqueByAadObjectId(members).map((m) => ({
-            aad_object_id: m.aadObjectId,
-            teams_user_id: m.teamsUserId,
-            name: m.name,
-            email: m.email,
-            time_zone: m.timeZone,
-          })),
-        ),
-      ],
+        [
+          scope.tenantId,
+          scope.teamId,
+          JSON.stringify(
+            uniqueByAadObjectId(members).map((m) => ({
+              aad_object_id: m.aadObjectId,
+              teams_user_id: m.teamsUserId,
+              name: m.name,
+              email: m.email,
+              time_zone: m.timeZone,
+            })),
+          ),
+        ],
+      ),
     );
   }
 
   async markMemberLeft(scope: TeamScope, aadObjectId: string, at: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE members SET left_at = $4, updated_at = now()
+    await this.changing(scope, () =>
+      this.db.query(
+        `UPDATE members SET left_at = $4, updated_at = now()
         WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3 AND left_at IS NULL`,
-      [scope.tenantId, scope.teamId, aadObjectId, at],
+        [scope.tenantId, scope.teamId, aadObjectId, at],
+      ),
     );
   }
 
@@ -239,10 +273,12 @@ export class PostgresInstallStore implements InstallStore {
   }
 
   async saveConversationId(scope: TeamScope, aadObjectId: string, conversationId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE members SET conversation_id = $4, updated_at = now()
+    await this.changing(scope, () =>
+      this.db.query(
+        `UPDATE members SET conversation_id = $4, updated_at = now()
         WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3`,
-      [scope.tenantId, scope.teamId, aadObjectId, conversationId],
+        [scope.tenantId, scope.teamId, aadObjectId, conversationId],
+      ),
     );
   }
 
@@ -255,26 +291,32 @@ export class PostgresInstallStore implements InstallStore {
     const confirmed = this.serviceUrls.get(tenantId);
     const now = Date.now();
     if (confirmed?.url === serviceUrl && now - confirmed.at < SERVICE_URL_RECHECK_MS) return;
-    await this.db.query(
-      `UPDATE installations SET service_url = $2, updated_at = now()
-        WHERE tenant_id = $1 AND service_url <> $2`,
-      [tenantId, serviceUrl],
-    );
+    try {
+      await this.db.query(
+        `UPDATE installations SET service_url = $2, updated_at = now()
+          WHERE tenant_id = $1 AND service_url <> $2`,
+        [tenantId, serviceUrl],
+      );
+    } finally {
+      this.access?.forgetTenant(tenantId);
+    }
     if (this.serviceUrls.size >= MAX_TENANTS_REMEMBERED) this.serviceUrls.clear();
     this.serviceUrls.set(tenantId, { url: serviceUrl, at: now });
   }
 
   async deleteTeam(scope: TeamScope): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const args = [scope.tenantId, scope.teamId];
-      await tx.query('DELETE FROM charters WHERE tenant_id = $1 AND team_id = $2', args);
-      await tx.query('DELETE FROM charter_versions WHERE tenant_id = $1 AND team_id = $2', args);
-      // members and review rows go with the installation (ON DELETE CASCADE).
-      await tx.query('DELETE FROM installations WHERE tenant_id = $1 AND team_id = $2', args);
-      // Jobs carry member ids and Graph ids in their payloads: they go too, but for a running one (the deletion job
-      // itself, which its worker completes after this), whose payload holds only the team's ids and a time.
-      await tx.query(`DELETE FROM jobs WHERE tenant_id = $1 AND team_id = $2 AND state <> 'running'`, args);
-    });
+    await this.changing(scope, () =>
+      this.db.transaction(async (tx) => {
+        const args = [scope.tenantId, scope.teamId];
+        await tx.query('DELETE FROM charters WHERE tenant_id = $1 AND team_id = $2', args);
+        await tx.query('DELETE FROM charter_versions WHERE tenant_id = $1 AND team_id = $2', args);
+        // members and review rows go with the installation (ON DELETE CASCADE).
+        await tx.query('DELETE FROM installations WHERE tenant_id = $1 AND team_id = $2', args);
+        // Jobs carry member ids and Graph ids in their payloads: they go too, but for a running one (the deletion job
+        // itself, which its worker completes after this), whose payload holds only the team's ids and a time.
+        await tx.query(`DELETE FROM jobs WHERE tenant_id = $1 AND team_id = $2 AND state <> 'running'`, args);
+      }),
+    );
   }
 }
 

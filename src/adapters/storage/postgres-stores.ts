@@ -12,6 +12,7 @@ import { type JobQueueOptions, PostgresJobQueue } from './postgres-job-queue';
 import { type OperatorStats, PostgresOperatorStats } from './postgres-operator-stats';
 import { PostgresReviewSessionStore } from './postgres-review-session-store';
 import { PostgresReviewStore } from './postgres-review-store';
+import type { TeamAccessCache } from './team-access-cache';
 
 /** Every store of the app on one database, named as the use cases' deps name them (spread them in). */
 export interface PostgresStores {
@@ -25,10 +26,16 @@ export interface PostgresStores {
   stats: OperatorStats;
 }
 
-export function postgresStores(db: Database, options: { jobs?: JobQueueOptions } = {}): PostgresStores {
+export interface PostgresStoresOptions {
+  jobs?: JobQueueOptions;
+  /** Keep access reads in memory, dropped on every change (the app's); without it each is a query. */
+  access?: TeamAccessCache;
+}
+
+export function postgresStores(db: Database, options: PostgresStoresOptions = {}): PostgresStores {
   return {
-    charters: new PostgresCharterStore(db),
-    installs: new PostgresInstallStore(db),
+    charters: new PostgresCharterStore(db, options.access),
+    installs: new PostgresInstallStore(db, options.access),
     jobs: new PostgresJobQueue(db, options.jobs),
     checkins: new PostgresCheckInStore(db),
     reviews: new PostgresReviewStore(db),

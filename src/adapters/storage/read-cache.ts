@@ -5,6 +5,7 @@ import type {
   CharterVersionSummary,
 } from '../../app/charters/charter-ports';
 import type { TeamScope } from '../../app/common-ports';
+import { deepFreeze } from './deep-freeze';
 
 /** Teams whose charter data one process keeps; the least recently read is forgotten first. */
 const MAX_TEAMS = 2000;
@@ -96,12 +97,4 @@ function stampKey(stamp: CharterStamp): string {
 
 function firstKey<K>(map: Map<K, unknown>): K {
   return map.keys().next().value as K;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    if (!(value instanceof Date)) for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -53,6 +53,7 @@ export function withStorageErrors(db: Database): Database {
     driver: db.driver,
     query: (sql, params) => mapped(() => db.query(sql, params)),
     transaction: <T>(fn: (tx: Transaction) => Promise<T>) => mapped(() => db.transaction(fn)),
+    listen: (channel, handlers) => mapped(() => db.listen(channel, handlers)),
     ping: () => mapped(() => db.ping()),
     migrationsApplied: () => mapped(() => db.migrationsApplied()),
     close: () => db.close(),

@@ -35,7 +35,12 @@ export async function saveCharter(
   caller: Caller,
   input: SaveCharterInput,
 ): Promise<CharterView> {
-  const { scope, installation, member } = await requireTeamMember(deps.installs, caller, input.teamId);
+  const { scope, installation, member } = await requireTeamMember(
+    deps.installs,
+    caller,
+    input.teamId,
+    'change',
+  );
   const current = await deps.charters.getCurrent(scope);
 
   if (current) {

@@ -60,10 +60,16 @@ export interface InstallStore {
   /** A current member, or null when unknown or left. */
   getMember(scope: TeamScope, aadObjectId: string): Promise<Member | null>;
   /**
-   * The installation, the member and the charter head in one round trip, always read fresh (nothing of it is cached:
-   * a member removed on another instance loses access on the next request).
+   * The installation, the member and the charter head, as of one moment. May be answered from memory: a change made
+   * through this store is seen by the next call, one made on another instance as soon as the database has told this
+   * one (a notification, normally within a millisecond). `fresh`: read it from the database now, for a decision that
+   * changes state.
    */
-  getTeamAccess(scope: TeamScope, aadObjectId: string): Promise<TeamAccessRead>;
+  getTeamAccess(
+    scope: TeamScope,
+    aadObjectId: string,
+    options?: { fresh?: boolean },
+  ): Promise<TeamAccessRead>;
   /** Teams in which the user is a current member and the app is installed, ordered by team name. */
   listTeamsOfUser(tenantId: string, aadObjectId: string): Promise<TeamSummary[]>;
   /** The member looked at charter `version` (kept only if newer than the one they looked at before). */

@@ -17,7 +17,7 @@ export async function acceptReviewProposal(
   teamId: string,
   proposalId: string,
 ): Promise<CharterView> {
-  const { scope, member } = await requireTeamMember(deps.installs, caller, teamId);
+  const { scope, member } = await requireTeamMember(deps.installs, caller, teamId, 'change');
   const proposal = await deps.reviews.getProposal(scope, proposalId);
   if (!proposal) throw new NotFoundError('There is no such proposal in this team.');
   if (proposal.state !== 'open') throw new ConflictError(`This proposal was already ${proposal.state}.`);

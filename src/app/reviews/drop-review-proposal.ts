@@ -10,7 +10,7 @@ export async function dropReviewProposal(
   teamId: string,
   proposalId: string,
 ): Promise<void> {
-  const { scope, member } = await requireTeamMember(deps.installs, caller, teamId);
+  const { scope, member } = await requireTeamMember(deps.installs, caller, teamId, 'change');
   const current = await deps.charters.getCurrent(scope);
   if (!current?.content.editorIds.includes(caller.userId))
     throw new ForbiddenError('Only the charter’s editors can drop a proposal.');

@@ -10,7 +10,7 @@ export async function reactToClause(
   teamId: string,
   input: ClauseTarget & { plusOne?: boolean | undefined; note?: string | null | undefined },
 ): Promise<ReviewSessionView> {
-  const { scope, person } = await requireSessionMember(deps, caller, teamId);
+  const { scope, person } = await requireSessionMember(deps, caller, teamId, 'change');
   const now = deps.clock.now();
   return changeOpenSession(deps, scope, (session, content) => react(session, content, person.id, input, now));
 }

@@ -18,7 +18,7 @@ export async function recordReviewOutcomes(
   teamId: string,
   input: { baseVersion: number; outcomes: ClauseOutcome[] },
 ): Promise<{ proposal: ReviewProposal; diff: CharterDiff }> {
-  const { scope, member } = await requireTeamMember(deps.installs, caller, teamId);
+  const { scope, member } = await requireTeamMember(deps.installs, caller, teamId, 'change');
   const current = await deps.charters.getCurrent(scope);
   if (!current) throw new NotFoundError('This team has no charter yet.');
   if (!current.content.editorIds.includes(caller.userId))

@@ -9,7 +9,7 @@ import {
 } from '../../domain/review/review-session';
 import type { Caller } from '../caller';
 import type { TeamScope } from '../common-ports';
-import { requireTeamMember, type TeamAccess } from '../teams/require-team-member';
+import { type AccessIntent, requireTeamMember, type TeamAccess } from '../teams/require-team-member';
 import type { ReviewSessionDeps } from './review-session-deps';
 import type { StoredReviewSession } from './review-session-ports';
 
@@ -32,9 +32,10 @@ export async function requireSessionMember(
   deps: Pick<ReviewSessionDeps, 'installs'>,
   caller: Caller,
   teamId: string,
+  intent: AccessIntent = 'read',
 ): Promise<SessionAccess> {
   try {
-    const access = await requireTeamMember(deps.installs, caller, teamId);
+    const access = await requireTeamMember(deps.installs, caller, teamId, intent);
     return { ...access, person: { id: access.member.aadObjectId, name: access.member.name } };
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
@@ -49,7 +50,7 @@ export async function requireFacilitator(
   caller: Caller,
   teamId: string,
 ): Promise<SessionAccess & { charter: { version: number; content: CharterContent } }> {
-  const access = await requireSessionMember(deps, caller, teamId);
+  const access = await requireSessionMember(deps, caller, teamId, 'change');
   const current = await deps.charters.getCurrent(access.scope);
   if (!current) throw new NotFoundError('This team has no charter yet.');
   if (!current.content.editorIds.includes(caller.userId))

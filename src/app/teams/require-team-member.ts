@@ -13,6 +13,13 @@ export interface TeamAccess {
 }
 
 /**
+ * What the caller is about to do. A read may be checked against the access read kept in memory (a change made on
+ * another instance arrives by notification, normally within a millisecond); a change is checked against the database
+ * as it is now, so a member removed a moment ago on any instance cannot change anything.
+ */
+export type AccessIntent = 'read' | 'change';
+
+/**
  * The gate in front of every team route. The team is looked up in the caller's own tenant only, so another tenant's
  * team is indistinguishable from one where the app is not installed; then the caller must be a current member.
  */
@@ -20,10 +27,12 @@ export async function requireTeamMember(
   installs: InstallStore,
   caller: Caller,
   teamId: string,
+  intent: AccessIntent = 'read',
 ): Promise<TeamAccess> {
   const scope: TeamScope = { tenantId: caller.tenantId, teamId };
-  // One round trip, never cached: a member removed a moment ago, on any instance, is refused here.
-  const { installation, member, charterHead } = await installs.getTeamAccess(scope, caller.userId);
+  const { installation, member, charterHead } = await installs.getTeamAccess(scope, caller.userId, {
+    fresh: intent === 'change',
+  });
   if (!installation || installation.uninstalledAt)
     throw new NotInstalledError('Team Charter is not installed in this team.');
   if (!member) throw new ForbiddenError('You are not a member of this team.');

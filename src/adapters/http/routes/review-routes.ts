@@ -58,7 +58,7 @@ export function reviewRoutes(deps: ReviewDeps, charterDeps: CharterDeps): Router
   });
 
   router.post(`${base}/sync`, async (req, res) => {
-    const { scope } = await requireTeamMember(deps.installs, callerOf(res), teamIdParam(req));
+    const { scope } = await requireTeamMember(deps.installs, callerOf(res), teamIdParam(req), 'change');
     const now = deps.clock.now();
     await deps.jobs.enqueue({
       scope,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Database } from '../../../../src/adapters/storage/database';
 import { postgresStores } from '../../../../src/adapters/storage/postgres-stores';
+import { TeamAccessCache } from '../../../../src/adapters/storage/team-access-cache';
 import type { CharterRecord, NewCharterVersion } from '../../../../src/app/charters/charter-ports';
 import type { TeamScope } from '../../../../src/app/common-ports';
 import { openRoundInStore } from '../../../support/open-round';
@@ -33,13 +34,16 @@ function version(
 }
 
 /**
- * The per-process read cache (read-cache.ts) across two app instances on one database: each instance is its own set
- * of stores, with its own cache. On PostgreSQL each has its own connection pool, as two processes would.
+ * The per-process read caches (read-cache.ts for charters, team-access-cache.ts for access reads) across two app
+ * instances on one database: each instance is its own set of stores, with its own caches. On PostgreSQL each has its
+ * own connection pool and listening connection, as two processes would.
  */
 export function readCacheContract(h: StorageHarness): void {
   describe(`Reads across two instances on ${h.driverName}`, () => {
     let dbA: Database;
     let dbB: Database;
+    let accessA: TeamAccessCache;
+    let accessB: TeamAccessCache;
     beforeAll(async () => {
       if (h.driverName === 'PGlite') {
         // One PGlite is one process's database: the two instances share it, and still keep separate caches.
@@ -50,9 +54,36 @@ export function readCacheContract(h: StorageHarness): void {
         dbA = await h.open({ ...target, postgres: { maxConnections: 2 } });
         dbB = await h.open({ ...target, postgres: { maxConnections: 2 } });
       }
+      accessA = await TeamAccessCache.listening(dbA);
+      accessB = await TeamAccessCache.listening(dbB);
     });
 
-    /** What a team route does: the fresh access read, then the head it names (from the cache when it has it). */
+    /**
+     * What B answers after A's change. On PGlite at once: one process, and the notification is delivered before A's
+     * write returns. On PostgreSQL, once the notification has reached B's listening connection: B is asked again until
+     * `seen` holds, for up to 5 s (normally the first or second ask).
+     */
+    async function onB<T>(read: () => Promise<T>, seen: (value: T) => boolean): Promise<T> {
+      let value = await read();
+      if (h.driverName === 'PGlite') return value;
+      for (const deadline = Date.now() + 5_000; !seen(value) && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        value = await read();
+      }
+      return value;
+    }
+
+    /** B's read once B keeps it: asked until two answers in a row are the very same object (up to 5 s). */
+    async function keptOnB<T>(read: () => Promise<T>): Promise<T> {
+      let last: T = await read();
+      return onB(read, (value) => {
+        const same = value === last;
+        last = value;
+        return same;
+      });
+    }
+
+    /** What a team route does: the access read, then the head it names (from the caches when they have them). */
     async function readAs(db: Database, stores: ReturnType<typeof postgresStores>, scope: TeamScope) {
       const access = await stores.installs.getTeamAccess(scope, 'aad-reader');
       const head = access.charterHead && (await stores.charters.getHead(scope, access.charterHead));
@@ -63,8 +94,8 @@ export function readCacheContract(h: StorageHarness): void {
     }
 
     async function twoInstances() {
-      const a = postgresStores(dbA);
-      const b = postgresStores(dbB);
+      const a = postgresStores(dbA, { access: accessA });
+      const b = postgresStores(dbB, { access: accessB });
       const scope = newScope();
       await a.installs.saveInstallation(installation(scope));
       await a.installs.upsertMembers(scope, [member('aad-reader'), member(editor.id)]);
@@ -81,7 +112,10 @@ export function readCacheContract(h: StorageHarness): void {
 
       await a.charters.saveVersion(scope, version(1, 'Second.'));
 
-      const after = await readAs(dbB, b, scope);
+      const after = await onB(
+        () => readAs(dbB, b, scope),
+        (read) => read.access.charterHead?.version === 2,
+      );
       expect(after.access.charterHead?.version).toBe(2);
       expect(after.head).toMatchObject({ version: 2, content: { purpose: 'Second.' } });
       expect(after.versions.map((v) => v.version)).toEqual([2, 1]);
@@ -90,16 +124,30 @@ export function readCacheContract(h: StorageHarness): void {
       ).toBe('Second.');
     });
 
-    it('a member removed on A has no access on B at once, while B still caches the charter they read', async () => {
+    it('a member removed on A is refused by A at once, by a fresh read on B at once, and by B’s kept read once notified', async () => {
       const { a, b, scope } = await twoInstances();
       await a.charters.saveVersion(scope, version(0, 'First.'));
-      expect((await readAs(dbB, b, scope)).access.member?.aadObjectId).toBe('aad-reader');
+      // Once A's writes have been announced to B (on PostgreSQL they may land after B's first read, which is then not
+      // kept), B answers from memory: the very same (frozen) read.
+      const kept = await keptOnB(() => b.installs.getTeamAccess(scope, 'aad-reader'));
+      expect(kept.member?.aadObjectId).toBe('aad-reader');
+      expect(await b.installs.getTeamAccess(scope, 'aad-reader')).toBe(kept);
+      expect(Object.isFrozen(kept.member)).toBe(true);
+      expect(await a.installs.getTeamAccess(scope, 'aad-reader')).toBe(
+        await a.installs.getTeamAccess(scope, 'aad-reader'),
+      );
 
       await a.installs.markMemberLeft(scope, 'aad-reader', at(1));
 
-      const after = await b.installs.getTeamAccess(scope, 'aad-reader');
+      expect((await a.installs.getTeamAccess(scope, 'aad-reader')).member).toBeNull();
+      const fresh = await b.installs.getTeamAccess(scope, 'aad-reader', { fresh: true });
+      expect(fresh.member).toBeNull();
+      expect(fresh.installation?.teamId).toBe(scope.teamId);
+      const after = await onB(
+        () => b.installs.getTeamAccess(scope, 'aad-reader'),
+        (read) => read.member === null,
+      );
       expect(after.member).toBeNull();
-      expect(after.installation?.teamId).toBe(scope.teamId);
     });
 
     it('an uninstall and a rename on A are seen by B’s next access read', async () => {
@@ -107,12 +155,18 @@ export function readCacheContract(h: StorageHarness): void {
       expect((await b.installs.getTeamAccess(scope, 'aad-reader')).installation?.teamName).toBe('Checkout');
 
       await a.installs.saveInstallation(installation(scope, { teamName: 'Payments' }));
-      expect((await b.installs.getTeamAccess(scope, 'aad-reader')).installation?.teamName).toBe('Payments');
+      const renamed = await onB(
+        () => b.installs.getTeamAccess(scope, 'aad-reader'),
+        (read) => read.installation?.teamName === 'Payments',
+      );
+      expect(renamed.installation?.teamName).toBe('Payments');
 
       await a.installs.saveInstallation(installation(scope, { teamName: 'Payments', uninstalledAt: at(5) }));
-      expect((await b.installs.getTeamAccess(scope, 'aad-reader')).installation?.uninstalledAt).toEqual(
-        at(5),
+      const uninstalled = await onB(
+        () => b.installs.getTeamAccess(scope, 'aad-reader'),
+        (read) => read.installation?.uninstalledAt !== null,
       );
+      expect(uninstalled.installation?.uninstalledAt).toEqual(at(5));
     });
 
     it('a team deleted and re-created on A is never answered with the old charter B cached at the same version', async () => {
@@ -127,7 +181,10 @@ export function readCacheContract(h: StorageHarness): void {
       await a.installs.upsertMembers(scope, [member('aad-reader')]);
       await a.charters.saveVersion(scope, version(0, 'The new team’s charter.', at(60_000)));
 
-      const fresh = await readAs(dbB, b, scope);
+      const fresh = await onB(
+        () => readAs(dbB, b, scope),
+        (read) => read.head?.content.purpose === 'The new team’s charter.',
+      );
       expect(fresh.access.charterHead?.version).toBe(1);
       expect(fresh.head?.content.purpose).toBe('The new team’s charter.');
       expect(fresh.versions.map((v) => v.createdAt)).toEqual([at(60_000)]);
@@ -140,7 +197,11 @@ export function readCacheContract(h: StorageHarness): void {
       const { a, b, scope } = await twoInstances();
       expect(await readAs(dbB, b, scope)).toMatchObject({ head: null, versions: [] });
       await a.charters.saveVersion(scope, version(0, 'First.'));
-      expect((await readAs(dbB, b, scope)).head?.content.purpose).toBe('First.');
+      const first = await onB(
+        () => readAs(dbB, b, scope),
+        (read) => read.head !== null,
+      );
+      expect(first.head?.content.purpose).toBe('First.');
     });
 
     it('hands out cached records frozen, so no reader can change what the next one gets', async () => {

@@ -13,6 +13,7 @@ export function injectFault(
   return {
     driver: db.driver,
     query: (sql, params) => db.query(sql, params),
+    listen: (channel, handlers) => db.listen(channel, handlers),
     ping: () => db.ping(),
     migrationsApplied: () => db.migrationsApplied(),
     close: () => db.close(),
