@@ -17,9 +17,6 @@
  *   READS_ROUNDS=6 READS_DURATION_S=6 READS_CONNECTIONS=100 READS_TEAMS=500 READS_LOG_LEVEL=warn \
  *   READS_APP_ENV='DATABASE_POOL_SIZE=20' READS_CPU_PROF_DIR=/tmp/prof npx tsx bench/reads.ts
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 
 import type { Result } from 'autocannon';
@@ -36,6 +33,7 @@ import {
   stopInstance,
 } from './support/load-instances';
 import { type LoadTeam, seedLoad } from './support/load-seed';
+import { failBench, withServerDatabase } from './support/server-database';
 
 const ROUNDS = Number(process.env.READS_ROUNDS ?? 6);
 const DURATION_S = Number(process.env.READS_DURATION_S ?? 6);
@@ -244,46 +242,41 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
+  const ran = await withServerDatabase('reads', async (databaseUrl, dir) => {
+    process.stdout.write(
+      `PostgreSQL, 1 instance, ${CONNECTIONS} connections, ${TEAMS} teams; ${ROUNDS} rounds of ${DURATION_S} s per ` +
+        `scenario after a ${WARM_UP_S} s warm-up each${Object.keys(APP_ENV).length ? `; app env ${process.env.READS_APP_ENV}` : ''}. ` +
+        `The load generator shares the machine's cores with the app.\n`,
+    );
+    const db = await openDatabase({ databaseUrl, dataDir: dir });
+    const fixture = await seedLoad(db, TEAMS).finally(() => db.close());
+    const instance = await startInstance(
+      { DATABASE_URL: databaseUrl, ...APP_ENV },
+      path.join(dir, 'app.log'),
+      {
+        logLevel: process.env.READS_LOG_LEVEL ?? 'warn',
+        ...(process.env.READS_CPU_PROF_DIR ? { cpuProfDir: process.env.READS_CPU_PROF_DIR } : {}),
+      },
+    );
+    const admin = new Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const backends = async () =>
+        (
+          await admin.query<{ pid: number }>(
+            'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+          )
+        ).rows.map((r) => r.pid);
+      await measure(instance, fixture.teams, backends);
+    } finally {
+      await admin.end();
+      await stopInstance(instance);
+    }
+  });
+  if (!ran)
     process.stdout.write(
       'PostgreSQL: left out (set TEST_DATABASE_URL; this bench runs the app on PostgreSQL only)\n',
     );
-    return;
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-reads-'));
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  const database = `bench_reads_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-  process.stdout.write(
-    `PostgreSQL, 1 instance, ${CONNECTIONS} connections, ${TEAMS} teams; ${ROUNDS} rounds of ${DURATION_S} s per ` +
-      `scenario after a ${WARM_UP_S} s warm-up each${Object.keys(APP_ENV).length ? `; app env ${process.env.READS_APP_ENV}` : ''}. ` +
-      `The load generator shares the machine's cores with the app.\n`,
-  );
-  let instance: Instance | undefined;
-  try {
-    await admin.query(`CREATE DATABASE ${database}`);
-    const db = await openDatabase({ databaseUrl, dataDir: dir });
-    const fixture = await seedLoad(db, TEAMS).finally(() => db.close());
-    instance = await startInstance({ DATABASE_URL: databaseUrl, ...APP_ENV }, path.join(dir, 'app.log'), {
-      logLevel: process.env.READS_LOG_LEVEL ?? 'warn',
-      ...(process.env.READS_CPU_PROF_DIR ? { cpuProfDir: process.env.READS_CPU_PROF_DIR } : {}),
-    });
-    const backends = async () =>
-      (
-        await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database])
-      ).rows.map((r) => r.pid);
-    await measure(instance, fixture.teams, backends);
-  } finally {
-    if (instance) await stopInstance(instance);
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(failBench);

@@ -3,7 +3,6 @@
  * PGlite (local mode's store) and again on PostgreSQL (production's) in a database of its own when TEST_DATABASE_URL
  * is set.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -11,10 +10,10 @@ import path from 'node:path';
 
 import { type ActivityHandler, CloudAdapter, type TurnContext } from 'botbuilder';
 import express, { type Express } from 'express';
-import { Client } from 'pg';
 
 import type { Database } from '../../src/adapters/storage/database';
 import { openDatabase } from '../../src/adapters/storage/open-database';
+import { failBench, withServerDatabase } from './server-database';
 
 /** `mount` on an express app of its own on a loopback port; `url` is its `/api/messages`. */
 export async function serveBot(mount: (app: Express) => void): Promise<{ url: string; server: Server }> {
@@ -70,34 +69,15 @@ async function onEachDatabase(
       await measure('PGlite (local mode)', pglite);
       await pglite.close();
     }
-    const serverUrl = process.env.TEST_DATABASE_URL;
-    if (!serverUrl) {
-      process.stdout.write('-- PostgreSQL: left out (set TEST_DATABASE_URL to include it)\n');
-      return;
-    }
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    const database = `bench_${name.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
-    await admin.query(`CREATE DATABASE ${database}`);
-    try {
-      const url = new URL(serverUrl);
-      url.pathname = `/${database}`;
-      const pg = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
+    const ran = await withServerDatabase(name, async (databaseUrl) => {
+      const pg = await openDatabase({ databaseUrl, dataDir: dir });
       await measure('PostgreSQL (production)', pg);
       await pg.close();
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
+    if (!ran) process.stdout.write('-- PostgreSQL: left out (set TEST_DATABASE_URL to include it)\n');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** Prints a benchmark's failure and exits 1. */
-function failBench(error: unknown): never {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
 }
 
 /**
