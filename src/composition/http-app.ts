@@ -33,11 +33,8 @@ export function wireHttpApp(w: {
     installs: w.charters.installs,
     readiness: () => readiness(w.db, w.logger),
     apiRouters: [myChartersRoutes(myCharters), w.checkIns.routes, w.reviews.routes, w.reviewSessions.routes],
-    mounts: [
-      (app) => app.use(metricsRoutes(w.metrics, w.mode.metricsAccess)),
-      w.checkIns.bot,
-      ...w.mode.mounts(myCharters),
-    ],
+    apiSiblings: [w.checkIns.bot, ...w.mode.apiSiblings(myCharters)],
+    mounts: [(app) => app.use(metricsRoutes(w.metrics, w.mode.metricsAccess)), ...w.mode.mounts(myCharters)],
   });
 }
 

@@ -14,6 +14,7 @@ import { localMeetingPage } from '../adapters/http/local-meeting-page';
 import { localMeetingLinks, type LocalMeetingsOptions } from '../adapters/http/local-meetings';
 import { metricsAccess } from '../adapters/http/routes/metrics-routes';
 import { tabFiles } from '../adapters/http/tab-files';
+import type { MyChartersDeps } from '../app/charters/list-my-charters';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
 import { seedDemoCheckIns } from '../app/checkins/seed-demo-check-ins';
 import { DEMO_MEMBERS, DEMO_TEAM, FRESH_DEMO_MEMBERS, FRESH_DEMO_TEAM } from '../app/teams/demo-teams';
@@ -81,19 +82,17 @@ export async function localMode(options: {
       }
       // `/` opens the tab, with the demo teams' members (and the first member's charter) embedded in its page; `/me`
       // the personal page, with the picked member's teams embedded.
-      const teams = {
-        installs: reads.installs,
-        tenantId: DEMO_TEAM.tenantId,
-        teams: [DEMO_TEAM, FRESH_DEMO_TEAM],
-      };
+      const teams = demoTeamsOf(reads);
       const host = {
         kind: 'local' as const,
         boot: localTabBoot({ ...teams, charters: reads }),
         meBoot: localMyChartersBoot({ ...teams, myCharters: reads }),
       };
-      mounts.push(tabFiles({ host }), localContext(teams));
+      mounts.push(tabFiles({ host }));
       return mounts;
     },
+    // The member picker's teams and members.
+    apiSiblings: (reads) => [localContext(demoTeamsOf(reads))],
     prepare: (checkIns) => seedDemoTeams(checkIns, connectorUrl, logger),
     flush: async () => {
       for (const file of files) await file.flush();
@@ -148,4 +147,9 @@ async function seedDemoTeams(deps: CheckInDeps, serviceUrl: string, logger: Logg
   if (await seedFreshDemoTeam(deps, { serviceUrl }))
     logger.info({ teamId: FRESH_DEMO_TEAM.teamId }, 'demo.team.seeded');
   await seedDemoCheckIns(deps, { tenantId: DEMO_TEAM.tenantId, teamId: DEMO_TEAM.teamId });
+}
+
+/** The demo teams as the local pages and the member picker read them. */
+function demoTeamsOf(reads: Pick<MyChartersDeps, 'installs'>) {
+  return { installs: reads.installs, tenantId: DEMO_TEAM.tenantId, teams: [DEMO_TEAM, FRESH_DEMO_TEAM] };
 }

@@ -7,7 +7,7 @@ import type { MyChartersDeps } from '../app/charters/list-my-charters';
 import type { CheckInDeps } from '../app/checkins/checkin-deps';
 import type { CharterLinkTarget } from '../domain/links/charter-links';
 
-/** A feature's part of the express app outside the authenticated API (see `HttpAppDeps.mounts`). */
+/** A feature's part of the express app outside the authenticated API (see `HttpAppDeps.mounts` and `apiSiblings`). */
 export type Mount = (app: Express) => void;
 
 /**
@@ -32,6 +32,8 @@ export interface ModeWiring {
    * mode embeds the first API answers in the pages, so it reads the charters (and the personal page's stores).
    */
   mounts(reads: MyChartersDeps): Mount[];
+  /** Routes of this mode under `/api` that are not the tab's API (local mode's `/api/local/context`). */
+  apiSiblings(reads: MyChartersDeps): Mount[];
   /** Run once the use cases are wired, before the app takes requests (local mode seeds its demo teams). */
   prepare(checkIns: CheckInDeps): Promise<void>;
   /** Run on close, once requests have stopped (local mode writes its sandboxes' files). */

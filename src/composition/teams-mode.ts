@@ -36,6 +36,7 @@ export function teamsMode(config: Config, mode: ProductionMode, port: number): M
         tabEndpoint: config.tabEndpoint,
       }),
     ],
+    apiSiblings: () => [],
     prepare: () => Promise.resolve(),
     flush: () => Promise.resolve(),
   };

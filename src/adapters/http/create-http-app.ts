@@ -27,8 +27,13 @@ export interface HttpAppDeps {
    */
   apiRouters?: readonly express.Router[];
   /**
-   * Everything else a feature serves outside the authenticated API, mounted before it: the bot's `/api/messages`
-   * (botbuilder authenticates it), the tab's files, the local sandboxes. Each receives the app and mounts its own paths.
+   * Routes under `/api` that are not the tab's API, mounted before it so its authentication and its 404 do not answer
+   * them: the bot's `/api/messages` (botbuilder authenticates it), local mode's `/api/local/context`.
+   */
+  apiSiblings?: readonly ((app: express.Express) => void)[];
+  /**
+   * Everything else a feature serves outside `/api`: the tab's files, `/metrics`, the local sandboxes. Mounted after the
+   * API, so an API request never walks them. Each receives the app and mounts its own paths.
    */
   mounts?: readonly ((app: express.Express) => void)[];
 }
@@ -93,24 +98,23 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
 
   app.use(healthRoutes(deps.readiness));
-  for (const mount of deps.mounts ?? []) mount(app);
+  for (const mount of deps.apiSiblings ?? []) mount(app);
 
   const api = express.Router();
-  api.use((_req, res, next) => {
+  const parseJson = jsonBody(BODY_LIMIT);
+  api.use((req, res, next) => {
     // Per-caller data: never in the browser's or a proxy's cache, never shared between the members one browser plays.
     // The ETags are for If-Match, and for the tab's own cache, which revalidates with If-None-Match (conditional.ts).
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Vary', 'Authorization, X-Local-User');
-    next();
-  });
-  api.use((req, res, next) => {
     // A body we would not read is refused, not ignored. (An empty body, `Content-Length: 0`, is no body.)
-    const hasBody = Number(req.get('Content-Length') ?? 0) > 0 || req.get('Transfer-Encoding') !== undefined;
-    if (hasBody && !req.is('application/json'))
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (!hasBody) return next();
+    if (!req.is('application/json'))
       return sendProblem(res, httpProblem(415, 'JSON needed', 'Send the body as application/json.'));
-    next();
+    parseJson(req, res, next);
   });
-  api.use(jsonBody(BODY_LIMIT));
   api.use(requireCaller(deps.authenticate));
   api.use(teamRoutes(deps.charters));
   api.use('/teams/:teamId/charter', charterRoutes(deps.charters));
@@ -119,6 +123,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     sendProblem(res, httpProblem(404, 'Not found', `There is no ${req.method} ${req.baseUrl}${req.path}.`));
   });
   app.use('/api', api);
+  for (const mount of deps.mounts ?? []) mount(app);
 
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);

@@ -175,7 +175,7 @@ async function startSecureApp(): Promise<SecureApp> {
         charterLinks: checkInDeps.charterLinks,
       }),
     ],
-    mounts: [botMount(botAuth, checkInDeps, log)],
+    apiSiblings: [botMount(botAuth, checkInDeps, log)],
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
