@@ -7,10 +7,12 @@ import type {
   CheckInRound,
   CheckInStore,
   NewCheckInRound,
-  SaveResponseResult,
+  RoundDefinition,
+  SavedResponse,
 } from '../../app/checkins/checkin-ports';
 import type { TeamScope } from '../../app/common-ports';
 import { BOUNDARY_EFFECTS, type CheckInAnswer, PROGRESS_SCORES } from '../../domain/checkin/check-in';
+import { deepFreeze, firstKey } from './cache-helpers';
 import { type Database, prepared } from './database';
 import { parseRow, parseRows } from './rows';
 
@@ -90,37 +92,64 @@ const CARD_ACTION = prepared(
 const teamNameRow = z.object({ team_name: z.string().nullable() });
 
 /**
- * A card submit's write: the answer upserted only while the round is open and the member was asked; the round row is
- * share-locked, so a concurrent close waits for this answer (and then counts it). Prepared: hot path.
+ * A card submit's write, and all it needs to know, in one round trip: the answer upserted only while the round is
+ * open, the member was asked and the app is installed in the team; the round row is share-locked, so a concurrent
+ * close waits for this answer (and then counts it). Returns why not, and the team's name for the card. Prepared: hot
+ * path.
  */
 const SAVE_RESPONSE = prepared(
   'checkin_save_response',
   `WITH target AS (
-     SELECT r.state, d.aad_object_id AS asked
+     SELECT r.state, d.aad_object_id AS asked, i.team_name
        FROM checkin_rounds r
        LEFT JOIN checkin_deliveries d
          ON d.tenant_id = r.tenant_id AND d.team_id = r.team_id AND d.round_id = r.id AND d.aad_object_id = $4
+       LEFT JOIN installations i ON i.tenant_id = r.tenant_id AND i.team_id = r.team_id
       WHERE r.tenant_id = $1 AND r.team_id = $2 AND r.id = $3
       FOR SHARE OF r
    ), saved AS (
      INSERT INTO checkin_responses AS c
        (tenant_id, team_id, round_id, aad_object_id, answer, shared_with_team, answered_at, updated_at)
-     SELECT $1, $2, $3, $4, $5::jsonb, $6, $7, $7 FROM target WHERE state = 'open' AND asked IS NOT NULL
+     SELECT $1, $2, $3, $4, $5::jsonb, $6, $7, $7 FROM target
+      WHERE state = 'open' AND asked IS NOT NULL AND team_name IS NOT NULL
      ON CONFLICT (tenant_id, team_id, round_id, aad_object_id) DO UPDATE SET
        answer = EXCLUDED.answer, shared_with_team = EXCLUDED.shared_with_team, updated_at = EXCLUDED.updated_at
      RETURNING 1
    )
    SELECT (SELECT state FROM target) AS state, (SELECT asked FROM target) AS asked,
-          (SELECT count(*) FROM saved)::int AS saved`,
+          (SELECT team_name FROM target) AS team_name, (SELECT count(*) FROM saved)::int AS saved`,
 );
 const savedResponseRow = z.object({
   state: z.string().nullable(),
   asked: z.string().nullable(),
+  team_name: z.string().nullable(),
   saved: z.number(),
 });
 
+/** Round definitions one process keeps (a round's definition never changes once created). */
+const MAX_ROUND_DEFINITIONS = 10_000;
+
 export class PostgresCheckInStore implements CheckInStore {
+  /** Per round (tenant, team, id): its definition, frozen; the least recently read is forgotten first. */
+  private readonly definitions = new Map<string, RoundDefinition>();
+
   constructor(private readonly db: Database) {}
+
+  async getRoundDefinition(scope: TeamScope, roundId: string): Promise<RoundDefinition | null> {
+    const key = JSON.stringify([scope.tenantId, scope.teamId, roundId]);
+    const known = this.definitions.get(key);
+    if (known) {
+      this.definitions.delete(key);
+      this.definitions.set(key, known);
+      return known;
+    }
+    const round = await this.getRound(scope, roundId);
+    if (!round) return null;
+    const { state: _state, closedAt: _closedAt, ...definition } = round;
+    this.definitions.set(key, deepFreeze(definition));
+    if (this.definitions.size > MAX_ROUND_DEFINITIONS) this.definitions.delete(firstKey(this.definitions));
+    return definition;
+  }
 
   async createRound(round: NewCheckInRound): Promise<{ round: CheckInRound; created: boolean }> {
     const inserted = await this.db.query(
@@ -260,7 +289,7 @@ export class PostgresCheckInStore implements CheckInStore {
   async saveResponse(
     scope: TeamScope,
     input: { roundId: string; aadObjectId: string; answer: CheckInAnswer; at: Date },
-  ): Promise<SaveResponseResult> {
+  ): Promise<SavedResponse> {
     const result = await this.db.query(SAVE_RESPONSE, [
       scope.tenantId,
       scope.teamId,
@@ -271,9 +300,11 @@ export class PostgresCheckInStore implements CheckInStore {
       input.at,
     ]);
     const row = parseRow(savedResponseRow, result.rows[0], 'checkin_responses');
-    if (row.saved === 1) return 'saved';
-    if (row.state === null || row.asked === null) return 'not_asked';
-    return 'round_closed';
+    const teamName = row.team_name;
+    if (row.saved === 1) return { result: 'saved', teamName };
+    if (row.state === null || teamName === null) return { result: 'unavailable', teamName };
+    if (row.asked === null) return { result: 'not_asked', teamName };
+    return { result: 'round_closed', teamName };
   }
 
   async getResponse(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CheckInResponse | null> {

@@ -5,7 +5,7 @@ import type {
   CharterVersionSummary,
 } from '../../app/charters/charter-ports';
 import type { TeamScope } from '../../app/common-ports';
-import { deepFreeze } from './deep-freeze';
+import { deepFreeze, firstKey } from './cache-helpers';
 
 /** Teams whose charter data one process keeps; the least recently read is forgotten first. */
 const MAX_TEAMS = 2000;
@@ -93,8 +93,4 @@ function teamKey(scope: TeamScope): string {
 
 function stampKey(stamp: CharterStamp): string {
   return `${stamp.version}@${stamp.updatedAt.getTime()}`;
-}
-
-function firstKey<K>(map: Map<K, unknown>): K {
-  return map.keys().next().value as K;
 }

@@ -1,7 +1,7 @@
 import type { TeamScope } from '../../app/common-ports';
 import type { TeamAccessRead } from '../../app/installs/install-ports';
+import { deepFreeze, firstKey } from './cache-helpers';
 import type { Database } from './database';
-import { deepFreeze } from './deep-freeze';
 
 /** The channel migration 0008's triggers notify, with `["<tenantId>","<teamId>"]`. */
 export const TEAM_ACCESS_CHANNEL = 'team_access';
@@ -158,8 +158,4 @@ function teamIdsOf(payload: string): [string, string] | undefined {
   return Array.isArray(ids) && ids.length === 2 && typeof ids[0] === 'string' && typeof ids[1] === 'string'
     ? [ids[0], ids[1]]
     : undefined;
-}
-
-function firstKey<K>(map: Map<K, unknown>): K {
-  return map.keys().next().value as K;
 }

@@ -1,10 +1,10 @@
 import { answerToInputs } from '../../domain/checkin/validate-answer';
 import type { FieldProblem } from '../../domain/errors';
-import type { CheckInCardView, CheckInResponse, CheckInRound } from './checkin-ports';
+import type { CheckInCardView, CheckInResponse, RoundDefinition } from './checkin-ports';
 
 /** The card a member sees for a round: the questions (with their answer to edit), thanks, or closed. */
 export function checkInCardView(
-  round: CheckInRound,
+  round: RoundDefinition,
   teamName: string,
   mode: CheckInCardView['mode'],
   options: {

@@ -52,12 +52,25 @@ export interface CardActionRead {
   teamName: string | null;
 }
 
-export type SaveResponseResult = 'saved' | 'round_closed' | 'not_asked';
+/** `unavailable`: the team has no such round, or the app is no longer installed in it. */
+export type SaveResponseResult = 'saved' | 'round_closed' | 'not_asked' | 'unavailable';
+
+/** What a save found, with the team's name as it is now (for the card that replaces the member's). */
+export interface SavedResponse {
+  result: SaveResponseResult;
+  /** Null when the app's installation is gone. */
+  teamName: string | null;
+}
+
+/** What never changes once a round is created: what it asks, its contract and its times (not whether it is open). */
+export type RoundDefinition = NewCheckInRound;
 
 export interface CheckInStore {
   /** Creates the round that opens at `opensAt`, or returns the one that exists (one round per team and instant). */
   createRound(round: NewCheckInRound): Promise<{ round: CheckInRound; created: boolean }>;
   getRound(scope: TeamScope, roundId: string): Promise<CheckInRound | null>;
+  /** The round's definition (null: the team has no such round), from memory once read: it never changes. */
+  getRoundDefinition(scope: TeamScope, roundId: string): Promise<RoundDefinition | null>;
   /**
    * What a card action reads, in one round trip: the round, the member's delivery in it (null: not asked) and the
    * team's name (null: the app's installation is gone). Null when the team has no such round.
@@ -80,13 +93,13 @@ export interface CheckInStore {
   markDeliveryFailed(scope: TeamScope, roundId: string, aadObjectId: string, reason: string): Promise<void>;
   markNudged(scope: TeamScope, roundId: string, aadObjectId: string, at: Date): Promise<void>;
   /**
-   * Inserts or replaces the member's answer in one statement that also checks the round is open and the member was
-   * asked: a closed round or a stranger changes nothing.
+   * Inserts or replaces the member's answer in one statement that also checks the round is open, the member was asked
+   * and the app is installed: a closed round, a stranger or a removed app changes nothing.
    */
   saveResponse(
     scope: TeamScope,
     input: { roundId: string; aadObjectId: string; answer: CheckInAnswer; at: Date },
-  ): Promise<SaveResponseResult>;
+  ): Promise<SavedResponse>;
   getResponse(scope: TeamScope, roundId: string, aadObjectId: string): Promise<CheckInResponse | null>;
   listResponses(scope: TeamScope, roundId: string): Promise<CheckInResponse[]>;
   /** Pauses a member's check-ins until `until` (null resumes). */

@@ -18,6 +18,17 @@ export interface CardActionInput {
   roundId: string;
 }
 
+const UNAVAILABLE: CheckInCardReply = {
+  kind: 'error',
+  status: 404,
+  message: 'This check-in is no longer available.',
+};
+const NOT_YOURS: CheckInCardReply = {
+  kind: 'error',
+  status: 403,
+  message: 'This check-in was sent to someone else.',
+};
+
 /**
  * The open round a card action is about, or the reply that ends the action: a round unknown to this tenant and team
  * (404), a card sent to someone else (403), or the closed card once the round has closed.
@@ -28,11 +39,9 @@ export async function openCardAction(
 ): Promise<{ reply: CheckInCardReply } | { scope: TeamScope; round: CheckInRound; teamName: string }> {
   const scope = { tenantId: input.tenantId, teamId: input.teamId };
   const read = await deps.checkins.getCardAction(scope, input.roundId, input.aadObjectId);
-  if (!read?.teamName)
-    return { reply: { kind: 'error', status: 404, message: 'This check-in is no longer available.' } };
+  if (!read?.teamName) return { reply: UNAVAILABLE };
   const { round, teamName } = read;
-  if (!read.delivery)
-    return { reply: { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' } };
+  if (!read.delivery) return { reply: NOT_YOURS };
   if (round.state === 'closed')
     return { reply: { kind: 'card', view: checkInCardView(round, teamName, 'closed'), saved: false } };
   return { scope, round, teamName };
@@ -43,32 +52,37 @@ export async function openCardAction(
  * (with "Edit" while the round is open). Bad input gives the same card back with every problem and every input kept,
  * and stores nothing; a closed round gives the closed card; a card from another tenant or team, or for a round the
  * member was not asked in, is refused.
+ *
+ * One round trip when the answer is valid: the round's questions come from its definition (kept in memory, it never
+ * changes), and the save itself checks, in the same statement, that the round is open, the member was asked and the
+ * app is installed.
  */
 export async function submitCheckInAnswer(
   deps: Pick<CheckInDeps, 'checkins' | 'clock' | 'log'>,
   input: CardActionInput & { inputs: AnswerInputs },
 ): Promise<CheckInCardReply> {
-  const action = await openCardAction(deps, input);
-  if ('reply' in action) return action.reply;
-  const { scope, round, teamName } = action;
+  const scope = { tenantId: input.tenantId, teamId: input.teamId };
+  const round = await deps.checkins.getRoundDefinition(scope, input.roundId);
+  if (!round) return UNAVAILABLE;
 
-  const kept = keptInputs(input.inputs);
   const validation = validateAnswer(round.questions, input.inputs);
-  if (!validation.ok)
-    return {
-      kind: 'card',
-      view: checkInCardView(round, teamName, 'ask', {
-        inputs: kept,
-        problems: validation.problems,
-      }),
-      saved: false,
-    };
-  const result = await deps.checkins.saveResponse(scope, {
+  if (!validation.ok) {
+    // The problems go back on the card only to a member who may still answer: the round as it is now decides.
+    const action = await openCardAction(deps, input);
+    if ('reply' in action) return action.reply;
+    const view = checkInCardView(action.round, action.teamName, 'ask', {
+      inputs: keptInputs(input.inputs),
+      problems: validation.problems,
+    });
+    return { kind: 'card', view, saved: false };
+  }
+  const { result, teamName } = await deps.checkins.saveResponse(scope, {
     roundId: round.id,
     aadObjectId: input.aadObjectId,
     answer: validation.answer,
     at: deps.clock.now(),
   });
+  if (result === 'unavailable' || teamName === null) return UNAVAILABLE;
   switch (result) {
     case 'saved':
       deps.log.info({ ...scope, roundId: round.id }, 'checkin.answer.saved');
@@ -76,7 +90,7 @@ export async function submitCheckInAnswer(
     case 'round_closed':
       return { kind: 'card', view: checkInCardView(round, teamName, 'closed'), saved: false };
     case 'not_asked':
-      return { kind: 'error', status: 403, message: 'This check-in was sent to someone else.' };
+      return NOT_YOURS;
   }
 }
 

@@ -132,6 +132,9 @@ it('refuses a member who was not asked, a round the team does not have, and a cl
   await expect(answer(asked, { [`progress_${outcome}`]: '5', share: 'true' })).rejects.toBeInstanceOf(
     ConflictError,
   );
+  // Bad input on a closed round: the round is closed, not the input wrong (the round as it is now decides).
+  await expect(answer(asked, {})).rejects.toBeInstanceOf(ConflictError);
+  await expect(answer(late, {})).rejects.toBeInstanceOf(ForbiddenError);
   expect((await h.deps.checkins.getResponse(team.scope, round.id, asked.userId))?.answer.progress).toEqual([
     { outcomeId: outcome, score: 4 },
   ]);

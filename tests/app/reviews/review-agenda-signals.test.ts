@@ -74,7 +74,7 @@ describe('check-in signals in the review agenda', () => {
           answer,
           at: opensAt,
         }),
-      ).toBe('saved');
+      ).toMatchObject({ result: 'saved' });
     }
     await checkins.closeRound(scope, round.id, new Date(opensAt.getTime() + 7_200_000));
   }

@@ -59,7 +59,7 @@ export function checkInStoreContract(h: StorageHarness): void {
           answer: answer(3),
           at: at(1),
         }),
-      ).toBe('not_asked');
+      ).toEqual({ result: 'not_asked', teamName: 'Checkout' });
       expect(
         await store.saveResponse(scope, {
           roundId: round.id,
@@ -67,7 +67,7 @@ export function checkInStoreContract(h: StorageHarness): void {
           answer: answer(3),
           at: at(1),
         }),
-      ).toBe('saved');
+      ).toEqual({ result: 'saved', teamName: 'Checkout' });
       expect(
         await store.saveResponse(scope, {
           roundId: round.id,
@@ -75,7 +75,7 @@ export function checkInStoreContract(h: StorageHarness): void {
           answer: answer(5),
           at: at(2),
         }),
-      ).toBe('saved');
+      ).toEqual({ result: 'saved', teamName: 'Checkout' });
       const [response] = await store.listResponses(scope, round.id);
       expect(response).toMatchObject({
         memberName: 'Ada',
@@ -92,8 +92,47 @@ export function checkInStoreContract(h: StorageHarness): void {
           answer: answer(1),
           at: at(5),
         }),
-      ).toBe('round_closed');
+      ).toEqual({ result: 'round_closed', teamName: 'Checkout' });
       expect((await store.getResponse(scope, round.id, 'ada'))?.answer).toEqual(answer(5));
+    });
+
+    it('saves nothing for a round the team does not have, or once the app is gone from the team, and says so', async () => {
+      const { round } = await store.createRound(newRound(scope));
+      await store.addDeliveries(scope, round.id, ['ada']);
+      const submit = (roundId: string, at5 = at(5)) =>
+        store.saveResponse(scope, { roundId, aadObjectId: 'ada', answer: answer(4), at: at5 });
+      expect(await submit(randomUUID())).toEqual({ result: 'unavailable', teamName: null });
+      // Another tenant's team of the same id has no such round either.
+      expect(
+        await store.saveResponse(
+          { tenantId: randomUUID(), teamId: scope.teamId },
+          { roundId: round.id, aadObjectId: 'ada', answer: answer(4), at: at(5) },
+        ),
+      ).toEqual({ result: 'unavailable', teamName: null });
+
+      // The installation is gone, the round's rows not yet (they are deleted with the team's data later).
+      await h
+        .db()
+        .query('DELETE FROM installations WHERE tenant_id = $1 AND team_id = $2', [
+          scope.tenantId,
+          scope.teamId,
+        ]);
+      expect(await submit(round.id)).toEqual({ result: 'unavailable', teamName: null });
+      expect(await store.getResponse(scope, round.id, 'ada')).toBeNull();
+    });
+
+    it('keeps a round’s definition once read, without its state, frozen, and only for its own tenant and team', async () => {
+      const { round } = await store.createRound(newRound(scope));
+      const definition = await store.getRoundDefinition(scope, round.id);
+      expect(definition).toEqual({ ...newRound(scope), id: round.id });
+      expect(definition).not.toHaveProperty('state');
+      expect(Object.isFrozen(definition?.questions)).toBe(true);
+      await store.closeRound(scope, round.id, at(3));
+      expect(await store.getRoundDefinition(scope, round.id)).toBe(definition);
+      expect(
+        await store.getRoundDefinition({ tenantId: randomUUID(), teamId: scope.teamId }, round.id),
+      ).toBeNull();
+      expect(await store.getRoundDefinition(scope, randomUUID())).toBeNull();
     });
 
     it('records deliveries pending → sent, and a failure never overwrites a sent card', async () => {

@@ -6,3 +6,8 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The oldest key of a Map used as a least-recently-used list (entries re-inserted when read): the one to forget. */
+export function firstKey<K>(map: Map<K, unknown>): K {
+  return map.keys().next().value as K;
+}
