@@ -42,7 +42,7 @@ const teamAccessRow = z.object({
 const TEAM_ACCESS = prepared(
   'team_access',
   `SELECT ${INSTALLATION_COLUMNS.map((c) => `i.${c}`).join(', ')},
-          m.aad_object_id, m.teams_user_id, m.name, m.email, m.time_zone, m.conversation_id, m.left_at,
+          m.aad_object_id, m.teams_user_id, m.name, m.email, m.time_zone, m.left_at,
           c.version AS charter_version, c.updated_at AS charter_updated_at
      FROM installations i
      LEFT JOIN members m
@@ -62,6 +62,9 @@ const memberRow = z.object({
   conversation_id: z.string().nullable(),
   left_at: z.date().nullable(),
 });
+
+/** The access check's member: no 1:1 conversation (recording one must not drop every instance's access reads). */
+const accessMemberRow = memberRow.omit({ conversation_id: true });
 
 const teamSummaryRow = z.object({
   team_id: z.string(),
@@ -171,7 +174,7 @@ export class PostgresInstallStore implements InstallStore {
     const row = parseRow(teamAccessRow, raw, 'installations (access)');
     return {
       installation: toInstallation(parseRow(installationRow, raw, 'installations')),
-      member: row.aad_object_id === null ? null : toMember(parseRow(memberRow, raw, 'members')),
+      member: row.aad_object_id === null ? null : camelRow(parseRow(accessMemberRow, raw, 'members')),
       charterHead:
         row.charter_version === null || row.charter_updated_at === null
           ? null

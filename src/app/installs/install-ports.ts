@@ -37,11 +37,14 @@ export interface TeamSummary {
   lastSeenCharterVersion: number | null;
 }
 
+/** A member as the access check reads them. */
+export type TeamMemberRead = Omit<Member, 'conversationId'>;
+
 /** What every team route reads first, as of one moment: the installation, the caller's membership, the charter's head. */
 export interface TeamAccessRead {
   installation: Installation | null;
-  /** A current member (not left), or null. */
-  member: Member | null;
+  /** A current member (not left), or null; without their 1:1 conversation, which is the bot's business. */
+  member: TeamMemberRead | null;
   /** Which charter version is the head, or null when the team has none yet. */
   charterHead: CharterStamp | null;
 }

@@ -2,12 +2,12 @@ import { ForbiddenError, NotInstalledError } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { CharterStamp } from '../charters/charter-ports';
 import type { TeamScope } from '../common-ports';
-import type { Installation, InstallStore, Member } from '../installs/install-ports';
+import type { Installation, InstallStore, TeamMemberRead } from '../installs/install-ports';
 
 export interface TeamAccess {
   scope: TeamScope;
   installation: Installation;
-  member: Member;
+  member: TeamMemberRead;
   /** The charter's head as of this check (null: no charter yet), for reads the charter store can answer from cache. */
   charterHead: CharterStamp | null;
 }

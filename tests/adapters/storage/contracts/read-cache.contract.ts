@@ -150,6 +150,28 @@ export function readCacheContract(h: StorageHarness): void {
       expect(after.member).toBeNull();
     });
 
+    it('recording a member’s 1:1 conversation or a charter seen on A leaves B’s kept read in place', async () => {
+      const { a, b, scope } = await twoInstances();
+      await a.charters.saveVersion(scope, version(0, 'First.'));
+      const other = await twoInstances();
+      const kept = await keptOnB(() => b.installs.getTeamAccess(scope, 'aad-reader'));
+      await keptOnB(() => b.installs.getTeamAccess(other.scope, 'aad-reader'));
+      expect(kept.member).not.toHaveProperty('conversationId');
+
+      await a.installs.saveConversationId(scope, 'aad-reader', 'a:1reader');
+      await a.installs.markCharterSeen(scope, 'aad-reader', 1);
+      // A change that is announced, to another team B keeps a read of, after those two: once B has dropped that read,
+      // it has heard everything committed before (notifications arrive in commit order), so a kept read still in
+      // place was not dropped.
+      await other.a.installs.saveInstallation(installation(other.scope, { teamName: 'Renamed' }));
+      const renamed = await onB(
+        () => b.installs.getTeamAccess(other.scope, 'aad-reader'),
+        (read) => read.installation?.teamName === 'Renamed',
+      );
+      expect(renamed.installation?.teamName).toBe('Renamed');
+      expect(await b.installs.getTeamAccess(scope, 'aad-reader')).toBe(kept);
+    });
+
     it('an uninstall and a rename on A are seen by B’s next access read', async () => {
       const { a, b, scope } = await twoInstances();
       expect((await b.installs.getTeamAccess(scope, 'aad-reader')).installation?.teamName).toBe('Checkout');
