@@ -11,6 +11,8 @@ import { PGLITE_TEMPLATE_ENV } from './global-setup';
 import { copyPrefix } from './test-database-copies';
 
 export interface TestDatabase extends Database {
+  /** Empties every table but the migrations' own: the database is then as a new copy of the template is. */
+  emptyTables(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -29,6 +31,13 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     throw error;
   }
   return Object.assign(db, {
+    async emptyTables() {
+      const { rows } = await db.query(
+        `SELECT format('%I', tablename) AS name FROM pg_tables
+         WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
+      );
+      await db.query(`TRUNCATE ${(rows as { name: string }[]).map((r) => r.name).join(', ')}`);
+    },
     async dispose() {
       await db.close();
       await rm(dir, { recursive: true, force: true });
