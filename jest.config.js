@@ -7,8 +7,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  // Component tests choose jsdom with a `@jest-environment jsdom` docblock; this gives them an offline fetch.
-  setupFiles: ['<rootDir>/tests/tab/support/jsdom-setup.ts'],
+  // Each jest worker compiles a module once for all its test files (compile-cache.ts). Component tests choose jsdom
+  // with a `@jest-environment jsdom` docblock; jsdom-setup.ts gives them an offline fetch.
+  setupFiles: ['<rootDir>/tests/support/compile-cache.ts', '<rootDir>/tests/tab/support/jsdom-setup.ts'],
   // The Adaptive Cards renderer's lib/ is untranspiled ESM (with ESM dependencies): tests load its UMD bundle.
   // Fluent's entry modules load every component package and every icon up front: tests load each on first use.
   moduleNameMapper: {

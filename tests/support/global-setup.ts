@@ -5,7 +5,9 @@
  * - prepares one migrated PGlite data directory that API tests copy (a new one costs seconds of initdb each). It is
  *   kept between runs in the system's temporary folder, under a hash of what makes it (the PGlite version, the
  *   migrations, the storage code that opens and migrates, the settings below), so a run pays for initdb only when one
- *   of those changed.
+ *   of those changed;
+ * - removes the copies of that template left by test processes that ended without removing them (see
+ *   test-database-copies.ts).
  */
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { openDatabase } from '../../src/adapters/storage/open-database';
+import { removeOrphanedCopies } from './test-database-copies';
 
 export const PGLITE_TEMPLATE_ENV = 'TEAM_CHARTER_TEST_PGLITE_TEMPLATE';
 
@@ -27,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
     );
   }
   process.env[PGLITE_TEMPLATE_ENV] = await migratedTemplate();
+  await removeOrphanedCopies();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from './database';
 import { applyMigrations, loadMigrations, type Migration } from './migrations';
-import { PgliteDatabase } from './pglite-database';
+import { PgliteDatabase, type PgliteLoadOptions } from './pglite-database';
 import { PostgresDatabase, type PostgresDatabaseOptions } from './postgres-database';
 import { withStorageErrors } from './storage-errors';
 
@@ -12,6 +12,8 @@ export interface OpenDatabaseOptions {
   /** Default: the package's `src/adapters/storage/migrations`. */
   migrationsDir?: string;
   postgres?: PostgresDatabaseOptions;
+  /** PGlite only: what it would otherwise read and compile as it opens (tests share one across test files). */
+  pglite?: PgliteLoadOptions;
 }
 
 /**
@@ -40,5 +42,5 @@ export async function connectDatabase(
 ): Promise<Database> {
   return options.databaseUrl
     ? PostgresDatabase.open(options.databaseUrl, migrations, options.postgres)
-    : PgliteDatabase.open(options.dataDir, migrations);
+    : PgliteDatabase.open(options.dataDir, migrations, options.pglite);
 }

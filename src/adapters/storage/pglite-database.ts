@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 
 import {
   type ChannelHandlers,
@@ -23,6 +23,12 @@ function toResult(results: PgliteResults): QueryResult {
 }
 
 /**
+ * What PGlite loads as it opens, when the caller already has it: its WebAssembly module, compiled, and the file bundle
+ * it unpacks. Without them PGlite reads and compiles its own.
+ */
+export type PgliteLoadOptions = Pick<PGliteOptions, 'pgliteWasmModule' | 'fsBundle'>;
+
+/**
  * The embedded default: PostgreSQL in WASM, with its files in a data directory. One connection, so PGlite itself
  * serialises queries and transactions (a query outside a running transaction waits for it to finish).
  */
@@ -38,10 +44,14 @@ export class PgliteDatabase implements Database {
    * Opens (or, on first use, initialises: a few seconds) the database in `dataDir`, creating its parent directory
    * when missing. Does not migrate: `openDatabase` does.
    */
-  static async open(dataDir: string, migrations: readonly Migration[]): Promise<PgliteDatabase> {
+  static async open(
+    dataDir: string,
+    migrations: readonly Migration[],
+    options: PgliteLoadOptions = {},
+  ): Promise<PgliteDatabase> {
     const dir = path.resolve(dataDir);
     await mkdir(path.dirname(dir), { recursive: true });
-    const pg = await PGlite.create(dir);
+    const pg = await PGlite.create(dir, options);
     return new PgliteDatabase(pg, migrations);
   }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 import { diffCharters, isEmptyDiff, summarizeDiff } from '../../../src/domain/charter/diff-charters';
-import { arbitraryCharter, MEMBER_B, validCharter } from '../../support/charter-fixtures';
+import { arbitraryCharter } from '../../support/charter-arbitraries';
+import { MEMBER_B, validCharter } from '../../support/charter-fixtures';
 
 describe('diffCharters', () => {
   const before = validCharter();

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { CharterContent, CharterDraft, NonNegotiable } from '../../../src/domain/charter/charter';
 import { deepEqual } from '../../../src/domain/charter/diff-charters';
 import { mergeCharters, type MergePart } from '../../../src/domain/charter/merge-charters';
-import { arbitraryCharter, MEMBER_A, MEMBER_B, MEMBER_C, validCharter } from '../../support/charter-fixtures';
+import { arbitraryCharter } from '../../support/charter-arbitraries';
+import { MEMBER_A, MEMBER_B, MEMBER_C, validCharter } from '../../support/charter-fixtures';
 
 const LIST_PARTS = ['nonNegotiables', 'outcomes', 'boundaries'] as const;
 const SCALAR_PARTS = ['purpose', 'timeZone', 'checkIns', 'review'] as const;
