@@ -34,8 +34,9 @@ export interface AccessTicket {
  * dropped the moment the team changes: on this instance when its own write commits (`forget`), on every other instance
  * when PostgreSQL delivers the `team_access` notification the write's trigger sent. While the listening connection is
  * down nothing is kept or answered from here, and everything is dropped when it comes back, so a missed notification
- * cannot leave a stale read behind. On another instance a change is seen once its notification arrives — measured in
- * bench/reads.ts — which is why decisions that change state ask for a fresh read (`getTeamAccess(…, { fresh: true })`).
+ * cannot leave a stale read behind. On another instance a change is seen once its notification arrives (measured by
+ * bench/access-notify.ts), which is why decisions that change state ask for a fresh read
+ * (`getTeamAccess(…, { fresh: true })`).
  *
  * What it holds is frozen: a caller that changed a cached read would change every later answer.
  */
