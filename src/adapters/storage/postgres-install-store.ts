@@ -275,13 +275,12 @@ export class PostgresInstallStore implements InstallStore {
     );
   }
 
+  /** Not part of what the access check reads: the team's kept reads stay (a fan-out records one per member). */
   async saveConversationId(scope: TeamScope, aadObjectId: string, conversationId: string): Promise<void> {
-    await this.changing(scope, () =>
-      this.db.query(
-        `UPDATE members SET conversation_id = $4, updated_at = now()
+    await this.db.query(
+      `UPDATE members SET conversation_id = $4, updated_at = now()
         WHERE tenant_id = $1 AND team_id = $2 AND aad_object_id = $3`,
-        [scope.tenantId, scope.teamId, aadObjectId, conversationId],
-      ),
+      [scope.tenantId, scope.teamId, aadObjectId, conversationId],
     );
   }
 

@@ -158,7 +158,10 @@ export function readCacheContract(h: StorageHarness): void {
       await keptOnB(() => b.installs.getTeamAccess(other.scope, 'aad-reader'));
       expect(kept.member).not.toHaveProperty('conversationId');
 
+      // (Once A too has heard its own writes' notifications.)
+      const keptOnA = await keptOnB(() => a.installs.getTeamAccess(scope, 'aad-reader'));
       await a.installs.saveConversationId(scope, 'aad-reader', 'a:1reader');
+      expect(await a.installs.getTeamAccess(scope, 'aad-reader')).toBe(keptOnA);
       await a.installs.markCharterSeen(scope, 'aad-reader', 1);
       // A change that is announced, to another team B keeps a read of, after those two: once B has dropped that read,
       // it has heard everything committed before (notifications arrive in commit order), so a kept read still in
